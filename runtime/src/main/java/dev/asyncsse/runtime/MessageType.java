@@ -1,0 +1,57 @@
+package dev.asyncsse.runtime;
+
+import dev.asyncsse.runtime.json.JsonCodec;
+import java.util.Objects;
+
+/**
+ * Binds an SSE event name to the Java type of its payload, and converts between the two.
+ *
+ * <p>Generated code declares one constant per message of a channel; the client dispatches incoming
+ * events by {@link #eventName()} and the server writes it as the {@code event:} field.
+ *
+ * @param <T> the payload type
+ */
+public final class MessageType<T> {
+
+  private final String eventName;
+  private final Class<T> payloadType;
+
+  private MessageType(String eventName, Class<T> payloadType) {
+    this.eventName = Objects.requireNonNull(eventName, "eventName");
+    this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
+  }
+
+  /** Creates a message type whose payload travels as JSON text in the event's data. */
+  public static <T> MessageType<T> json(String eventName, Class<T> payloadType) {
+    return new MessageType<>(eventName, payloadType);
+  }
+
+  /** Returns the SSE event name, which is the message's {@code name} or else its id. */
+  public String eventName() {
+    return eventName;
+  }
+
+  /** Returns the payload's Java type. */
+  public Class<T> payloadType() {
+    return payloadType;
+  }
+
+  /**
+   * Decodes an event's data into a payload.
+   *
+   * @throws dev.asyncsse.runtime.json.JsonCodecException when the data does not fit the type
+   */
+  public T decode(String data, JsonCodec codec) {
+    return codec.decode(data, payloadType);
+  }
+
+  /** Encodes a payload as an event's data. */
+  public String encode(T payload, JsonCodec codec) {
+    return codec.encode(Objects.requireNonNull(payload, "payload"));
+  }
+
+  @Override
+  public String toString() {
+    return "MessageType[" + eventName + " -> " + payloadType.getName() + "]";
+  }
+}

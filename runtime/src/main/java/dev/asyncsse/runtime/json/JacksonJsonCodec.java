@@ -1,0 +1,62 @@
+package dev.asyncsse.runtime.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}.
+ *
+ * <p>The default mapper writes {@code java.time} values as ISO-8601 text, leaves out null
+ * components, and ignores unknown properties on read so that a producer may add fields without
+ * breaking consumers.
+ */
+public final class JacksonJsonCodec implements JsonCodec {
+
+  static final JacksonJsonCodec INSTANCE = new JacksonJsonCodec(defaultMapper());
+
+  private final ObjectMapper mapper;
+
+  /** Creates a codec over the given mapper, which must not be reconfigured afterwards. */
+  public JacksonJsonCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Returns a new mapper with the settings described on this class. */
+  public static ObjectMapper defaultMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .build();
+  }
+
+  @Override
+  public String encode(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new JsonCodecException(
+          "Cannot encode " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public <T> T decode(String json, Class<T> type) {
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new JsonCodecException(
+          "Cannot decode JSON as " + type.getName() + ": " + e.getOriginalMessage(), e);
+    } catch (RuntimeException e) {
+      throw new JsonCodecException(
+          "Cannot decode JSON as " + type.getName() + ": " + e.getMessage(), e);
+    }
+  }
+}
