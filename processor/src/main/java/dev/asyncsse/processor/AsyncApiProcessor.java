@@ -1,0 +1,126 @@
+package dev.asyncsse.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.asyncsse.annotations.AsyncApiSpec;
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problem;
+import dev.asyncsse.processor.generate.DocumentPlan;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates typed Server-Sent Events code from the AsyncAPI document named by {@link
+ * AsyncApiSpec} on a package.
+ *
+ * <p>Options: {@code -Aasyncsse.specDir=DIR} adds a folder to look for documents in, and {@code
+ * -Aasyncsse.verbose} lists every generated type as a note.
+ */
+@AutoService(Processor.class)
+public final class AsyncApiProcessor extends AbstractProcessor {
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(AsyncApiSpec.class.getCanonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(Messages.SPEC_DIR_OPTION, Messages.VERBOSE_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (Element element : round.getElementsAnnotatedWith(AsyncApiSpec.class)) {
+      if (element instanceof PackageElement annotatedPackage) {
+        processPackage(annotatedPackage);
+      }
+    }
+    return false;
+  }
+
+  private void processPackage(PackageElement element) {
+    AsyncApiSpec spec = element.getAnnotation(AsyncApiSpec.class);
+    AnnotationMirror mirror = mirror(element);
+    AnnotationValue value = valueOf(mirror);
+    Messager messager = processingEnv.getMessager();
+    try {
+      DocumentPipeline.SpecRequest request = new DocumentPipeline.SpecRequest(
+          spec.value(),
+          new DocumentPlan.Parts(
+              spec.payloads() || spec.client() || spec.server(), spec.client(), spec.server()));
+      Map<String, String> options = processingEnv.getOptions();
+      DocumentPipeline.Outcome outcome =
+          new DocumentPipeline(processingEnv.getFiler(), options.get(Messages.SPEC_DIR_OPTION))
+              .run(element, request);
+      for (Problem problem : outcome.problems().all()) {
+        messager.printMessage(problem.kind(), problem.render(), element, mirror, value);
+      }
+      if (outcome.problems().hasErrors()) {
+        return;
+      }
+      boolean verbose = options.containsKey(Messages.VERBOSE_OPTION)
+          && !"false".equals(options.get(Messages.VERBOSE_OPTION));
+      for (JavaFile source : outcome.sources()) {
+        source.writeTo(processingEnv.getFiler());
+        if (verbose) {
+          messager.printMessage(
+              Diagnostic.Kind.NOTE,
+              "asyncsse generated " + source.packageName() + "." + source.typeSpec().name(),
+              element);
+        }
+      }
+    } catch (IOException e) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR,
+          "Cannot write generated source for " + spec.value() + ": " + e.getMessage(),
+          element,
+          mirror,
+          value);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR, Messages.internalError(spec.value(), e), element, mirror, value);
+    }
+  }
+
+  private static AnnotationMirror mirror(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(AsyncApiSpec.class.getCanonicalName())) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  private static AnnotationValue valueOf(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("value")) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+}

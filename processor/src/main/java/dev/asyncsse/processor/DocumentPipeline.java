@@ -1,0 +1,80 @@
+package dev.asyncsse.processor;
+
+import com.palantir.javapoet.JavaFile;
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.generate.DocumentPlan;
+import dev.asyncsse.processor.generate.DocumentPlanner;
+import dev.asyncsse.processor.generate.SourceGenerator;
+import dev.asyncsse.processor.locate.SpecLocator;
+import dev.asyncsse.processor.model.ApiModel;
+import dev.asyncsse.processor.model.ModelReader;
+import dev.asyncsse.processor.read.DocumentFile;
+import dev.asyncsse.processor.read.DocumentSet;
+import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.RefResolver;
+import dev.asyncsse.processor.types.SchemaTypeMapper;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.PackageElement;
+
+/**
+ * Runs the steps for one annotated package: locate, read, model, name and map types, generate.
+ *
+ * <p>Each step reports its problems and the pipeline goes on as far as it usefully can, so that
+ * one compilation lists every problem. Sources are only returned when no step reported an
+ * error.
+ */
+final class DocumentPipeline {
+
+  /** What one run produced: the sources to write, empty when {@code problems} has errors. */
+  record Outcome(List<JavaFile> sources, Problems problems) {}
+
+  private final Filer filer;
+  private final String specDir;
+
+  DocumentPipeline(Filer filer, String specDir) {
+    this.filer = filer;
+    this.specDir = specDir;
+  }
+
+  Outcome run(PackageElement element, SpecRequest request) {
+    Problems problems = new Problems();
+    String packageName = element.getQualifiedName().toString();
+    if (request.path().isBlank()) {
+      problems.error(null, Messages.emptyDocumentPath());
+      return new Outcome(List.of(), problems);
+    }
+
+    SpecLocator.Result located = new SpecLocator(filer, specDir).locate(packageName, request.path());
+    if (located.found().isEmpty()) {
+      problems.error(null, Messages.documentNotFound(request.path(), packageName, located.tried()));
+      return new Outcome(List.of(), problems);
+    }
+
+    DocumentFile file = new DocumentFile(request.path(), located.found().get().uri());
+    DocumentSet documents = new DocumentSet(file, located.found().get().text(), problems);
+    Optional<Node> root = documents.mainRoot();
+    if (root.isEmpty()) {
+      return new Outcome(List.of(), problems);
+    }
+    RefResolver refs = new RefResolver(documents, problems);
+    Optional<ApiModel> api = new ModelReader(refs, problems).read(root.get());
+    if (api.isEmpty() || problems.hasErrors()) {
+      return new Outcome(List.of(), problems);
+    }
+
+    SchemaTypeMapper types = new SchemaTypeMapper(packageName, refs, problems);
+    DocumentPlan plan = new DocumentPlanner(types).plan(api.get(), request.parts());
+    if (problems.hasErrors()) {
+      return new Outcome(List.of(), problems);
+    }
+    List<JavaFile> sources =
+        new SourceGenerator(packageName, request.path(), element).generate(plan);
+    return new Outcome(sources, problems);
+  }
+
+  /** What the annotation asked for. */
+  record SpecRequest(String path, DocumentPlan.Parts parts) {}
+}

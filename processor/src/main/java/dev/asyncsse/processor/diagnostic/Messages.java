@@ -1,0 +1,215 @@
+package dev.asyncsse.processor.diagnostic;
+
+import dev.asyncsse.processor.read.SourcePosition;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every message the processor reports.
+ *
+ * <p>Each message names the rule first, then the facts with names in quotes, then what to do.
+ * Tests build the expected text from these methods, so wording changes in one place.
+ */
+public final class Messages {
+
+  /** The compiler option that names an extra folder to look for documents in. */
+  public static final String SPEC_DIR_OPTION = "asyncsse.specDir";
+
+  /** The compiler option that lists what was generated. */
+  public static final String VERBOSE_OPTION = "asyncsse.verbose";
+
+  /** The AsyncAPI versions this processor reads. */
+  public static final List<String> SUPPORTED_VERSIONS = List.of("3.0.x", "3.1.x");
+
+  private Messages() {}
+
+  public static String documentNotFound(String path, String packageName, List<String> tried) {
+    return "AsyncAPI document not found: \""
+        + path
+        + "\" for package \""
+        + packageName
+        + "\". Looked in:\n  "
+        + String.join("\n  ", tried)
+        + "\nPut the file in one of these places (for Maven, next to the package under"
+        + " src/main/java or src/main/resources), or pass -A"
+        + SPEC_DIR_OPTION
+        + "=DIR to name the folder that holds it.";
+  }
+
+  public static String emptyDocumentPath() {
+    return "AsyncAPI document path is empty. Give the document's file name, such as"
+        + " @AsyncApiSpec(\"asyncapi.yaml\").";
+  }
+
+  public static String emptyDocument() {
+    return "AsyncAPI document is empty. Write an AsyncAPI 3 document into this file.";
+  }
+
+  public static String syntaxError(boolean json, String problem) {
+    String detail = problem.strip().replaceAll("\\s+", " ");
+    return (json ? "Invalid JSON: " : "Invalid YAML: ")
+        + detail
+        + ". Fix the syntax at this position.";
+  }
+
+  public static String readFailed(String file, Exception e) {
+    return "Cannot read \"" + file + "\": " + e.getMessage() + ". Check that the file is readable.";
+  }
+
+  public static String referencedFileUnreadable(String file, Exception e) {
+    return "$ref target file not readable: \""
+        + file
+        + "\" ("
+        + e.getClass().getSimpleName()
+        + ": "
+        + e.getMessage()
+        + "). Check the path, which is relative to the file that holds the $ref.";
+  }
+
+  public static String duplicateKey(String key, SourcePosition first) {
+    return "Duplicate key \""
+        + key
+        + "\"; it was first defined at "
+        + first
+        + ". Remove or rename one of them.";
+  }
+
+  public static String yamlAlias() {
+    return "YAML aliases (*name) are not supported. Write the value out, or use a $ref to it.";
+  }
+
+  public static String refNotString(String kind) {
+    return "$ref must be a string, but it is a "
+        + kind
+        + ". Write it as a JSON pointer such as '#/components/schemas/Name'.";
+  }
+
+  public static String refNotPointer(String ref) {
+    return "Invalid $ref \""
+        + ref
+        + "\": the part after '#' must be a JSON pointer starting with '/'."
+        + " Write it such as '#/components/schemas/Name'.";
+  }
+
+  public static String remoteRef(String ref) {
+    return "Remote $ref \""
+        + ref
+        + "\" is not supported: the build does not fetch from the network."
+        + " Download the file next to this document and refer to it by relative path.";
+  }
+
+  public static String refTargetMissing(String ref, String file) {
+    return "$ref target not found: \""
+        + ref
+        + "\" points at nothing in \""
+        + file
+        + "\". Point the $ref at an existing node, or add the missing component.";
+  }
+
+  public static String refCycle(Collection<String> chain) {
+    return "$ref cycle: "
+        + String.join(" -> ", chain)
+        + " refer to each other without reaching a value. Point one of them at a real value.";
+  }
+
+  public static String rootNotObject(String kind) {
+    return "AsyncAPI document must be an object, but its root is a "
+        + kind
+        + ". Start the document with 'asyncapi: 3.0.0'.";
+  }
+
+  public static String missingVersion() {
+    return "Missing 'asyncapi' field: the document must declare its version. Add"
+        + " 'asyncapi: 3.0.0' at the top.";
+  }
+
+  public static String unsupportedVersion(String version) {
+    return "Unsupported AsyncAPI version \""
+        + version
+        + "\". Supported versions: "
+        + String.join(", ", SUPPORTED_VERSIONS)
+        + ". Convert the document to AsyncAPI 3 (the AsyncAPI CLI's 'convert' command does"
+        + " this).";
+  }
+
+  public static String expectedKind(String field, String expected, String actual) {
+    return "Invalid '"
+        + field
+        + "': expected "
+        + expected
+        + " but found "
+        + actual
+        + ". Write it as "
+        + expected
+        + ".";
+  }
+
+  public static String missingField(String owner, String field) {
+    return "Missing '" + field + "' in " + owner + ". Add it.";
+  }
+
+  public static String undeclaredParameter(String channel, String parameter) {
+    return "Channel \""
+        + channel
+        + "\" uses '{"
+        + parameter
+        + "}' in its address but does not declare it under 'parameters'; it is generated"
+        + " as a string parameter. Declare it to document it.";
+  }
+
+  public static String unusedParameter(String channel, String parameter) {
+    return "Channel \""
+        + channel
+        + "\" declares parameter \""
+        + parameter
+        + "\" that its address does not use. Add '{"
+        + parameter
+        + "}' to the address or remove the parameter.";
+  }
+
+  public static String invalidAddress(String channel, String address) {
+    return "Invalid address \""
+        + address
+        + "\" for channel \""
+        + channel
+        + "\": every '{' must be closed by '}' around a parameter name."
+        + " Fix the braces in the address.";
+  }
+
+  public static String unsupportedSchemaFormat(String format, String message) {
+    return "Unsupported schemaFormat \""
+        + format
+        + "\" in message \""
+        + message
+        + "\". Only JSON Schema and AsyncAPI schema formats are read; describe the payload"
+        + " with a JSON Schema.";
+  }
+
+  public static String schemaFallback(String construct, String typeName) {
+    return "Schema construct '"
+        + construct
+        + "' is not mapped to a Java type yet; \""
+        + typeName
+        + "\" uses Jackson's JsonNode for it. Replace it with an object, array or"
+        + " primitive schema to get a typed value.";
+  }
+
+  public static String nameCollision(String javaName, String first, String second) {
+    return "Name collision: \""
+        + first
+        + "\" and \""
+        + second
+        + "\" both map to Java type \""
+        + javaName
+        + "\"; the second is generated as a different name. Rename one of them,"
+        + " or set 'x-java-name' on one.";
+  }
+
+  public static String internalError(String where, Throwable e) {
+    return "Internal error in the asyncsse processor while processing "
+        + where
+        + ": "
+        + e
+        + ". This is a bug in asyncsse; please report it with the document.";
+  }
+}

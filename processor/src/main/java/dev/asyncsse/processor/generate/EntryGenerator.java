@@ -1,0 +1,266 @@
+package dev.asyncsse.processor.generate;
+
+import static dev.asyncsse.processor.generate.RuntimeTypes.HTTP_CLIENT;
+import static dev.asyncsse.processor.generate.RuntimeTypes.HTTP_SERVER;
+import static dev.asyncsse.processor.generate.RuntimeTypes.JSON_CODEC;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_CLIENT_BUILDER;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT_BUILDER;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_SERVER;
+import static dev.asyncsse.processor.generate.RuntimeTypes.URI;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
+import dev.asyncsse.processor.model.ParameterModel;
+import dev.asyncsse.processor.types.JavaNames;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates the document's entry class: {@code client(baseUri)} to build a client with one method
+ * per channel, and {@code server(httpServer)} to serve every channel.
+ */
+final class EntryGenerator {
+
+  private final GeneratedFiles files;
+
+  EntryGenerator(GeneratedFiles files) {
+    this.files = files;
+  }
+
+  JavaFile generate(DocumentPlan plan) {
+    ClassName self = plan.entryClass();
+    TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    type.addJavadoc("$L", Javadoc.text(plan.api().title(), "AsyncAPI document"));
+    if (!plan.api().description().isBlank()) {
+      type.addJavadoc("\n<p>$L", Javadoc.text(plan.api().description(), ""));
+    }
+    type.addJavadoc("\n<p>Entry point of the SSE code generated from this AsyncAPI document.\n");
+    type.addField(constant("TITLE", plan.api().title(), "The document's {@code info.title}."));
+    type.addField(constant("VERSION", plan.api().version(), "The document's {@code info.version}."));
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+    if (plan.what().client()) {
+      ClassName builder = self.nestedClass("ClientBuilder");
+      ClassName client = self.nestedClass("Client");
+      type.addMethod(
+          MethodSpec.methodBuilder("client")
+              .addJavadoc(
+                  "Starts building a client for the server at {@code baseUri}.\n\n"
+                      + "@param baseUri the server's base URI, such as {@code"
+                      + " http://localhost:8080}\n")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(builder)
+              .addParameter(URI, "baseUri")
+              .addStatement("return new $T(baseUri)", builder)
+              .build());
+      type.addType(clientBuilder(builder, client));
+      type.addType(clientClass(plan, client));
+    }
+    if (plan.what().server()) {
+      ClassName server = self.nestedClass("Server");
+      type.addMethod(
+          MethodSpec.methodBuilder("server")
+              .addJavadoc(
+                  "Registers every channel of the document on {@code http}, with default"
+                      + " settings.\n\n<p>Call {@code http.start()} afterwards as usual.\n")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(server)
+              .addParameter(HTTP_SERVER, "http")
+              .addStatement("return server(http, $T.jackson(), endpoint -> { })", JSON_CODEC)
+              .build());
+      type.addMethod(
+          MethodSpec.methodBuilder("server")
+              .addJavadoc(
+                  "Registers every channel of the document on {@code http}.\n\n"
+                      + "@param codec converts payloads to event data\n"
+                      + "@param options settings applied to each channel's endpoint\n")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(server)
+              .addParameter(HTTP_SERVER, "http")
+              .addParameter(JSON_CODEC, "codec")
+              .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
+              .addStatement("return new $T($T.on(http), codec, options)", server, SSE_SERVER)
+              .build());
+      type.addType(serverClass(plan, server));
+    }
+    return files.file(type);
+  }
+
+  private static FieldSpec constant(String name, String value, String doc) {
+    return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer("$S", value)
+        .build();
+  }
+
+  private static TypeSpec clientBuilder(ClassName builder, ClassName client) {
+    TypeName options = RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER);
+    return TypeSpec.classBuilder(builder)
+        .addJavadoc("Settings shared by every channel client.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addField(URI, "baseUri", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(
+            FieldSpec.builder(JSON_CODEC, "codec", Modifier.PRIVATE)
+                .initializer("$T.jackson()", JSON_CODEC)
+                .build())
+        .addField(
+            FieldSpec.builder(options, "options", Modifier.PRIVATE)
+                .initializer("sse -> { }")
+                .build())
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addParameter(URI, "baseUri")
+                .addStatement("this.baseUri = $T.requireNonNull(baseUri, $S)", Objects.class, "baseUri")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("codec")
+                .addJavadoc("Sets the codec that turns event data into payloads; Jackson by default.\n\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(JSON_CODEC, "codec")
+                .addStatement("this.codec = $T.requireNonNull(codec, $S)", Objects.class, "codec")
+                .addStatement("return this")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("httpClient")
+                .addJavadoc("Sets the HTTP client every channel connects with.\n\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(HTTP_CLIENT, "httpClient")
+                .addStatement("return configure(sse -> sse.httpClient(httpClient))")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("header")
+                .addJavadoc("Adds a request header sent on every connection.\n\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(String.class, "name")
+                .addParameter(String.class, "value")
+                .addStatement("return configure(sse -> sse.header(name, value))")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("configure")
+                .addJavadoc(
+                    "Applies {@code option} to every channel's {@code SseClient.Builder}, after the"
+                        + " options given before it; use it for reconnect delays and timeouts.\n\n"
+                        + "@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(options, "option")
+                .addStatement("$T previous = this.options", options)
+                .addStatement("this.options = previous.andThen(option)")
+                .addStatement("return this")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("build")
+                .addJavadoc("Returns a client with these settings.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(client)
+                .addStatement("return new $T(baseUri, codec, options)", client)
+                .build())
+        .build();
+  }
+
+  private static TypeSpec clientClass(DocumentPlan plan, ClassName client) {
+    TypeName options = RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER);
+    TypeSpec.Builder type = TypeSpec.classBuilder(client)
+        .addJavadoc("A client with one method per channel; each returns a new channel client.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addField(URI, "baseUri", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(options, "options", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addParameter(URI, "baseUri")
+                .addParameter(JSON_CODEC, "codec")
+                .addParameter(options, "options")
+                .addStatement("this.baseUri = baseUri")
+                .addStatement("this.codec = codec")
+                .addStatement("this.options = options")
+                .build());
+    for (ChannelPlan channel : plan.channels()) {
+      MethodSpec.Builder method = MethodSpec.methodBuilder(channel.accessor())
+          .addJavadoc(
+              "Returns a client for channel {@code $L}.\n", Javadoc.escape(channel.channel().id()))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(channel.clientClass());
+      if (channel.parametersClass() == null) {
+        method.addStatement("return new $T(baseUri, codec, options)", channel.clientClass());
+        type.addMethod(method.build());
+        continue;
+      }
+      method.addParameter(channel.parametersClass(), "parameters")
+          .addStatement("return new $T(baseUri, parameters, codec, options)", channel.clientClass());
+      type.addMethod(method.build());
+      type.addMethod(withParameterValues(channel));
+    }
+    return type.build();
+  }
+
+  /** Adds an overload that takes each address parameter as a string. */
+  private static MethodSpec withParameterValues(ChannelPlan channel) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(channel.accessor())
+        .addJavadoc(
+            "Returns a client for channel {@code $L} with these parameter values.\n",
+            Javadoc.escape(channel.channel().id()))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(channel.clientClass());
+    StringBuilder arguments = new StringBuilder();
+    for (ParameterModel parameter : channel.channel().parameters()) {
+      String name = JavaNames.memberName(parameter.name());
+      method.addParameter(String.class, name);
+      arguments.append(arguments.length() == 0 ? "" : ", ").append(name);
+    }
+    return method
+        .addStatement("return $L(new $T($L))", channel.accessor(), channel.parametersClass(), arguments)
+        .build();
+  }
+
+  private static TypeSpec serverClass(DocumentPlan plan, ClassName server) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(server)
+        .addJavadoc("Every channel of the document, registered on one {@code HttpServer}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addField(SSE_SERVER, "sse", Modifier.PRIVATE, Modifier.FINAL);
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addParameter(SSE_SERVER, "sse")
+        .addParameter(JSON_CODEC, "codec")
+        .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
+        .addStatement("this.sse = sse");
+    for (ChannelPlan channel : plan.channels()) {
+      type.addField(channel.serverClass(), channel.accessor(), Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addStatement(
+          "this.$L = new $T(sse, codec, options)", channel.accessor(), channel.serverClass());
+      type.addMethod(
+          MethodSpec.methodBuilder(channel.accessor())
+              .addJavadoc(
+                  "Returns the server side of channel {@code $L}.\n",
+                  Javadoc.escape(channel.channel().id()))
+              .addModifiers(Modifier.PUBLIC)
+              .returns(channel.serverClass())
+              .addStatement("return $L", channel.accessor())
+              .build());
+    }
+    type.addMethod(constructor.build());
+    type.addMethod(
+        MethodSpec.methodBuilder("shutdown")
+            .addJavadoc(
+                "Ends every open stream cleanly so that clients reconnect, and stops heartbeats."
+                    + " Stop the {@code HttpServer} afterwards.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("sse.shutdown()")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("sseServer")
+            .addJavadoc("Returns the runtime server the channels are registered on.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(SSE_SERVER)
+            .addStatement("return sse")
+            .build());
+    return type.build();
+  }
+}

@@ -1,0 +1,271 @@
+package dev.asyncsse.processor.generate;
+
+import static dev.asyncsse.processor.generate.RuntimeTypes.BROADCASTER;
+import static dev.asyncsse.processor.generate.RuntimeTypes.JSON_CODEC;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT_BUILDER;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_REQUEST;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_SERVER;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_STREAM;
+import static dev.asyncsse.processor.generate.RuntimeTypes.TYPED_STREAM;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
+import dev.asyncsse.processor.generate.DocumentPlan.MessagePlan;
+import dev.asyncsse.processor.types.JavaNames;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates one channel's SSE server: a broadcaster per message for fan-out, and a typed
+ * per-connection handler.
+ *
+ * <p>The class registers one endpoint for the channel's address on the {@code SseServer} when it
+ * is created. Until {@code broadcast…()} or {@code handle(…)} is called, a connecting client gets
+ * an open stream with heartbeats and no events.
+ */
+final class ServerGenerator {
+
+  private final GeneratedFiles files;
+
+  ServerGenerator(GeneratedFiles files) {
+    this.files = files;
+  }
+
+  JavaFile generate(ChannelPlan plan) {
+    ClassName self = plan.serverClass();
+    TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    type.addJavadoc(
+        "SSE server for channel {@code $L} at address {@code $L}.\n",
+        Javadoc.escape(plan.channel().id()),
+        Javadoc.escape(plan.channel().address()));
+    if (!plan.channel().description().isBlank()) {
+      type.addJavadoc("\n<p>$L", Javadoc.text(plan.channel().description(), ""));
+    }
+    type.addJavadoc(
+        "\n<p>Publish to every connected client with a broadcaster, or answer each connection"
+            + " with {@link #handle(Handler)}; the last of the two calls decides.\n");
+
+    ClientGenerator.ChannelConstants.add(type, plan);
+    type.addField(SSE_ENDPOINT, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL);
+    for (MessagePlan message : plan.messages()) {
+      type.addField(
+          FieldSpec.builder(broadcasterOf(message), broadcasterField(message), Modifier.PRIVATE)
+              .build());
+    }
+    type.addMethod(constructor());
+    for (MessagePlan message : plan.messages()) {
+      type.addMethod(broadcast(plan, message));
+      if (plan.parametersClass() != null) {
+        type.addMethod(publishTo(plan, message));
+      }
+    }
+    if (plan.singleMessage()) {
+      MessagePlan only = plan.messages().get(0);
+      type.addMethod(
+          MethodSpec.methodBuilder("broadcast")
+              .addJavadoc("Returns the broadcaster of the channel's only message; see {@link #broadcast$L()}.\n", only.suffix())
+              .addModifiers(Modifier.PUBLIC)
+              .returns(broadcasterOf(only))
+              .addStatement("return broadcast$L()", only.suffix())
+              .build());
+    }
+    type.addMethod(subscribeAll(plan));
+    if (!plan.singleMessage()) {
+      type.addType(streamClass(plan));
+    }
+    type.addType(handlerInterface(plan));
+    type.addMethod(handle(plan));
+    type.addMethod(
+        MethodSpec.methodBuilder("endpoint")
+            .addJavadoc("Returns the runtime endpoint, for settings this class does not expose.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(SSE_ENDPOINT)
+            .addStatement("return endpoint")
+            .build());
+    return files.file(type);
+  }
+
+  private static MethodSpec constructor() {
+    return MethodSpec.constructorBuilder()
+        .addJavadoc(
+            "Registers the channel's endpoint on {@code server}.\n\n"
+                + "@param server the server to register on\n"
+                + "@param codec converts payloads to event data\n"
+                + "@param options settings applied to the endpoint, such as its heartbeat\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(SSE_SERVER, "server")
+        .addParameter(JSON_CODEC, "codec")
+        .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
+        .addStatement("$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT)
+        .addStatement("options.accept(builder)")
+        .addStatement("this.endpoint = builder.build()")
+        .addStatement("this.codec = codec")
+        .addStatement("server.register(endpoint)")
+        .build();
+  }
+
+  private static MethodSpec broadcast(ChannelPlan plan, MessagePlan message) {
+    String field = broadcasterField(message);
+    return MethodSpec.methodBuilder("broadcast" + message.suffix())
+        .addJavadoc(
+            "Returns the broadcaster for {@code $L} messages, creating it on first use.\n\n"
+                + "<p>From then on every client that connects is subscribed, and each published"
+                + " payload goes to all of them as an event named {@code $L}.\n",
+            Javadoc.escape(message.message().id()),
+            Javadoc.escape(message.message().eventName()))
+        .addModifiers(Modifier.PUBLIC, Modifier.SYNCHRONIZED)
+        .returns(broadcasterOf(message))
+        .beginControlFlow("if ($L == null)", field)
+        .addStatement("$L = new $T<>($L, codec)", field, BROADCASTER, message.constant())
+        .addStatement("endpoint.handler(this::subscribeAll)")
+        .endControlFlow()
+        .addStatement("return $L", field)
+        .build();
+  }
+
+  private static MethodSpec publishTo(ChannelPlan plan, MessagePlan message) {
+    return MethodSpec.methodBuilder("publish" + message.suffix())
+        .addJavadoc(
+            "Publishes {@code payload} to the clients connected with these parameters only.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(plan.parametersClass(), "parameters")
+        .addParameter(message.payloadType(), "payload")
+        .addStatement(
+            "broadcast$L().publish(payload, values -> values.equals(parameters.toMap()))",
+            message.suffix())
+        .build();
+  }
+
+  private static MethodSpec subscribeAll(ChannelPlan plan) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("subscribeAll")
+        .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
+        .addParameter(SSE_REQUEST, "request")
+        .addParameter(SSE_STREAM, "stream");
+    for (MessagePlan message : plan.messages()) {
+      String field = broadcasterField(message);
+      method.beginControlFlow("if ($L != null)", field)
+          .addStatement("$L.subscribe(request, stream)", field)
+          .endControlFlow();
+    }
+    return method.build();
+  }
+
+  private static TypeSpec streamClass(ChannelPlan plan) {
+    ClassName stream = plan.serverClass().nestedClass("Stream");
+    TypeSpec.Builder type = TypeSpec.classBuilder(stream)
+        .addJavadoc("One client's stream, with a typed send method per message.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addField(SSE_STREAM, "raw", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addParameter(SSE_STREAM, "raw")
+                .addParameter(JSON_CODEC, "codec")
+                .addStatement("this.raw = raw")
+                .addStatement("this.codec = codec")
+                .build());
+    for (MessagePlan message : plan.messages()) {
+      type.addMethod(
+          MethodSpec.methodBuilder("send" + message.suffix())
+              .addJavadoc(
+                  "Sends {@code payload} as an event named {@code $L}.\n\n"
+                      + "@throws java.io.IOException when the client has gone\n",
+                  Javadoc.escape(message.message().eventName()))
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(message.payloadType(), "payload")
+              .addException(java.io.IOException.class)
+              .addStatement(
+                  "new $T<>(raw, $L, codec).send(payload)", TYPED_STREAM, qualified(plan, message))
+              .build());
+    }
+    type.addMethod(
+        MethodSpec.methodBuilder("raw")
+            .addJavadoc("Returns the untyped stream, to send comments or close it.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(SSE_STREAM)
+            .addStatement("return raw")
+            .build());
+    return type.build();
+  }
+
+  private static CodeBlock qualified(ChannelPlan plan, MessagePlan message) {
+    return CodeBlock.of("$T.$L", plan.serverClass(), message.constant());
+  }
+
+  private static TypeSpec handlerInterface(ChannelPlan plan) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("onConnect")
+        .addJavadoc(
+            "Handles one connection, before any byte of the stream is written.\n\n"
+                + "<p>Call {@code request.reject(status, reason)} to answer with an error instead"
+                + " of a stream. The stream stays open after this method returns, until the"
+                + " client leaves or it is closed.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .addParameter(SSE_REQUEST, "request");
+    if (plan.parametersClass() != null) {
+      method.addParameter(plan.parametersClass(), "parameters");
+    }
+    method.addParameter(streamType(plan), "stream");
+    method.addException(Exception.class);
+    return TypeSpec.interfaceBuilder("Handler")
+        .addJavadoc("Handles each client that connects to the channel.\n")
+        .addAnnotation(FunctionalInterface.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addMethod(method.build())
+        .build();
+  }
+
+  private static MethodSpec handle(ChannelPlan plan) {
+    CodeBlock stream = plan.singleMessage()
+        ? CodeBlock.of("new $T<>(stream, $L, codec)", TYPED_STREAM, plan.messages().get(0).constant())
+        : CodeBlock.of("new Stream(stream, codec)");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("handle")
+        .addJavadoc(
+            "Answers each connection with {@code handler}, replacing any broadcaster"
+                + " subscription.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(plan.serverClass().nestedClass("Handler"), "handler");
+    if (plan.parametersClass() == null) {
+      return method
+          .addStatement("endpoint.handler((request, stream) -> handler.onConnect(request, $L))", stream)
+          .build();
+    }
+    CodeBlock body = CodeBlock.builder()
+        .addStatement("$T parameters", plan.parametersClass())
+        .beginControlFlow("try")
+        .addStatement("parameters = $T.fromMap(request.pathParameters())", plan.parametersClass())
+        .nextControlFlow("catch ($T e)", IllegalArgumentException.class)
+        .addStatement("request.reject(400, e.getMessage())")
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("handler.onConnect(request, parameters, $L)", stream)
+        .build();
+    return method
+        .addCode("endpoint.handler((request, stream) -> {\n$>")
+        .addCode(body)
+        .addCode("$<});\n")
+        .build();
+  }
+
+  private static TypeName streamType(ChannelPlan plan) {
+    if (plan.singleMessage()) {
+      return ParameterizedTypeName.get(TYPED_STREAM, plan.messages().get(0).payloadType());
+    }
+    return plan.serverClass().nestedClass("Stream");
+  }
+
+  private static TypeName broadcasterOf(MessagePlan message) {
+    return ParameterizedTypeName.get(BROADCASTER, message.payloadType());
+  }
+
+  private static String broadcasterField(MessagePlan message) {
+    return JavaNames.memberName(message.suffix()) + "Broadcaster";
+  }
+}

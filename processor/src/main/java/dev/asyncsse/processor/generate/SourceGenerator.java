@@ -1,0 +1,51 @@
+package dev.asyncsse.processor.generate;
+
+import com.palantir.javapoet.JavaFile;
+import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
+import dev.asyncsse.processor.types.TypeDeclaration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.lang.model.element.Element;
+
+/** Generates every source file for a planned document, in memory and in a fixed order. */
+public final class SourceGenerator {
+
+  private final GeneratedFiles files;
+
+  /**
+   * @param documentName the document's name for the file comment
+   * @param origin the annotated package, recorded as each file's originating element
+   */
+  public SourceGenerator(String packageName, String documentName, Element origin) {
+    this.files = new GeneratedFiles(packageName, documentName, origin);
+  }
+
+  /** Returns the files sorted by type name. */
+  public List<JavaFile> generate(DocumentPlan plan) {
+    List<JavaFile> sources = new ArrayList<>();
+    PayloadGenerator payloads = new PayloadGenerator(files);
+    for (TypeDeclaration declaration : plan.types()) {
+      sources.add(payloads.generate(declaration));
+    }
+    ParametersGenerator parameters = new ParametersGenerator(files);
+    ClientGenerator clients = new ClientGenerator(files);
+    ServerGenerator servers = new ServerGenerator(files);
+    for (ChannelPlan channel : plan.channels()) {
+      if (channel.parametersClass() != null) {
+        sources.add(parameters.generate(channel));
+      }
+      if (plan.what().client()) {
+        sources.add(clients.generate(channel));
+      }
+      if (plan.what().server()) {
+        sources.add(servers.generate(channel));
+      }
+    }
+    if (plan.what().client() || plan.what().server()) {
+      sources.add(new EntryGenerator(files).generate(plan));
+    }
+    sources.sort(Comparator.comparing(file -> file.typeSpec().name()));
+    return sources;
+  }
+}

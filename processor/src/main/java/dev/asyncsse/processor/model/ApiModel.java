@@ -1,0 +1,18 @@
+package dev.asyncsse.processor.model;
+
+import java.util.List;
+
+/**
+ * An AsyncAPI document reduced to what code generation needs, in AsyncAPI 3 terms.
+ *
+ * @param title {@code info.title}
+ * @param version {@code info.version}
+ * @param description {@code info.description}, or {@code ""}
+ * @param channels the channels in document order
+ */
+public record ApiModel(String title, String version, String description, List<ChannelModel> channels) {
+
+  public ApiModel {
+    channels = List.copyOf(channels);
+  }
+}

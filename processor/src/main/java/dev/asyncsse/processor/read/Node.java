@@ -1,0 +1,27 @@
+package dev.asyncsse.processor.read;
+
+/**
+ * A node of a YAML or JSON document that remembers where it was written.
+ *
+ * <p>Unlike Jackson's {@code JsonNode}, every node keeps its {@link SourcePosition} and its JSON
+ * pointer, so that every error found later can name the exact line and column.
+ */
+public sealed interface Node permits MapNode, ListNode, ScalarNode {
+
+  /** Returns where the node's value starts. */
+  SourcePosition position();
+
+  /** Returns the document the node belongs to. */
+  DocumentFile file();
+
+  /** Returns the JSON pointer of the node inside its file, such as {@code /components/schemas}. */
+  String pointer();
+
+  /** Returns the node as a {@code file#pointer} reference, for messages. */
+  default String location() {
+    return file().name() + "#" + pointer();
+  }
+
+  /** Returns the JSON type of the node for messages: object, array, string, number, ... */
+  String kind();
+}

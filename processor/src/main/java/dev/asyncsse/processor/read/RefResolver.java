@@ -1,0 +1,149 @@
+package dev.asyncsse.processor.read;
+
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problems;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Follows {@code $ref}s: JSON pointers inside a file, and relative paths to other files.
+ *
+ * <p>A chain of references that returns to a reference already on the chain is reported as a
+ * cycle. A reference over {@code http} or {@code https} is an error, because a build must not
+ * fetch from the network.
+ */
+public final class RefResolver {
+
+  private static final String REF = "$ref";
+
+  private final DocumentSet documents;
+  private final Problems problems;
+  private final Set<String> reported = new LinkedHashSet<>();
+
+  public RefResolver(DocumentSet documents, Problems problems) {
+    this.documents = documents;
+    this.problems = problems;
+  }
+
+  /** Returns whether {@code node} is an object holding a {@code $ref}. */
+  public static boolean isRef(Node node) {
+    return node instanceof MapNode map && map.has(REF);
+  }
+
+  /**
+   * Returns the node that {@code node} stands for: the node itself unless it is a {@code $ref},
+   * else the end of its reference chain.
+   *
+   * @return the target, or empty when a reference is broken (the problem is already reported)
+   */
+  public Optional<Node> resolve(Node node) {
+    Set<String> chain = new LinkedHashSet<>();
+    Node current = node;
+    while (isRef(current)) {
+      MapNode holder = (MapNode) current;
+      if (!chain.add(holder.location())) {
+        report(holder, Messages.refCycle(chain));
+        return Optional.empty();
+      }
+      Optional<Node> next = follow(holder);
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      current = next.get();
+    }
+    return Optional.of(current);
+  }
+
+  private Optional<Node> follow(MapNode holder) {
+    Node refNode = holder.get(REF).orElseThrow();
+    if (!(refNode instanceof ScalarNode scalar) || !(scalar.value() instanceof String ref)) {
+      report(holder, Messages.refNotString(refNode.kind()));
+      return Optional.empty();
+    }
+    String lower = ref.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      report(refNode, Messages.remoteRef(ref));
+      return Optional.empty();
+    }
+
+    int hash = ref.indexOf('#');
+    String filePart = hash < 0 ? ref : ref.substring(0, hash);
+    String pointer = hash < 0 ? "" : decode(ref.substring(hash + 1));
+    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+      report(refNode, Messages.refNotPointer(ref));
+      return Optional.empty();
+    }
+
+    Optional<Node> root = rootOf(holder, refNode, filePart);
+    if (root.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Node> target = walk(root.get(), pointer);
+    if (target.isEmpty()) {
+      report(refNode, Messages.refTargetMissing(ref, root.get().file().name()));
+    }
+    return target;
+  }
+
+  private Optional<Node> rootOf(MapNode holder, Node refNode, String filePart) {
+    if (filePart.isEmpty()) {
+      return holder.file().equals(documents.main())
+          ? documents.mainRoot()
+          : documents.root(holder.file().uri(), refNode);
+    }
+    URI target;
+    try {
+      target = holder.file().uri().resolve(new URI(null, null, filePart, null));
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      report(refNode, Messages.refNotPointer(filePart));
+      return Optional.empty();
+    }
+    return documents.root(target, refNode);
+  }
+
+  private static Optional<Node> walk(Node root, String pointer) {
+    Node current = root;
+    List<String> tokens = JsonPointers.split(pointer);
+    for (String token : tokens) {
+      if (current instanceof MapNode map) {
+        Optional<Node> next = map.get(token);
+        if (next.isEmpty()) {
+          return Optional.empty();
+        }
+        current = next.get();
+      } else if (current instanceof ListNode list && token.matches("0|[1-9][0-9]{0,8}")) {
+        int index = Integer.parseInt(token);
+        if (index >= list.items().size()) {
+          return Optional.empty();
+        }
+        current = list.items().get(index);
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(current);
+  }
+
+  private static String decode(String fragment) {
+    if (fragment.indexOf('%') < 0) {
+      return fragment;
+    }
+    try {
+      return URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return fragment;
+    }
+  }
+
+  private void report(Node at, String message) {
+    if (reported.add(at.location() + message)) {
+      problems.error(at.position(), message);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.asyncsse.processor.types;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Turns names from a document (component keys, message ids, property names, enum values) into
+ * valid Java identifiers.
+ *
+ * <p>Words are split at every character that cannot appear in an identifier and at lower-to-upper
+ * case changes. Keywords get a trailing underscore, and a leading digit gets a leading
+ * underscore.
+ */
+public final class JavaNames {
+
+  private JavaNames() {}
+
+  /** Returns an UpperCamelCase type name, such as {@code StreetlightsMqttApi}. */
+  public static String typeName(String raw) {
+    StringBuilder name = new StringBuilder();
+    for (String word : words(raw)) {
+      name.append(capitalize(word));
+    }
+    return identifier(name.toString(), "Type");
+  }
+
+  /** Returns a lowerCamelCase member name, such as {@code myAppHeader}. */
+  public static String memberName(String raw) {
+    List<String> words = words(raw);
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      name.append(i == 0 ? decapitalize(word) : capitalize(word));
+    }
+    return identifier(name.toString(), "value");
+  }
+
+  /** Returns an UPPER_SNAKE_CASE constant name, such as {@code USER_SIGNED_UP}. */
+  public static String constantName(String raw) {
+    List<String> words = new ArrayList<>();
+    for (String word : words(raw)) {
+      words.add(word.toUpperCase(Locale.ROOT));
+    }
+    return identifier(String.join("_", words), "EMPTY");
+  }
+
+  private static String identifier(String name, String empty) {
+    if (name.isEmpty()) {
+      return empty;
+    }
+    if (!Character.isJavaIdentifierStart(name.codePointAt(0))) {
+      name = "_" + name;
+    }
+    if (SourceVersion.isKeyword(name) || name.equals("_")) {
+      name = name + "_";
+    }
+    return name;
+  }
+
+  /** Splits at non-identifier characters and at a lower-case letter or digit followed by upper. */
+  static List<String> words(String raw) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    int previous = -1;
+    for (int i = 0; i < raw.length(); ) {
+      int c = raw.codePointAt(i);
+      i += Character.charCount(c);
+      if (!Character.isLetterOrDigit(c)) {
+        flush(word, words);
+        previous = -1;
+        continue;
+      }
+      boolean boundary = previous != -1
+          && Character.isUpperCase(c)
+          && (Character.isLowerCase(previous) || Character.isDigit(previous));
+      if (boundary) {
+        flush(word, words);
+      }
+      word.appendCodePoint(c);
+      previous = c;
+    }
+    flush(word, words);
+    return words;
+  }
+
+  private static void flush(StringBuilder word, List<String> words) {
+    if (word.length() > 0) {
+      words.add(word.toString());
+      word.setLength(0);
+    }
+  }
+
+  private static String capitalize(String word) {
+    boolean allUpper = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
+        && !word.equals(word.toLowerCase(Locale.ROOT));
+    String rest = allUpper ? word.substring(1).toLowerCase(Locale.ROOT) : word.substring(1);
+    return word.substring(0, 1).toUpperCase(Locale.ROOT) + rest;
+  }
+
+  private static String decapitalize(String word) {
+    boolean allUpper = word.equals(word.toUpperCase(Locale.ROOT));
+    return allUpper ? word.toLowerCase(Locale.ROOT) : word.substring(0, 1).toLowerCase(Locale.ROOT) + word.substring(1);
+  }
+}

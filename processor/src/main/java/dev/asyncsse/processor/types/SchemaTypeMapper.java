@@ -1,0 +1,366 @@
+package dev.asyncsse.processor.types;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.read.JsonPointers;
+import dev.asyncsse.processor.read.ListNode;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.RefResolver;
+import dev.asyncsse.processor.read.ScalarNode;
+import dev.asyncsse.processor.types.TypeDeclaration.Component;
+import dev.asyncsse.processor.types.TypeDeclaration.Constant;
+import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
+import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
+import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps JSON Schemas to Java types, collecting the records and enums that must be generated.
+ *
+ * <p>A schema reached through {@code $ref} is one shared type named after its component key; an
+ * inline object is named after its owner and property ({@code Order} + {@code shippingAddress}
+ * becomes {@code OrderShippingAddress}). The same schema always maps to the same type, which also
+ * makes recursive schemas work.
+ */
+public final class SchemaTypeMapper {
+
+  static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ClassName LIST = ClassName.get(List.class);
+  private static final ClassName SET = ClassName.get(Set.class);
+  private static final ClassName MAP = ClassName.get(Map.class);
+  private static final String COMPONENT_SCHEMAS = "/components/schemas/";
+  private static final Pattern TRAIT_HEADERS =
+      Pattern.compile("(/components/messageTraits/[^/]+)/headers");
+
+  private final String packageName;
+  private final RefResolver refs;
+  private final Problems problems;
+  private final Map<String, TypeName> bySchema = new HashMap<>();
+  private final Map<String, TypeDeclaration> declarations = new TreeMap<>();
+  private final Set<String> reserved = new HashSet<>();
+
+  public SchemaTypeMapper(String packageName, RefResolver refs, Problems problems) {
+    this.packageName = packageName;
+    this.refs = refs;
+    this.problems = problems;
+  }
+
+  /** Keeps {@code simpleName} free, for a generated class that is not a schema type. */
+  public void reserve(String simpleName) {
+    reserved.add(simpleName);
+  }
+
+  /** Allocates a type name derived from {@code raw} that no other generated type uses. */
+  public ClassName allocate(String raw, String origin) {
+    String base = JavaNames.typeName(raw);
+    String name = base;
+    for (int i = 2; reserved.contains(name) || declarations.containsKey(name); i++) {
+      name = base + i;
+    }
+    reserved.add(name);
+    return ClassName.get(packageName, name);
+  }
+
+  /** Returns the records and enums to generate, sorted by name. */
+  public List<TypeDeclaration> declarations() {
+    return new ArrayList<>(declarations.values());
+  }
+
+  /**
+   * Returns the Java type for {@code schema}, boxed, registering the types it needs.
+   *
+   * @param nameHint the name an inline object or enum takes
+   */
+  public TypeName map(Node schema, String nameHint) {
+    Optional<Node> resolved = refs.resolve(schema);
+    if (resolved.isEmpty()) {
+      return JSON_NODE;
+    }
+    Node target = resolved.get();
+    String hint = componentName(target).orElse(nameHint);
+    TypeName known = bySchema.get(target.location());
+    if (known != null) {
+      return known;
+    }
+    if (!(target instanceof MapNode map)) {
+      return target instanceof ScalarNode scalar && Boolean.FALSE.equals(scalar.value())
+          ? ClassName.get(Void.class)
+          : JSON_NODE;
+    }
+    return mapObjectSchema(map, hint);
+  }
+
+  /** Returns whether the schema's type list includes {@code null} or it says nullable. */
+  public boolean isNullable(Node schema) {
+    Optional<Node> resolved = refs.resolve(schema);
+    if (resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
+      return false;
+    }
+    if (map.get("nullable").filter(node -> isTrue(node)).isPresent()) {
+      return true;
+    }
+    return types(map).contains("null");
+  }
+
+  private TypeName mapObjectSchema(MapNode schema, String hint) {
+    Set<String> types = types(schema);
+    types.remove("null");
+
+    if (schema.has("enum") && (types.isEmpty() || types.equals(Set.of("string")))
+        && allStrings(schema.get("enum").orElseThrow())) {
+      return enumType(schema, hint);
+    }
+    if (schema.has("allOf") && schema.get("allOf").orElseThrow() instanceof ListNode allOf
+        && allOf.items().size() == 1 && !schema.has("properties")) {
+      return map(allOf.items().get(0), hint);
+    }
+    for (String composite : List.of("oneOf", "anyOf", "allOf", "not")) {
+      if (schema.has(composite)) {
+        return fallback(schema, composite, hint);
+      }
+    }
+    if (types.size() > 1) {
+      return fallback(schema, "type: " + types, hint);
+    }
+    String type = types.isEmpty() ? inferType(schema) : types.iterator().next();
+    switch (type) {
+      case "object":
+        return objectType(schema, hint);
+      case "array":
+        return arrayType(schema, hint);
+      case "string":
+        return stringType(schema);
+      case "integer":
+        return schema.text("format").filter("int32"::equals).isPresent()
+            ? ClassName.get(Integer.class)
+            : integerType(schema);
+      case "number":
+        return ClassName.get(Double.class);
+      case "boolean":
+        return ClassName.get(Boolean.class);
+      default:
+        return JSON_NODE;
+    }
+  }
+
+  private TypeName integerType(MapNode schema) {
+    if (schema.text("format").filter("int64"::equals).isPresent()) {
+      return ClassName.get(Long.class);
+    }
+    return ClassName.get(Integer.class);
+  }
+
+  private TypeName stringType(MapNode schema) {
+    String format = schema.text("format").orElse("");
+    switch (format) {
+      case "date-time":
+        return ClassName.get("java.time", "OffsetDateTime");
+      case "date":
+        return ClassName.get("java.time", "LocalDate");
+      case "time":
+        return ClassName.get("java.time", "OffsetTime");
+      case "uuid":
+        return ClassName.get("java.util", "UUID");
+      case "uri":
+        return ClassName.get("java.net", "URI");
+      default:
+        return ClassName.get(String.class);
+    }
+  }
+
+  private TypeName arrayType(MapNode schema, String hint) {
+    Optional<Node> items = schema.get("items");
+    TypeName element = items.isPresent() && !(items.get() instanceof ListNode)
+        ? map(items.get(), hint + "Item")
+        : JSON_NODE;
+    if (element.equals(ClassName.get(Void.class))) {
+      element = JSON_NODE;
+    }
+    boolean unique = schema.get("uniqueItems").filter(SchemaTypeMapper::isTrue).isPresent();
+    return ParameterizedTypeName.get(unique ? SET : LIST, element);
+  }
+
+  private TypeName objectType(MapNode schema, String hint) {
+    Optional<MapNode> properties = schema.get("properties")
+        .filter(MapNode.class::isInstance)
+        .map(MapNode.class::cast);
+    if (properties.isEmpty() || properties.get().entries().isEmpty()) {
+      Optional<Node> additional = schema.get("additionalProperties");
+      TypeName value = additional.isPresent() && additional.get() instanceof MapNode
+          ? map(additional.get(), hint + "Value")
+          : JSON_NODE;
+      return ParameterizedTypeName.get(MAP, ClassName.get(String.class), value);
+    }
+
+    ClassName name = allocate(hint, schema.location());
+    bySchema.put(schema.location(), name);
+    Set<String> required = new LinkedHashSet<>(strings(schema.get("required").orElse(null)));
+    List<Component> components = new ArrayList<>();
+    Set<String> usedNames = new HashSet<>();
+    for (Map.Entry<String, Node> property : properties.get().entries().entrySet()) {
+      String jsonName = property.getKey();
+      String javaName = uniqueMember(JavaNames.memberName(jsonName), usedNames);
+      Node propertySchema = property.getValue();
+      TypeName type = map(propertySchema, name.simpleName() + JavaNames.typeName(jsonName));
+      components.add(
+          new Component(
+              javaName,
+              jsonName,
+              type,
+              required.contains(jsonName),
+              isNullable(propertySchema),
+              describe(propertySchema),
+              constraints(propertySchema)));
+    }
+    declarations.put(
+        name.simpleName(), new RecordType(name, schema.location(), describe(schema), components));
+    return name;
+  }
+
+  private TypeName enumType(MapNode schema, String hint) {
+    ClassName name = allocate(hint, schema.location());
+    bySchema.put(schema.location(), name);
+    List<Constant> constants = new ArrayList<>();
+    Set<String> usedNames = new HashSet<>();
+    for (String value : strings(schema.get("enum").orElseThrow())) {
+      constants.add(new Constant(uniqueMember(JavaNames.constantName(value), usedNames), value));
+    }
+    declarations.put(
+        name.simpleName(), new EnumType(name, schema.location(), describe(schema), constants));
+    return name;
+  }
+
+  private TypeName fallback(MapNode schema, String construct, String hint) {
+    problems.warning(schema.position(), Messages.schemaFallback(construct, hint));
+    bySchema.put(schema.location(), JSON_NODE);
+    return JSON_NODE;
+  }
+
+  private static String inferType(MapNode schema) {
+    if (schema.has("properties") || schema.has("additionalProperties")) {
+      return "object";
+    }
+    if (schema.has("items")) {
+      return "array";
+    }
+    return schema.get("const")
+        .filter(ScalarNode.class::isInstance)
+        .map(node -> ((ScalarNode) node).kind())
+        .orElse("");
+  }
+
+  private static Set<String> types(MapNode schema) {
+    Set<String> types = new LinkedHashSet<>();
+    Optional<Node> type = schema.get("type");
+    if (type.isPresent() && type.get() instanceof ScalarNode scalar && scalar.value() != null) {
+      types.add(scalar.text());
+    } else if (type.isPresent() && type.get() instanceof ListNode list) {
+      types.addAll(strings(list));
+    }
+    return types;
+  }
+
+  private Constraints constraints(Node raw) {
+    Optional<Node> resolved = refs.resolve(raw);
+    if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
+      return Constraints.NONE;
+    }
+    return new Constraints(
+        number(schema, "minimum"),
+        number(schema, "maximum"),
+        number(schema, "exclusiveMinimum"),
+        number(schema, "exclusiveMaximum"),
+        count(schema, "minLength"),
+        count(schema, "maxLength"),
+        schema.text("pattern").orElse(null),
+        count(schema, "minItems"),
+        count(schema, "maxItems"),
+        schema.text("format").orElse(null));
+  }
+
+  private static BigDecimal number(MapNode schema, String keyword) {
+    return schema.get(keyword)
+        .filter(ScalarNode.class::isInstance)
+        .map(node -> ((ScalarNode) node).value())
+        .filter(BigDecimal.class::isInstance)
+        .map(BigDecimal.class::cast)
+        .orElse(null);
+  }
+
+  private static Integer count(MapNode schema, String keyword) {
+    BigDecimal value = number(schema, keyword);
+    if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      return null;
+    }
+    return value.intValue();
+  }
+
+  private String describe(Node raw) {
+    Optional<Node> resolved = refs.resolve(raw);
+    if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
+      return "";
+    }
+    return schema.text("description").or(() -> schema.text("title")).orElse("");
+  }
+
+  private static Optional<String> componentName(Node target) {
+    String pointer = target.pointer();
+    if (pointer.startsWith(COMPONENT_SCHEMAS)
+        && pointer.indexOf('/', COMPONENT_SCHEMAS.length()) < 0) {
+      return Optional.of(JsonPointers.lastToken(pointer));
+    }
+    Matcher traitHeaders = TRAIT_HEADERS.matcher(pointer);
+    if (traitHeaders.matches()) {
+      String trait = JsonPointers.lastToken(traitHeaders.group(1));
+      return Optional.of(trait.toLowerCase(Locale.ROOT).endsWith("headers") ? trait : trait + "Headers");
+    }
+    return Optional.empty();
+  }
+
+  private static String uniqueMember(String base, Set<String> used) {
+    String name = base;
+    for (int i = 2; !used.add(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
+  private static boolean allStrings(Node node) {
+    return node instanceof ListNode list
+        && !list.items().isEmpty()
+        && list.items().stream()
+            .allMatch(item -> item instanceof ScalarNode scalar && scalar.value() instanceof String);
+  }
+
+  private static boolean isTrue(Node node) {
+    return node instanceof ScalarNode scalar && Boolean.TRUE.equals(scalar.value());
+  }
+
+  private static List<String> strings(Node node) {
+    List<String> values = new ArrayList<>();
+    if (node instanceof ListNode list) {
+      for (Node item : list.items()) {
+        if (item instanceof ScalarNode scalar && scalar.value() != null) {
+          values.add(scalar.text());
+        }
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,310 @@
+package dev.asyncsse.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.asyncsse.processor.diagnostic.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnosticsTest {
+
+  private static final String PACKAGE = "com.example.broken";
+  private static final String VALID_TAIL =
+      "info:\n"
+          + "  title: Broken\n"
+          + "  version: 1.0.0\n"
+          + "channels:\n"
+          + "  ticks:\n"
+          + "    address: ticks\n"
+          + "    messages:\n"
+          + "      tick:\n"
+          + "        payload:\n"
+          + "          type: object\n"
+          + "          properties:\n"
+          + "            n:\n"
+          + "              type: integer\n";
+
+  @TempDir Path dir;
+
+  private Compilation compile(String document, String text) throws IOException {
+    Files.writeString(dir.resolve(document), text);
+    JavaFileObject packageInfo = Sources.packageInfoFor(PACKAGE, document);
+    return javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(packageInfo);
+  }
+
+  /** Compiles the package on disk with plain javac and checks that no source was written. */
+  private void assertNothingGenerated(String document) throws IOException {
+    Path packageDir = Files.createDirectories(dir.resolve("src/com/example/broken"));
+    Path packageInfo = packageDir.resolve("package-info.java");
+    Files.writeString(
+        packageInfo,
+        Sources.packageInfoFor(PACKAGE, document).getCharContent(true).toString());
+
+    JavacRun.Result result = JavacRun.compile(
+        dir.resolve("out"), List.of(packageInfo), List.of("-Aasyncsse.specDir=" + dir));
+
+    assertEquals(1, result.exitCode(), result.output());
+    assertEquals(List.of(), result.generatedSources(), result.output());
+    assertFalse(result.output().contains("\tat "), "stack trace printed: " + result.output());
+  }
+
+  private static void assertNoStackTrace(Compilation compilation) {
+    for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+      String message = diagnostic.getMessage(null);
+      assertTrue(!message.contains("\tat "), "stack trace in diagnostic: " + message);
+    }
+  }
+
+  @Test
+  void missingDocumentListsEveryPlaceTried() throws IOException {
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor(PACKAGE, "nowhere.yaml"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("AsyncAPI document not found: \"nowhere.yaml\"")
+        .inFile(Sources.packageInfoFor(PACKAGE, "nowhere.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("source path:");
+    assertThat(compilation).hadErrorContaining("class output:");
+    assertThat(compilation).hadErrorContaining("class path:");
+    assertThat(compilation).hadErrorContaining(dir.resolve("nowhere.yaml").toString());
+    assertThat(compilation).hadErrorContaining("-A" + Messages.SPEC_DIR_OPTION + "=DIR");
+    assertNothingGenerated("nowhere.yaml");
+  }
+
+  @Test
+  void missingDocumentWithoutSpecDirSaysOptionIsUnset() {
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .compile(Sources.packageInfoFor(PACKAGE, "nowhere.yaml"));
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("-Aasyncsse.specDir: not set");
+  }
+
+  @Test
+  void yamlSyntaxErrorNamesFileLineAndColumn() throws IOException {
+    Compilation compilation = compile(
+        "broken.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Broken\n"
+            + "  version: [1.0.0\n"
+            + "channels: {}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("broken.yaml:5:9: Invalid YAML: expected ',' or ']', but got :")
+        .inFile(Sources.packageInfoFor(PACKAGE, "broken.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("Fix the syntax at this position.");
+    assertNothingGenerated("broken.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void jsonSyntaxErrorNamesFileLineAndColumn() throws IOException {
+    Compilation compilation = compile(
+        "broken.json", "{\n  \"asyncapi\": \"3.0.0\",\n  \"info\": {\"title\": }\n}\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("broken.json:3:21: Invalid JSON:");
+    assertNothingGenerated("broken.json");
+  }
+
+  @Test
+  void missingRefTargetNamesRefPositionAndPointer() throws IOException {
+    Compilation compilation = compile(
+        "refs.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Refs\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        $ref: '#/components/messages/Tock'\n"
+            + "components:\n"
+            + "  messages:\n"
+            + "    Tick:\n"
+            + "      payload:\n"
+            + "        type: string\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "refs.yaml:10:15: "
+                + Messages.refTargetMissing("#/components/messages/Tock", "refs.yaml"))
+        .inFile(Sources.packageInfoFor(PACKAGE, "refs.yaml"))
+        .onLine(2);
+    assertNothingGenerated("refs.yaml");
+  }
+
+  @Test
+  void everyMissingRefIsReportedOnce() throws IOException {
+    Compilation compilation = compile(
+        "refs.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Refs\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          $ref: '#/components/schemas/Missing'\n"
+            + "      tock:\n"
+            + "        payload:\n"
+            + "          $ref: '#/components/schemas/AlsoMissing'\n"
+            + "operations:\n"
+            + "  onTick:\n"
+            + "    action: receive\n"
+            + "    channel:\n"
+            + "      $ref: '#/channels/tocks'\n");
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining("refs.yaml:11:17: $ref target not found: \"#/components/schemas/Missing\"");
+    assertThat(compilation).hadErrorContaining("refs.yaml:14:17: $ref target not found: \"#/components/schemas/AlsoMissing\"");
+    assertThat(compilation).hadErrorContaining("refs.yaml:19:13: $ref target not found: \"#/channels/tocks\"");
+    assertNothingGenerated("refs.yaml");
+  }
+
+  @Test
+  void unsupportedVersionListsSupportedVersions() throws IOException {
+    Compilation compilation = compile("old.yaml", "asyncapi: 1.2.0\n" + VALID_TAIL);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("old.yaml:1:11: " + Messages.unsupportedVersion("1.2.0"))
+        .inFile(Sources.packageInfoFor(PACKAGE, "old.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("Supported versions: 3.0.x, 3.1.x");
+    assertNothingGenerated("old.yaml");
+  }
+
+  @Test
+  void remoteRefExplainsHowToVendor() throws IOException {
+    Compilation compilation = compile(
+        "remote.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Remote\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    $ref: 'https://example.com/channels.yaml#/ticks'\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("remote.yaml:7:11: Remote $ref \"https://example.com/channels.yaml#/ticks\"");
+    assertThat(compilation).hadErrorContaining("refer to it by relative path");
+  }
+
+  @Test
+  void refCycleIsReported() throws IOException {
+    Compilation compilation = compile(
+        "cycle.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Cycle\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  a:\n"
+            + "    $ref: '#/channels/b'\n"
+            + "  b:\n"
+            + "    $ref: '#/channels/a'\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("$ref cycle:");
+    assertNothingGenerated("cycle.yaml");
+  }
+
+  @Test
+  void duplicateKeyIsReported() throws IOException {
+    Compilation compilation = compile(
+        "dup.yaml", "asyncapi: 3.0.0\n" + VALID_TAIL + "info:\n  title: Again\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("dup.yaml:15:1: Duplicate key \"info\"; it was first defined at dup.yaml:2:1.");
+    assertNothingGenerated("dup.yaml");
+  }
+
+  @Test
+  void unsupportedSchemaFormatNamesFormatAndMessage() throws IOException {
+    Compilation compilation = compile(
+        "avro.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Avro\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          schemaFormat: application/vnd.apache.avro;version=1.9.0\n"
+            + "          schema:\n"
+            + "            type: record\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "avro.yaml:10:25: "
+                + Messages.unsupportedSchemaFormat("application/vnd.apache.avro;version=1.9.0", "tick"));
+  }
+
+  @Test
+  void undeclaredParameterIsWarningAndStringParameter() throws IOException {
+    Compilation compilation = compile(
+        "params.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Params\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  rooms:\n"
+            + "    address: rooms/{roomId}\n"
+            + "    messages:\n"
+            + "      said:\n"
+            + "        payload:\n"
+            + "          type: object\n"
+            + "          properties:\n"
+            + "            text:\n"
+            + "              type: string\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("params.yaml:7:14: " + Messages.undeclaredParameter("rooms", "roomId"));
+    assertThat(compilation)
+        .generatedSourceFile(PACKAGE + ".RoomsParameters")
+        .contentsAsUtf8String()
+        .contains("public record RoomsParameters(String roomId)");
+  }
+}
