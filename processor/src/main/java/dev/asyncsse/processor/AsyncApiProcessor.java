@@ -54,7 +54,8 @@ public final class AsyncApiProcessor extends AbstractProcessor {
         processPackage(annotatedPackage);
       }
     }
-    return false;
+    // Claiming the annotation keeps javac's -Xlint:processing quiet; no other processor reads it.
+    return true;
   }
 
   private void processPackage(PackageElement element) {

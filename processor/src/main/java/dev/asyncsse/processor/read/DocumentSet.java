@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,15 +66,15 @@ public final class DocumentSet {
     return root;
   }
 
+  /** Names a referenced file relative to the main document's name, as the user would write it. */
   private String displayName(URI uri) {
-    URI base = main.uri().resolve(".");
-    URI relative = base.relativize(uri);
-    if (relative.isAbsolute()) {
+    if (!"file".equals(uri.getScheme()) || !"file".equals(main.uri().getScheme())) {
       return uri.toString();
     }
-    String mainFolder = main.name().contains("/")
-        ? main.name().substring(0, main.name().lastIndexOf('/') + 1)
-        : "";
-    return URI.create(mainFolder).resolve(relative).normalize().toString();
+    Path mainFolder = Path.of(main.uri()).getParent();
+    Path relative = mainFolder.relativize(Path.of(uri));
+    Path shownFolder = Path.of(main.name()).getParent();
+    Path shown = shownFolder == null ? relative : shownFolder.resolve(relative);
+    return shown.normalize().toString().replace('\\', '/');
   }
 }

@@ -1,0 +1,81 @@
+package dev.asyncsse.processor.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.asyncsse.processor.diagnostic.Problems;
+import java.math.BigDecimal;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class DocumentReaderTest {
+
+  private static final DocumentFile YAML = new DocumentFile("api.yaml", URI.create("file:/tmp/api.yaml"));
+  private static final DocumentFile JSON = new DocumentFile("api.json", URI.create("file:/tmp/api.json"));
+
+  private static MapNode read(DocumentFile file, String text) {
+    Problems problems = new Problems();
+    Node root = new DocumentReader().read(file, text, problems).orElseThrow();
+    assertEquals(0, problems.all().size(), problems.all().toString());
+    return (MapNode) root;
+  }
+
+  @Test
+  void yamlNodesKeepLineAndColumn() {
+    MapNode root = read(YAML, "asyncapi: 3.0.0\ninfo:\n  title: Demo\n  tags:\n    - a\n    - b\n");
+
+    MapNode info = (MapNode) root.get("info").orElseThrow();
+    assertEquals(new SourcePosition("api.yaml", 3, 10), info.get("title").orElseThrow().position());
+    assertEquals(new SourcePosition("api.yaml", 3, 3), info.keyPosition("title"));
+    ListNode tags = (ListNode) info.get("tags").orElseThrow();
+    assertEquals(new SourcePosition("api.yaml", 6, 7), tags.items().get(1).position());
+    assertEquals("/info/tags/1", tags.items().get(1).pointer());
+  }
+
+  @Test
+  void jsonNodesKeepLineAndColumn() {
+    MapNode root = read(JSON, "{\n  \"a\": {\"b~c/d\": 42}\n}");
+
+    MapNode a = (MapNode) root.get("a").orElseThrow();
+    ScalarNode value = (ScalarNode) a.get("b~c/d").orElseThrow();
+    assertEquals(new SourcePosition("api.json", 2, 18), value.position());
+    assertEquals(new BigDecimal(42), value.value());
+    assertEquals("/a/b~0c~1d", value.pointer());
+  }
+
+  @Test
+  void scalarsKeepTheirTypes() {
+    MapNode root = read(YAML, "s: 'on'\nn: 1.50\nb: true\nz: null\ni: 12345678901234567890\n");
+
+    assertEquals("on", ((ScalarNode) root.get("s").orElseThrow()).value());
+    assertEquals(new BigDecimal("1.50"), ((ScalarNode) root.get("n").orElseThrow()).value());
+    assertEquals(Boolean.TRUE, ((ScalarNode) root.get("b").orElseThrow()).value());
+    assertEquals(null, ((ScalarNode) root.get("z").orElseThrow()).value());
+    assertEquals(
+        new BigDecimal("12345678901234567890"), ((ScalarNode) root.get("i").orElseThrow()).value());
+  }
+
+  @Test
+  void leadingByteOrderMarkIsIgnored() {
+    MapNode root = read(YAML, "\uFEFFasyncapi: 3.0.0\n");
+
+    assertTrue(root.has("asyncapi"));
+  }
+
+  @Test
+  void aliasIsReportedAtItsPosition() {
+    Problems problems = new Problems();
+    new DocumentReader().read(YAML, "a: &x 1\nb: *x\n", problems);
+
+    assertEquals(1, problems.all().size(), problems.all().toString());
+    assertEquals(new SourcePosition("api.yaml", 2, 4), problems.all().get(0).position());
+  }
+
+  @Test
+  void emptyDocumentIsReported() {
+    Problems problems = new Problems();
+    new DocumentReader().read(YAML, "", problems);
+
+    assertTrue(problems.hasErrors());
+  }
+}
