@@ -1,6 +1,7 @@
 package dev.asyncsse.runtime;
 
 import dev.asyncsse.runtime.json.JsonCodec;
+import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,9 @@ import java.util.Objects;
 public final class MessageType<T> {
 
   private final String eventName;
-  private final Class<T> payloadType;
+  private final Type payloadType;
 
-  private MessageType(String eventName, Class<T> payloadType) {
+  private MessageType(String eventName, Type payloadType) {
     this.eventName = Objects.requireNonNull(eventName, "eventName");
     this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
   }
@@ -26,13 +27,21 @@ public final class MessageType<T> {
     return new MessageType<>(eventName, payloadType);
   }
 
+  /**
+   * Creates a message type for a generic payload, such as {@code List<String>}, that travels as
+   * JSON text in the event's data.
+   */
+  public static <T> MessageType<T> json(String eventName, TypeToken<T> payloadType) {
+    return new MessageType<>(eventName, payloadType.type());
+  }
+
   /** Returns the SSE event name, which is the message's {@code name} or else its id. */
   public String eventName() {
     return eventName;
   }
 
-  /** Returns the payload's Java type. */
-  public Class<T> payloadType() {
+  /** Returns the payload's Java type: a {@code Class}, or a {@code ParameterizedType}. */
+  public Type payloadType() {
     return payloadType;
   }
 
@@ -52,6 +61,6 @@ public final class MessageType<T> {
 
   @Override
   public String toString() {
-    return "MessageType[" + eventName + " -> " + payloadType.getName() + "]";
+    return "MessageType[" + eventName + " -> " + payloadType.getTypeName() + "]";
   }
 }

@@ -194,15 +194,16 @@ public final class Messages {
         + " primitive schema to get a typed value.";
   }
 
-  public static String nameCollision(String javaName, String first, String second) {
-    return "Name collision: \""
+  public static String nameCollision(String javaName, String first, String second, String used) {
+    return "Name collision: "
         + first
-        + "\" and \""
+        + " and "
         + second
-        + "\" both map to Java type \""
+        + " both map to Java type \""
         + javaName
-        + "\"; the second is generated as a different name. Rename one of them,"
-        + " or set 'x-java-name' on one.";
+        + "\"; the second is generated as \""
+        + used
+        + "\". Rename one of them to choose the names yourself.";
   }
 
   public static String internalError(String where, Throwable e) {

@@ -171,6 +171,21 @@ final class ClientGenerator {
 
     private ChannelConstants() {}
 
+    /** Returns {@code MessageType.json(name, Payload.class)}, or a type token for a generic type. */
+    private static CodeBlock messageTypeInitializer(MessagePlan message) {
+      String eventName = message.message().eventName();
+      if (message.payloadType() instanceof ClassName) {
+        return CodeBlock.of(
+            "$T.json($S, $T.class)", RuntimeTypes.MESSAGE_TYPE, eventName, message.payloadType());
+      }
+      return CodeBlock.of(
+          "$T.json($S, new $T<$T>() { })",
+          RuntimeTypes.MESSAGE_TYPE,
+          eventName,
+          RuntimeTypes.TYPE_TOKEN,
+          message.payloadType());
+    }
+
     static void add(TypeSpec.Builder type, ChannelPlan plan) {
       type.addField(
           FieldSpec.builder(String.class, "ADDRESS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -189,11 +204,7 @@ final class ClientGenerator {
                     "Message {@code $L}: SSE event name {@code $L}.\n",
                     Javadoc.escape(message.message().id()),
                     Javadoc.escape(message.message().eventName()))
-                .initializer(
-                    "$T.json($S, $T.class)",
-                    RuntimeTypes.MESSAGE_TYPE,
-                    message.message().eventName(),
-                    message.payloadType())
+                .initializer(messageTypeInitializer(message))
                 .build());
       }
       type.addField(

@@ -34,16 +34,18 @@ public final class DocumentPlanner {
 
   /** Returns the plan for {@code api}. */
   public DocumentPlan plan(ApiModel api, Parts parts) {
-    ClassName entry = types.allocate(api.title().isBlank() ? "AsyncApi" : api.title(), "info");
+    ClassName entry = types.allocate(
+        api.title().isBlank() ? "AsyncApi" : api.title(), "info.title", api.position());
     List<ClassName[]> channelClasses = new ArrayList<>();
     for (ChannelModel channel : api.channels()) {
       channelClasses.add(
           new ClassName[] {
-            types.allocate(channel.id() + "Client", channel.id()),
-            types.allocate(channel.id() + "Server", channel.id()),
+            types.allocate(channel.id() + "Client", "channel " + channel.id(), channel.position()),
+            types.allocate(channel.id() + "Server", "channel " + channel.id(), channel.position()),
             channel.parameters().isEmpty()
                 ? null
-                : types.allocate(channel.id() + "Parameters", channel.id())
+                : types.allocate(
+                    channel.id() + "Parameters", "channel " + channel.id(), channel.position())
           });
     }
 

@@ -15,6 +15,7 @@ final class RuntimeTypes {
   static final ClassName MESSAGE_TYPE = ClassName.get(RUNTIME, "MessageType");
   static final ClassName PATH_TEMPLATE = ClassName.get(RUNTIME, "PathTemplate");
   static final ClassName BASE_URI = ClassName.get(RUNTIME, "BaseUri");
+  static final ClassName TYPE_TOKEN = ClassName.get(RUNTIME, "TypeToken");
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".json", "JsonCodec");
 
   static final ClassName SSE_CLIENT = ClassName.get(CLIENT, "SseClient");

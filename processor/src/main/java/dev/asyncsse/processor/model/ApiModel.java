@@ -1,5 +1,6 @@
 package dev.asyncsse.processor.model;
 
+import dev.asyncsse.processor.read.SourcePosition;
 import java.util.List;
 
 /**
@@ -9,8 +10,14 @@ import java.util.List;
  * @param version {@code info.version}
  * @param description {@code info.description}, or {@code ""}
  * @param channels the channels in document order
+ * @param position where {@code info} is, or the document's start when it has none
  */
-public record ApiModel(String title, String version, String description, List<ChannelModel> channels) {
+public record ApiModel(
+    String title,
+    String version,
+    String description,
+    List<ChannelModel> channels,
+    SourcePosition position) {
 
   public ApiModel {
     channels = List.copyOf(channels);

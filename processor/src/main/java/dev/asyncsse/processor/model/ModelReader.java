@@ -8,6 +8,7 @@ import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.RefResolver;
 import dev.asyncsse.processor.read.ScalarNode;
+import dev.asyncsse.processor.read.SourcePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class ModelReader {
                         (id, node) ->
                             channel(id, node, actions.getOrDefault(id, List.of()))
                                 .ifPresent(channels::add)));
-    return Optional.of(new ApiModel(title, version, description, channels));
+    SourcePosition position = info.map(Node::position).orElse(document.position());
+    return Optional.of(new ApiModel(title, version, description, channels, position));
   }
 
   private boolean checkVersion(MapNode document) {

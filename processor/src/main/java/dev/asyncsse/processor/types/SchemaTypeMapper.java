@@ -11,6 +11,7 @@ import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.RefResolver;
 import dev.asyncsse.processor.read.ScalarNode;
+import dev.asyncsse.processor.read.SourcePosition;
 import dev.asyncsse.processor.types.TypeDeclaration.Component;
 import dev.asyncsse.processor.types.TypeDeclaration.Constant;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
@@ -53,7 +54,7 @@ public final class SchemaTypeMapper {
   private final Problems problems;
   private final Map<String, TypeName> bySchema = new HashMap<>();
   private final Map<String, TypeDeclaration> declarations = new TreeMap<>();
-  private final Set<String> reserved = new HashSet<>();
+  private final Map<String, String> origins = new HashMap<>();
 
   public SchemaTypeMapper(String packageName, RefResolver refs, Problems problems) {
     this.packageName = packageName;
@@ -61,19 +62,22 @@ public final class SchemaTypeMapper {
     this.problems = problems;
   }
 
-  /** Keeps {@code simpleName} free, for a generated class that is not a schema type. */
-  public void reserve(String simpleName) {
-    reserved.add(simpleName);
-  }
-
-  /** Allocates a type name derived from {@code raw} that no other generated type uses. */
-  public ClassName allocate(String raw, String origin) {
+  /**
+   * Allocates a type name derived from {@code raw} that no other generated type uses, warning at
+   * {@code position} when the name had to be changed.
+   *
+   * @param origin what the name is for, as {@code file#pointer} or a channel id, for the warning
+   */
+  public ClassName allocate(String raw, String origin, SourcePosition position) {
     String base = JavaNames.typeName(raw);
     String name = base;
-    for (int i = 2; reserved.contains(name) || declarations.containsKey(name); i++) {
+    for (int i = 2; origins.containsKey(name); i++) {
       name = base + i;
     }
-    reserved.add(name);
+    if (!name.equals(base)) {
+      problems.warning(position, Messages.nameCollision(base, origins.get(base), origin, name));
+    }
+    origins.put(name, origin);
     return ClassName.get(packageName, name);
   }
 
@@ -208,7 +212,7 @@ public final class SchemaTypeMapper {
       return ParameterizedTypeName.get(MAP, ClassName.get(String.class), value);
     }
 
-    ClassName name = allocate(hint, schema.location());
+    ClassName name = allocate(hint, schema.location(), schema.position());
     bySchema.put(schema.location(), name);
     Set<String> required = new LinkedHashSet<>(strings(schema.get("required").orElse(null)));
     List<Component> components = new ArrayList<>();
@@ -234,7 +238,7 @@ public final class SchemaTypeMapper {
   }
 
   private TypeName enumType(MapNode schema, String hint) {
-    ClassName name = allocate(hint, schema.location());
+    ClassName name = allocate(hint, schema.location(), schema.position());
     bySchema.put(schema.location(), name);
     List<Constant> constants = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();

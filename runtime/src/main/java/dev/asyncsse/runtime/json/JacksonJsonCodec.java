@@ -1,12 +1,14 @@
 package dev.asyncsse.runtime.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.lang.reflect.Type;
 
 /**
  * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}.
@@ -49,14 +51,29 @@ public final class JacksonJsonCodec implements JsonCodec {
 
   @Override
   public <T> T decode(String json, Class<T> type) {
+    return decode(json, (Type) type);
+  }
+
+  @Override
+  public <T> T decode(String json, Type type) {
+    JavaType javaType = mapper.constructType(type);
     try {
-      return mapper.readValue(json, type);
+      return mapper.readValue(json, javaType);
     } catch (JsonProcessingException e) {
       throw new JsonCodecException(
-          "Cannot decode JSON as " + type.getName() + ": " + e.getOriginalMessage(), e);
+          "Cannot decode JSON as " + type.getTypeName() + ": " + cause(e), e);
     } catch (RuntimeException e) {
       throw new JsonCodecException(
-          "Cannot decode JSON as " + type.getName() + ": " + e.getMessage(), e);
+          "Cannot decode JSON as " + type.getTypeName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Returns the message of the innermost cause, which names the failed check of a record. */
+  private static String cause(JsonProcessingException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.getOriginalMessage() : root.getMessage();
   }
 }

@@ -1,5 +1,7 @@
 package dev.asyncsse.runtime.json;
 
+import java.lang.reflect.Type;
+
 /** Converts payloads to and from the JSON text carried in an event's data. */
 public interface JsonCodec {
 
@@ -17,6 +19,14 @@ public interface JsonCodec {
    *     including a record constructor that rejects the values
    */
   <T> T decode(String json, Class<T> type);
+
+  /**
+   * Decodes JSON text into an instance of {@code type}, which may be generic, such as {@code
+   * List<String>}.
+   *
+   * @throws JsonCodecException when the text is not valid JSON or does not fit {@code type}
+   */
+  <T> T decode(String json, Type type);
 
   /** Returns the shared Jackson codec with {@code java.time} support. */
   static JsonCodec jackson() {
