@@ -203,7 +203,7 @@ class DiagnosticsTest {
         .hadErrorContaining("old.yaml:1:11: " + Messages.unsupportedVersion("1.2.0"))
         .inFile(Sources.packageInfoFor(PACKAGE, "old.yaml"))
         .onLine(2);
-    assertThat(compilation).hadErrorContaining("Supported versions: 3.0.x, 3.1.x");
+    assertThat(compilation).hadErrorContaining("Supported versions: 2.0.x, 2.1.x, 2.2.x, 2.3.x, 2.4.x, 2.5.x, 2.6.x, 3.0.x, 3.1.x.");
     assertNothingGenerated("old.yaml");
   }
 

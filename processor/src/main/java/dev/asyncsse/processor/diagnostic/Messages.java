@@ -19,7 +19,8 @@ public final class Messages {
   public static final String VERBOSE_OPTION = "asyncsse.verbose";
 
   /** The AsyncAPI versions this processor reads. */
-  public static final List<String> SUPPORTED_VERSIONS = List.of("3.0.x", "3.1.x");
+  public static final List<String> SUPPORTED_VERSIONS =
+      List.of("2.0.x", "2.1.x", "2.2.x", "2.3.x", "2.4.x", "2.5.x", "2.6.x", "3.0.x", "3.1.x");
 
   private Messages() {}
 
@@ -42,7 +43,7 @@ public final class Messages {
   }
 
   public static String emptyDocument() {
-    return "AsyncAPI document is empty. Write an AsyncAPI 3 document into this file.";
+    return "AsyncAPI document is empty. Write an AsyncAPI document into this file.";
   }
 
   public static String syntaxError(boolean json, String problem) {
@@ -128,8 +129,8 @@ public final class Messages {
         + version
         + "\". Supported versions: "
         + String.join(", ", SUPPORTED_VERSIONS)
-        + ". Convert the document to AsyncAPI 3 (the AsyncAPI CLI's 'convert' command does"
-        + " this).";
+        + ". Set 'asyncapi' to the version the document follows, or convert the document to"
+        + " AsyncAPI 3.";
   }
 
   public static String expectedKind(String field, String expected, String actual) {

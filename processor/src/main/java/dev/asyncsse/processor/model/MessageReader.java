@@ -1,0 +1,122 @@
+package dev.asyncsse.processor.model;
+
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.read.JsonPointers;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one message object, with its traits applied.
+ *
+ * <p>In AsyncAPI 3 a message's own fields take precedence over its traits. In 2.x the traits are
+ * merged into the message as JSON Merge Patches, so a trait's field wins.
+ */
+final class MessageReader {
+
+  private static final String COMPONENT_MESSAGES = "/components/messages/";
+
+  private final NodeAccess nodes;
+  private final boolean traitsWin;
+
+  MessageReader(NodeAccess nodes, boolean traitsWin) {
+    this.nodes = nodes;
+    this.traitsWin = traitsWin;
+  }
+
+  /**
+   * Reads the message at {@code raw}.
+   *
+   * @param fallbackId the id when the document gives none: the key in a 3.x channel's messages
+   */
+  Optional<MessageModel> read(String fallbackId, Node raw) {
+    Optional<MapNode> resolved = nodes.resolveObject(raw, "message");
+    if (resolved.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode message = resolved.get();
+    List<MapNode> traits = traits(message);
+
+    String componentKey = componentKey(message.pointer());
+    String id = traitsWin
+        ? merged(message, traits, "messageId").flatMap(NodeAccess::text)
+            .or(() -> Optional.ofNullable(componentKey))
+            .or(() -> merged(message, traits, "name").flatMap(NodeAccess::text))
+            .orElse(fallbackId)
+        : fallbackId;
+    String typeName = componentKey != null ? componentKey : id;
+    String eventName = merged(message, traits, "name").flatMap(NodeAccess::text).orElse(id);
+    String description = merged(message, traits, "description")
+        .or(() -> merged(message, traits, "summary"))
+        .or(() -> merged(message, traits, "title"))
+        .flatMap(NodeAccess::text)
+        .orElse("");
+    Optional<Node> messageFormat = merged(message, traits, "schemaFormat");
+    Node payload = merged(message, traits, "payload")
+        .map(node -> schemaOf(node, messageFormat, id))
+        .orElse(null);
+    Node headers = merged(message, traits, "headers")
+        .map(node -> schemaOf(node, Optional.empty(), id))
+        .orElse(null);
+    return Optional.of(
+        new MessageModel(id, eventName, typeName, description, payload, headers, message.position()));
+  }
+
+  private static String componentKey(String pointer) {
+    if (pointer.startsWith(COMPONENT_MESSAGES)
+        && pointer.indexOf('/', COMPONENT_MESSAGES.length()) < 0) {
+      return JsonPointers.lastToken(pointer);
+    }
+    return null;
+  }
+
+  private Optional<Node> merged(MapNode message, List<MapNode> traits, String field) {
+    Optional<Node> own = message.get(field);
+    if (own.isPresent() && !traitsWin) {
+      return own;
+    }
+    for (int i = traits.size() - 1; i >= 0; i--) {
+      Optional<Node> value = traits.get(i).get(field);
+      if (value.isPresent()) {
+        return value;
+      }
+    }
+    return own;
+  }
+
+  private List<MapNode> traits(MapNode message) {
+    List<MapNode> traits = new ArrayList<>();
+    for (Node item : nodes.list(message, "traits")) {
+      nodes.resolveObject(item, "message trait").ifPresent(traits::add);
+    }
+    return traits;
+  }
+
+  /**
+   * Unwraps a 3.x Multi Format Schema Object, checks the schema format (the 2.x message-level
+   * {@code schemaFormat} when given), and returns the schema node.
+   */
+  private Node schemaOf(Node node, Optional<Node> messageFormat, String messageId) {
+    Optional<Node> resolved = nodes.refs().resolve(node);
+    if (resolved.isEmpty()) {
+      return null;
+    }
+    Node schema = node;
+    Optional<Node> format = messageFormat;
+    if (resolved.get() instanceof MapNode map && map.has("schemaFormat") && map.has("schema")) {
+      format = map.get("schemaFormat");
+      schema = map.get("schema").orElseThrow();
+    }
+    if (format.isPresent()) {
+      String value = NodeAccess.text(format.get()).orElse("");
+      if (!SchemaFormats.isJsonSchema(value)) {
+        nodes.problems().error(
+            format.get().position(), Messages.unsupportedSchemaFormat(value, messageId));
+        return null;
+      }
+    }
+    return schema;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.asyncsse.processor.model;
+
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.read.ListNode;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.RefResolver;
+import dev.asyncsse.processor.read.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads typed values out of nodes, following {@code $ref}s and reporting wrong kinds. */
+final class NodeAccess {
+
+  private final RefResolver refs;
+  private final Problems problems;
+
+  NodeAccess(RefResolver refs, Problems problems) {
+    this.refs = refs;
+    this.problems = problems;
+  }
+
+  RefResolver refs() {
+    return refs;
+  }
+
+  Problems problems() {
+    return problems;
+  }
+
+  /** Resolves {@code node} and checks that it is an object; {@code what} names it in errors. */
+  Optional<MapNode> resolveObject(Node node, String what) {
+    Optional<Node> resolved = refs.resolve(node);
+    if (resolved.isEmpty()) {
+      return Optional.empty();
+    }
+    if (resolved.get() instanceof MapNode map) {
+      return Optional.of(map);
+    }
+    problems.error(
+        resolved.get().position(), Messages.expectedKind(what, "an object", resolved.get().kind()));
+    return Optional.empty();
+  }
+
+  /** Returns the object under {@code field}, empty when it is absent or null. */
+  Optional<MapNode> object(MapNode owner, String field) {
+    Optional<Node> node = owner.get(field);
+    if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.value() == null) {
+      return Optional.empty();
+    }
+    return resolveObject(node.get(), field);
+  }
+
+  /** Returns the items under {@code field}, reporting a value that is not an array. */
+  List<Node> list(MapNode owner, String field) {
+    Optional<Node> node = owner.get(field);
+    if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.value() == null) {
+      return List.of();
+    }
+    if (node.get() instanceof ListNode items) {
+      return items.items();
+    }
+    problems.error(
+        node.get().position(), Messages.expectedKind(field, "an array", node.get().kind()));
+    return List.of();
+  }
+
+  Optional<String> string(MapNode owner, String field) {
+    return owner.get(field).flatMap(NodeAccess::text);
+  }
+
+  static Optional<String> text(Node node) {
+    if (node instanceof ScalarNode scalar && scalar.value() != null) {
+      return Optional.of(scalar.text());
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the scalar items of the array under {@code field} as text. */
+  static List<String> strings(MapNode owner, String field) {
+    List<String> values = new ArrayList<>();
+    owner.get(field)
+        .filter(ListNode.class::isInstance)
+        .map(ListNode.class::cast)
+        .ifPresent(list -> list.items().forEach(item -> text(item).ifPresent(values::add)));
+    return values;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.asyncsse.processor.model;
+
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.read.JsonPointers;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads the channels of an AsyncAPI 3.x document: channels keyed by id, each with its own address
+ * and messages, and operations that point at them.
+ */
+final class V3ChannelReader {
+
+  private final NodeAccess nodes;
+  private final MessageReader messages;
+  private final ParameterReader parameters;
+
+  V3ChannelReader(NodeAccess nodes) {
+    this.nodes = nodes;
+    this.messages = new MessageReader(nodes, false);
+    this.parameters = new ParameterReader(nodes);
+  }
+
+  List<ChannelModel> read(MapNode document) {
+    Map<String, List<String>> actions = operationActions(document);
+    List<ChannelModel> channels = new ArrayList<>();
+    nodes.object(document, "channels").ifPresent(map -> map.entries().forEach((id, node) ->
+        channel(id, node, actions.getOrDefault(id, List.of())).ifPresent(channels::add)));
+    return channels;
+  }
+
+  /** Maps each channel key to the actions of the operations that use it. */
+  private Map<String, List<String>> operationActions(MapNode document) {
+    Map<String, List<String>> actions = new LinkedHashMap<>();
+    Optional<MapNode> operations = nodes.object(document, "operations");
+    if (operations.isEmpty()) {
+      return actions;
+    }
+    for (Node raw : operations.get().entries().values()) {
+      Optional<MapNode> operation = nodes.resolveObject(raw, "operation");
+      if (operation.isEmpty()) {
+        continue;
+      }
+      Optional<Node> channelRef = operation.get().get("channel");
+      if (channelRef.isEmpty()) {
+        nodes.problems().error(
+            operation.get().position(), Messages.missingField("operation", "channel"));
+        continue;
+      }
+      Optional<Node> channel = nodes.refs().resolve(channelRef.get());
+      nodes.list(operation.get(), "messages").forEach(nodes.refs()::resolve);
+      Optional<String> action = nodes.string(operation.get(), "action");
+      if (channel.isPresent() && action.isPresent()) {
+        String key = JsonPointers.lastToken(channel.get().pointer());
+        actions.computeIfAbsent(key, k -> new ArrayList<>()).add(action.get());
+      }
+    }
+    return actions;
+  }
+
+  private Optional<ChannelModel> channel(String id, Node raw, List<String> actions) {
+    Optional<MapNode> resolved = nodes.resolveObject(raw, "channel");
+    if (resolved.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode channel = resolved.get();
+    Optional<Node> addressNode = channel.get("address")
+        .filter(node -> node instanceof ScalarNode scalar && scalar.value() != null);
+    String address = addressNode.flatMap(NodeAccess::text).orElse(id);
+
+    List<ParameterModel> channelParameters =
+        parameters.read(id, address, addressNode.orElse(channel).position(), channel);
+    List<MessageModel> channelMessages = new ArrayList<>();
+    nodes.object(channel, "messages").ifPresent(map -> map.entries().forEach((key, node) ->
+        messages.read(key, node).ifPresent(channelMessages::add)));
+    String description = nodes.string(channel, "description")
+        .or(() -> nodes.string(channel, "summary"))
+        .orElse("");
+    return Optional.of(new ChannelModel(
+        id,
+        address,
+        description,
+        channelParameters,
+        channelMessages,
+        new ArrayList<>(new TreeSet<>(actions)),
+        channel.position()));
+  }
+}
