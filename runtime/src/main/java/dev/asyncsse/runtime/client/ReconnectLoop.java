@@ -1,0 +1,619 @@
+package dev.asyncsse.runtime.client;
+
+import dev.asyncsse.runtime.SseEvent;
+import dev.asyncsse.runtime.sse.SseEventTooLargeException;
+import dev.asyncsse.runtime.sse.SseParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One subscription: the reconnect loop, run on its own thread, and the handle that closes it.
+ *
+ * <p>Only the loop thread calls the listener. {@link #close()} may run on any thread, including
+ * inside a listener call. It never waits for a listener call to finish. It only waits, for a few
+ * instructions at most, while the loop thread checks whether the subscription is closed.
+ */
+final class ReconnectLoop implements Subscription {
+
+  private static final System.Logger LOG = System.getLogger("dev.asyncsse.runtime.client");
+  private static final int READ_BUFFER_BYTES = 8 * 1024;
+  private static final int ERROR_BODY_PREVIEW_BYTES = 200;
+
+  // Phases of a listener call, so that close() can tell a call in progress from one about to start.
+  private static final int LISTENER_IDLE = 0;
+  private static final int LISTENER_CHECKING = 1;
+  private static final int LISTENER_CALLING = 2;
+
+  private final ClientSettings settings;
+  private final SseListener listener;
+  private final Backoff backoff;
+  private final CountDownLatch closeSignal = new CountDownLatch(1);
+  private final AtomicInteger listenerPhase = new AtomicInteger(LISTENER_IDLE);
+  private final Object connectionLock = new Object();
+
+  private volatile boolean closed;
+  private volatile String lastEventId;
+
+  private CompletableFuture<HttpResponse<InputStream>> pendingResponse; // guarded by connectionLock
+  private InputStream openBody; // guarded by connectionLock
+
+  // Loop thread only.
+  private URI requestUri;
+  private int attempt;
+  private int eventsOnConnection;
+  private String reportedUnsendableId;
+
+  ReconnectLoop(ClientSettings settings, SseListener listener) {
+    this.settings = settings;
+    this.listener = listener;
+    this.backoff =
+        new Backoff(
+            ClientSettings.saturatedMillis(settings.reconnectDelay()),
+            ClientSettings.saturatedMillis(settings.maxReconnectDelay()),
+            new Random());
+    this.lastEventId = settings.initialLastEventId();
+    this.requestUri = settings.uri();
+  }
+
+  void start() {
+    Thread thread = new Thread(this::run, "asyncsse client " + settings.uri());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void close() {
+    CompletableFuture<HttpResponse<InputStream>> response;
+    InputStream body;
+    synchronized (connectionLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      response = pendingResponse;
+      body = openBody;
+    }
+    closeSignal.countDown();
+    if (response != null) {
+      response.cancel(true);
+    }
+    if (body != null) {
+      closeQuietly(body);
+    }
+    // A loop thread that read closed == false may be between that check and the listener call.
+    // Wait out that short window, so that no call starts after close() returns.
+    while (listenerPhase.get() == LISTENER_CHECKING) {
+      Thread.onSpinWait();
+    }
+    LOG.log(Level.DEBUG, () -> "Closed the subscription to " + settings.uri());
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public String lastEventId() {
+    return lastEventId;
+  }
+
+  private void run() {
+    try {
+      runLoop();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "The subscription to " + settings.uri() + " stopped unexpectedly", e);
+    } finally {
+      synchronized (connectionLock) {
+        closed = true;
+      }
+      closeSignal.countDown();
+      try {
+        listener.onClosed();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "The listener's onClosed threw an exception", e);
+      }
+    }
+  }
+
+  private void runLoop() {
+    int failures = 0;
+    long failingSinceNanos = 0;
+    while (!closed) {
+      attempt++;
+      Ending ending = connectAndRead();
+      if (closed) {
+        return;
+      }
+      if (ending.healthy()) {
+        failures = 0;
+      } else {
+        if (failures == 0) {
+          failingSinceNanos = System.nanoTime();
+        }
+        failures++;
+      }
+      long delayMillis = backoff.jitteredDelayMillis(failures);
+      boolean reconnect =
+          ending.retryable() && mayReconnect(failures, failingSinceNanos, delayMillis);
+      report(ending, reconnect, failures, delayMillis);
+      if (!reconnect || awaitClose(delayMillis)) {
+        return;
+      }
+    }
+  }
+
+  private boolean mayReconnect(int failures, long failingSinceNanos, long delayMillis) {
+    if (!settings.reconnect() || failures >= settings.maxAttempts()) {
+      return false;
+    }
+    Duration limit = settings.maxReconnectTime();
+    if (limit == null || failures == 0) {
+      return true;
+    }
+    long elapsedNanos = System.nanoTime() - failingSinceNanos;
+    long delayNanos = TimeUnit.MILLISECONDS.toNanos(delayMillis);
+    return delayNanos <= ClientSettings.saturatedNanos(limit) - elapsedNanos;
+  }
+
+  /** Waits for the reconnect delay; returns whether the subscription was closed meanwhile. */
+  private boolean awaitClose(long delayMillis) {
+    try {
+      return closeSignal.await(delayMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      return true;
+    }
+  }
+
+  private void report(Ending ending, boolean reconnect, int failures, long delayMillis) {
+    String next;
+    if (reconnect) {
+      next = " Reconnecting in " + delayMillis + " ms (attempt " + (attempt + 1) + ").";
+    } else if (!ending.retryable()) {
+      next = " The subscription stops.";
+    } else if (!settings.reconnect()) {
+      next = " Reconnecting is turned off, so the subscription stops.";
+    } else {
+      next = " Giving up after " + failures + " consecutive failed attempts.";
+    }
+    // A stream that ends while reconnecting is turned off is the expected end, not a warning.
+    boolean expected = reconnect || (ending.errorKind() == null && !settings.reconnect());
+    Level level = expected ? Level.DEBUG : Level.WARNING;
+    if (ending.errorKind() == null) {
+      LOG.log(level, () -> ending.message() + next);
+      return;
+    }
+    LOG.log(level, () -> ending.message() + next, ending.cause());
+    SseError error =
+        SseError.connection(
+            ending.errorKind(), ending.status(), ending.message(), ending.cause(), reconnect);
+    deliver("onError", () -> listener.onError(error));
+  }
+
+  /** Makes one request and reads its body until the connection ends. */
+  private Ending connectAndRead() {
+    HttpRequest request = buildRequest();
+    int thisAttempt = attempt;
+    LOG.log(Level.DEBUG, () -> "Connecting to " + requestUri + " (attempt " + thisAttempt + ")");
+    CompletableFuture<HttpResponse<InputStream>> future =
+        settings.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    synchronized (connectionLock) {
+      if (closed) {
+        future.cancel(true);
+        return Ending.CLOSED;
+      }
+      pendingResponse = future;
+    }
+    HttpResponse<InputStream> response;
+    try {
+      response = future.get();
+    } catch (CancellationException e) {
+      return Ending.CLOSED;
+    } catch (ExecutionException e) {
+      return connectFailure(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      close();
+      return Ending.CLOSED;
+    } finally {
+      synchronized (connectionLock) {
+        pendingResponse = null;
+      }
+    }
+
+    InputStream body = response.body();
+    synchronized (connectionLock) {
+      if (closed) {
+        closeQuietly(body);
+        return Ending.CLOSED;
+      }
+      openBody = body;
+    }
+    IdleWatchdog watchdog =
+        new IdleWatchdog(
+            settings.scheduler(),
+            ClientSettings.saturatedNanos(settings.idleTimeout()),
+            () -> closeQuietly(body));
+    try {
+      watchdog.start();
+      return handleResponse(response, body, watchdog);
+    } finally {
+      watchdog.stop();
+      synchronized (connectionLock) {
+        openBody = null;
+      }
+      closeQuietly(body);
+    }
+  }
+
+  private HttpRequest buildRequest() {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(requestUri)
+            .GET()
+            .timeout(settings.connectTimeout())
+            .setHeader("Accept", "text/event-stream")
+            .setHeader("Cache-Control", "no-cache");
+    Set<String> replacedNames = new HashSet<>();
+    for (ClientSettings.Header header : settings.headers()) {
+      // The first value for a name replaces a default; later values for it are added.
+      if (replacedNames.add(header.name().toLowerCase(Locale.ROOT))) {
+        builder.setHeader(header.name(), header.value());
+      } else {
+        builder.header(header.name(), header.value());
+      }
+    }
+    addLastEventId(builder);
+    return builder.build();
+  }
+
+  /** Adds {@code Last-Event-ID} when the id can be sent; never throws. */
+  private void addLastEventId(HttpRequest.Builder builder) {
+    String id = lastEventId;
+    if (id.isEmpty()) {
+      return;
+    }
+    if (isPrintableAscii(id)) {
+      try {
+        builder.setHeader("Last-Event-ID", id);
+        return;
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.DEBUG, "java.net.http rejected the Last-Event-ID value", e);
+      }
+    }
+    if (id.equals(reportedUnsendableId)) {
+      return;
+    }
+    reportedUnsendableId = id;
+    String message =
+        "The last event ID \""
+            + escape(id)
+            + "\" is not printable ASCII, so java.net.http cannot send it in the Last-Event-ID"
+            + " header; requesting "
+            + requestUri
+            + " without the header.";
+    LOG.log(Level.DEBUG, message);
+    SseError error = SseError.connection(SseError.Kind.LAST_EVENT_ID, -1, message, null, true);
+    deliver("onError", () -> listener.onError(error));
+  }
+
+  private Ending connectFailure(Throwable cause) {
+    if (closed) {
+      return Ending.CLOSED;
+    }
+    if (cause instanceof HttpConnectTimeoutException) {
+      return Ending.failed(
+          SseError.Kind.TIMEOUT,
+          "Connecting to " + requestUri + " timed out after " + settings.connectTimeout() + ".",
+          cause,
+          false);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return Ending.failed(
+          SseError.Kind.TIMEOUT,
+          "No response headers from " + requestUri + " within " + settings.connectTimeout() + ".",
+          cause,
+          false);
+    }
+    if (cause instanceof IOException) {
+      return Ending.failed(
+          SseError.Kind.NETWORK,
+          "Connecting to " + requestUri + " failed: " + describe(cause) + ".",
+          cause,
+          false);
+    }
+    // Not an I/O problem (for example a security manager or an HttpClient bug): retrying won't
+    // help.
+    return Ending.stopped(
+        SseError.Kind.NETWORK,
+        -1,
+        "The request to " + requestUri + " failed: " + describe(cause) + ".",
+        cause);
+  }
+
+  private Ending handleResponse(
+      HttpResponse<InputStream> response, InputStream body, IdleWatchdog watchdog) {
+    int status = response.statusCode();
+    if (status != 200) {
+      return rejectStatus(status, body);
+    }
+    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+    if (!ContentTypes.isEventStream(contentType)) {
+      String found =
+          contentType == null ? "no Content-Type header" : "Content-Type \"" + contentType + "\"";
+      return Ending.stopped(
+          SseError.Kind.CONTENT_TYPE,
+          status,
+          "The server at "
+              + requestUri
+              + " answered with "
+              + found
+              + " instead of text/event-stream.",
+          null);
+    }
+    rememberPermanentRedirect(response);
+    LOG.log(Level.DEBUG, () -> "Opened the event stream at " + response.uri());
+    deliver("onOpen", listener::onOpen);
+    return readEvents(body, watchdog);
+  }
+
+  private Ending rejectStatus(int status, InputStream body) {
+    String message;
+    if (status == 204) {
+      message =
+          "The server at "
+              + requestUri
+              + " answered with HTTP status 204 (No Content), which tells the client to stop.";
+    } else {
+      message =
+          "The server at "
+              + requestUri
+              + " answered with HTTP status "
+              + status
+              + " instead of 200; "
+              + previewBody(body);
+    }
+    if (closed) {
+      return Ending.CLOSED;
+    }
+    return Ending.stopped(SseError.Kind.HTTP_STATUS, status, message, null);
+  }
+
+  /** Describes the start of an error response body; the idle watchdog bounds the wait. */
+  private static String previewBody(InputStream body) {
+    byte[] start;
+    try {
+      start = body.readNBytes(ERROR_BODY_PREVIEW_BYTES);
+    } catch (IOException e) {
+      return "the response body could not be read (" + describe(e) + ").";
+    }
+    if (start.length == 0) {
+      return "the response body is empty.";
+    }
+    String text = new String(start, StandardCharsets.UTF_8);
+    String ellipsis = start.length == ERROR_BODY_PREVIEW_BYTES ? "…" : "";
+    return "the response body starts with \"" + escape(text) + ellipsis + "\".";
+  }
+
+  /**
+   * Switches later requests to the final URI when every redirect on the way was permanent (301 or
+   * 308); a temporary redirect keeps the original URI.
+   */
+  private void rememberPermanentRedirect(HttpResponse<InputStream> response) {
+    var hop = response.previousResponse();
+    if (hop.isEmpty()) {
+      return;
+    }
+    while (hop.isPresent()) {
+      int status = hop.get().statusCode();
+      if (status != 301 && status != 308) {
+        return;
+      }
+      hop = hop.get().previousResponse();
+    }
+    URI target = response.uri();
+    if (!target.equals(requestUri)) {
+      LOG.log(Level.DEBUG, () -> requestUri + " moved permanently to " + target);
+      requestUri = target;
+    }
+  }
+
+  private Ending readEvents(InputStream body, IdleWatchdog watchdog) {
+    long openedNanos = System.nanoTime();
+    eventsOnConnection = 0;
+    SseParser parser = new SseParser(new ParserHandler(), lastEventId, settings.maxEventBytes());
+    byte[] buffer = new byte[READ_BUFFER_BYTES];
+    try {
+      int count;
+      while ((count = body.read(buffer)) >= 0) {
+        watchdog.touch();
+        parser.feed(buffer, 0, count);
+        lastEventId = parser.lastEventId();
+      }
+      parser.end();
+      if (closed) {
+        return Ending.CLOSED;
+      }
+      if (watchdog.fired()) {
+        return idleTimeout(null, openedNanos);
+      }
+      return Ending.endOfStream(
+          "The server at " + requestUri + " ended the stream.", isHealthy(openedNanos));
+    } catch (SseEventTooLargeException e) {
+      return Ending.failed(
+          SseError.Kind.EVENT_TOO_LARGE,
+          "An event from "
+              + requestUri
+              + " exceeded the maximum event size of "
+              + e.maxEventBytes()
+              + " bytes, so the connection was dropped.",
+          e,
+          isHealthy(openedNanos));
+    } catch (IOException e) {
+      if (closed) {
+        return Ending.CLOSED;
+      }
+      if (watchdog.fired()) {
+        return idleTimeout(e, openedNanos);
+      }
+      return Ending.failed(
+          SseError.Kind.NETWORK,
+          "Reading the event stream from " + requestUri + " failed: " + describe(e) + ".",
+          e,
+          isHealthy(openedNanos));
+    } finally {
+      lastEventId = parser.lastEventId();
+    }
+  }
+
+  private Ending idleTimeout(IOException cause, long openedNanos) {
+    return Ending.failed(
+        SseError.Kind.TIMEOUT,
+        "No data from "
+            + requestUri
+            + " for the idle timeout of "
+            + settings.idleTimeout()
+            + ", so the connection was closed.",
+        cause,
+        isHealthy(openedNanos));
+  }
+
+  /** Returns whether the connection delivered an event or stayed open for the reset threshold. */
+  private boolean isHealthy(long openedNanos) {
+    return eventsOnConnection > 0
+        || System.nanoTime() - openedNanos
+            >= ClientSettings.saturatedNanos(settings.backoffResetThreshold());
+  }
+
+  /**
+   * Calls the listener unless the subscription is closed, and logs what it throws. See {@link
+   * #close()} for how the phases make "no call starts after close() returns" hold.
+   */
+  private void deliver(String method, Runnable call) {
+    listenerPhase.set(LISTENER_CHECKING);
+    if (closed) {
+      listenerPhase.set(LISTENER_IDLE);
+      return;
+    }
+    listenerPhase.set(LISTENER_CALLING);
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "The listener's " + method + " threw an exception; the subscription goes on",
+          e);
+    } finally {
+      listenerPhase.set(LISTENER_IDLE);
+    }
+  }
+
+  private static void closeQuietly(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "Closing a response body failed", e);
+    }
+  }
+
+  private static boolean isPrintableAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Shows control characters as Java escapes, so that a message stays on one line. */
+  private static String escape(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String describe(Throwable error) {
+    String message = error.getMessage();
+    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+  }
+
+  /** Delivers parser callbacks to the listener and the backoff. */
+  private final class ParserHandler implements SseParser.Handler {
+
+    @Override
+    public void onEvent(SseEvent event) {
+      eventsOnConnection++;
+      lastEventId = event.id();
+      deliver("onEvent", () -> listener.onEvent(event));
+    }
+
+    @Override
+    public void onRetry(long millis) {
+      LOG.log(Level.DEBUG, () -> "The server set the reconnect delay to " + millis + " ms");
+      backoff.setBaseMillis(millis);
+    }
+  }
+
+  /**
+   * The outcome of one connection attempt.
+   *
+   * @param errorKind the error to report, or {@code null} when there is none (the end of the body,
+   *     or close())
+   * @param status the HTTP status, or -1
+   * @param retryable whether the loop may reconnect
+   * @param healthy whether the connection delivered an event or stayed open for the reset threshold
+   */
+  private record Ending(
+      SseError.Kind errorKind,
+      int status,
+      String message,
+      Throwable cause,
+      boolean retryable,
+      boolean healthy) {
+
+    static final Ending CLOSED =
+        new Ending(null, -1, "The subscription was closed.", null, false, false);
+
+    static Ending endOfStream(String message, boolean healthy) {
+      return new Ending(null, -1, message, null, true, healthy);
+    }
+
+    static Ending failed(SseError.Kind kind, String message, Throwable cause, boolean healthy) {
+      return new Ending(kind, -1, message, cause, true, healthy);
+    }
+
+    static Ending stopped(SseError.Kind kind, int status, String message, Throwable cause) {
+      return new Ending(kind, status, message, cause, false, false);
+    }
+  }
+}

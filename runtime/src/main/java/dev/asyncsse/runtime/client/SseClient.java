@@ -1,0 +1,298 @@
+package dev.asyncsse.runtime.client;
+
+import dev.asyncsse.runtime.sse.SseParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Server-Sent Events client over {@code java.net.http}, following the WHATWG event stream
+ * processing model.
+ *
+ * <p>Each {@link #subscribe subscription} runs one reconnect loop on its own daemon thread:
+ *
+ * <ul>
+ *   <li>Requests are {@code GET} with {@code Accept: text/event-stream}, {@code Cache-Control:
+ *       no-cache}, the user's headers, and {@code Last-Event-ID} when the last event ID string is
+ *       non-empty printable ASCII. Other ids cannot be sent correctly, because {@code
+ *       java.net.http} over HTTP/1.1 writes every non-ASCII character as {@code ?} and rejects
+ *       control characters; such an id is reported once as {@link SseError.Kind#LAST_EVENT_ID} and
+ *       the request goes out without the header.
+ *   <li>Status 200 with a content type whose essence is {@code text/event-stream} (any case, any
+ *       parameters) opens the stream. Status 204, any other status, or another content type stops
+ *       the subscription for good: {@code onError} with {@code willReconnect() == false}, then
+ *       {@code onClosed}.
+ *   <li>A network error, a timeout, an oversize event or the end of the body leads to a reconnect;
+ *       only the end of the body is not reported as an error. The delay starts at the reconnect
+ *       delay, which a server {@code retry:} field replaces, and doubles with each consecutive
+ *       failed attempt up to the maximum reconnect delay, plus 0 to 25% random jitter. An attempt
+ *       counts as failed unless its connection delivered an event or stayed open for the backoff
+ *       reset threshold.
+ *   <li>Each connection gets a new parser, seeded with the last event ID string, so events without
+ *       an {@code id:} field still report the id from before the reconnect.
+ *   <li>Redirects are followed by the {@link HttpClient}. A reconnect goes back to the original
+ *       URI, unless every redirect on the way was permanent (301 or 308). In that case the client
+ *       uses the final URI from then on.
+ * </ul>
+ *
+ * <p>Logging goes to the {@link System.Logger} named {@code dev.asyncsse.runtime.client}: connects,
+ * reconnects with the attempt number and delay, and errors handed to the listener at {@code DEBUG};
+ * errors that stop a subscription and exceptions thrown by the listener at {@code WARNING}.
+ */
+public final class SseClient {
+
+  private static final long WATCHDOG_THREAD_KEEP_ALIVE_SECONDS = 10;
+
+  private final ClientSettings settings;
+
+  private SseClient(ClientSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Starts a builder for a client of the event stream at {@code uri}.
+   *
+   * @throws IllegalArgumentException when {@code uri} is not an absolute {@code http} or {@code
+   *     https} URI
+   */
+  public static Builder builder(URI uri) {
+    return new Builder(uri);
+  }
+
+  /**
+   * Starts a subscription: one reconnect loop on a new daemon thread, which makes the first request
+   * at once and calls {@code listener} from that thread only.
+   */
+  public Subscription subscribe(SseListener listener) {
+    ReconnectLoop loop = new ReconnectLoop(settings, Objects.requireNonNull(listener, "listener"));
+    loop.start();
+    return loop;
+  }
+
+  /** Returns the URI of the event stream. */
+  public URI uri() {
+    return settings.uri();
+  }
+
+  /** Configures an {@link SseClient}. */
+  public static final class Builder {
+
+    private final URI uri;
+    private final List<ClientSettings.Header> headers = new ArrayList<>();
+    private HttpClient httpClient;
+    private String lastEventId = "";
+    private Duration reconnectDelay = Duration.ofSeconds(3);
+    private Duration maxReconnectDelay = Duration.ofSeconds(30);
+    private Duration backoffResetThreshold = Duration.ofSeconds(60);
+    private Duration maxReconnectTime;
+    private Duration idleTimeout = Duration.ofMinutes(5);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private int maxEventBytes = SseParser.DEFAULT_MAX_EVENT_BYTES;
+    private int maxAttempts = Integer.MAX_VALUE;
+    private boolean reconnect = true;
+
+    private Builder(URI uri) {
+      Objects.requireNonNull(uri, "uri");
+      String scheme = uri.getScheme();
+      if (!uri.isAbsolute()
+          || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+        throw new IllegalArgumentException(
+            "The event stream URI must be an absolute http or https URI, but was " + uri);
+      }
+      HttpRequest.newBuilder(uri); // rejects what java.net.http cannot request
+      this.uri = uri;
+    }
+
+    /**
+     * Sets the HTTP client. The default is one client per {@link #build()} with {@link
+     * HttpClient.Redirect#NORMAL}, HTTP/1.1 and the connect timeout. HTTP/1.1 is the default
+     * because closing the body then closes the connection, so the server notices at once. A client
+     * given here must follow redirects itself for redirects to work.
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Adds a request header; call it again to add more, or another value for the same name. The
+     * first call for {@code Accept} or {@code Cache-Control} replaces the default value.
+     *
+     * @throws IllegalArgumentException when {@code java.net.http} rejects the name or value (for
+     *     example {@code Host}, or a control character), or for {@code Last-Event-ID}, which is set
+     *     with {@link #lastEventId(String)}
+     */
+    public Builder header(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (name.equalsIgnoreCase("Last-Event-ID")) {
+        throw new IllegalArgumentException(
+            "Set the Last-Event-ID header with lastEventId(String), not header(...)");
+      }
+      HttpRequest.newBuilder(uri).header(name, value); // fails now rather than in the loop
+      headers.add(new ClientSettings.Header(name, value));
+      return this;
+    }
+
+    /** Sets the last event ID sent on the first request; {@code ""} (the default) sends none. */
+    public Builder lastEventId(String lastEventId) {
+      this.lastEventId = Objects.requireNonNull(lastEventId, "lastEventId");
+      return this;
+    }
+
+    /**
+     * Sets the base reconnect delay (default 3 s). A server {@code retry:} field replaces it for
+     * the rest of the subscription.
+     */
+    public Builder reconnectDelay(Duration delay) {
+      this.reconnectDelay = requireNonNegative(delay, "reconnectDelay");
+      return this;
+    }
+
+    /**
+     * Sets the cap on the exponential backoff (default 30 s). A base delay above the cap, such as a
+     * long server {@code retry:}, is still honored.
+     */
+    public Builder maxReconnectDelay(Duration delay) {
+      this.maxReconnectDelay = requireNonNegative(delay, "maxReconnectDelay");
+      return this;
+    }
+
+    /**
+     * Sets how long a connection must stay open to count as healthy even if it delivered no event
+     * (default 60 s). After a healthy connection the next delay starts from the base again.
+     */
+    public Builder backoffResetThreshold(Duration threshold) {
+      this.backoffResetThreshold = requireNonNegative(threshold, "backoffResetThreshold");
+      return this;
+    }
+
+    /**
+     * Sets how long the client keeps trying after the first of a run of failed attempts before it
+     * gives up (default: no limit). A reconnect that would start later than this is not made.
+     */
+    public Builder maxReconnectTime(Duration time) {
+      this.maxReconnectTime = requireNonNegative(time, "maxReconnectTime");
+      return this;
+    }
+
+    /**
+     * Sets the idle timeout (default 5 min): a connection that receives no bytes for this long is
+     * closed, reported as {@link SseError.Kind#TIMEOUT} and reopened. Keep it above twice the
+     * server's heartbeat interval. {@link Duration#ZERO} disables it.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = requireNonNegative(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the time allowed for connecting and, separately, for the response headers to arrive
+     * (default 10 s).
+     */
+    public Builder connectTimeout(Duration timeout) {
+      requireNonNegative(timeout, "connectTimeout");
+      if (timeout.isZero()) {
+        throw new IllegalArgumentException("connectTimeout must be positive, but was 0");
+      }
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the maximum size of one event's data in UTF-8 bytes (default {@link
+     * SseParser#DEFAULT_MAX_EVENT_BYTES}). A larger event drops the connection with an {@link
+     * SseError.Kind#EVENT_TOO_LARGE} error, and the client reconnects.
+     */
+    public Builder maxEventBytes(int maxEventBytes) {
+      if (maxEventBytes <= 0) {
+        throw new IllegalArgumentException(
+            "maxEventBytes must be positive, but was " + maxEventBytes);
+      }
+      this.maxEventBytes = maxEventBytes;
+      return this;
+    }
+
+    /**
+     * Sets how many consecutive failed attempts the client makes before it gives up (default: no
+     * limit). The first request counts as an attempt.
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException(
+            "maxAttempts must be at least 1, but was " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Sets whether the client reconnects (default {@code true}). With {@code false} the
+     * subscription stops when its first connection ends, for whatever reason.
+     */
+    public Builder reconnect(boolean reconnect) {
+      this.reconnect = reconnect;
+      return this;
+    }
+
+    /** Builds the client. */
+    public SseClient build() {
+      HttpClient client = httpClient;
+      if (client == null) {
+        client =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(connectTimeout)
+                .build();
+      }
+      return new SseClient(
+          new ClientSettings(
+              uri,
+              client,
+              List.copyOf(headers),
+              lastEventId,
+              reconnectDelay,
+              maxReconnectDelay,
+              backoffResetThreshold,
+              maxReconnectTime,
+              idleTimeout,
+              connectTimeout,
+              maxEventBytes,
+              maxAttempts,
+              reconnect,
+              newWatchdogScheduler()));
+    }
+
+    /** Creates the scheduler for idle watchdogs; its one thread ends when it has been unused. */
+    private ScheduledThreadPoolExecutor newWatchdogScheduler() {
+      String threadName = "asyncsse idle watchdog " + uri;
+      ScheduledThreadPoolExecutor scheduler =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread thread = new Thread(task, threadName);
+                thread.setDaemon(true);
+                return thread;
+              });
+      scheduler.setRemoveOnCancelPolicy(true);
+      scheduler.setKeepAliveTime(WATCHDOG_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+      scheduler.allowCoreThreadTimeOut(true);
+      return scheduler;
+    }
+
+    private static Duration requireNonNegative(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, but was " + duration);
+      }
+      return duration;
+    }
+  }
+}

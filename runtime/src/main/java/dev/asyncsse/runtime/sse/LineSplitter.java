@@ -1,0 +1,154 @@
+package dev.asyncsse.runtime.sse;
+
+import java.util.Arrays;
+
+/**
+ * Cuts one response body into lines at the byte level and strips a leading UTF-8 byte order mark.
+ *
+ * <p>Lines end at CRLF, a lone CR or a lone LF, and nothing else ends a line. CR and LF bytes never
+ * occur inside a UTF-8 multi-byte sequence, and an ASCII byte ends any incomplete one, so decoding
+ * each complete line on its own gives the same text as a streaming decoder over the whole body. A
+ * multi-byte character split across reads stays in the line buffer until its line is complete.
+ *
+ * <p>The line buffer never grows beyond {@code maxLineBytes}; a longer line raises {@link
+ * SseEventTooLargeException} before more memory is taken.
+ */
+final class LineSplitter {
+
+  /** Receives each complete line, without its line ending. */
+  interface LineHandler {
+    /** Handles one line; the bytes are valid only during the call. */
+    void onLine(byte[] bytes, int offset, int length);
+  }
+
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final int INITIAL_CAPACITY = 256;
+  private static final int RETAINED_CAPACITY = 16 * 1024;
+
+  private final LineHandler handler;
+  private final int maxLineBytes;
+  private final int maxEventBytes;
+
+  private byte[] line = new byte[INITIAL_CAPACITY];
+  private int lineLength;
+  private boolean previousWasCr;
+  private boolean byteOrderMarkChecked;
+  private int byteOrderMarkBytesSeen;
+
+  LineSplitter(LineHandler handler, int maxLineBytes, int maxEventBytes) {
+    this.handler = handler;
+    this.maxLineBytes = maxLineBytes;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  /** Splits the next bytes of the body, calling the handler once per completed line. */
+  void feed(byte[] bytes, int offset, int length) {
+    int position = offset;
+    int end = offset + length;
+    if (!byteOrderMarkChecked) {
+      position = skipByteOrderMark(bytes, position, end);
+    }
+    while (position < end) {
+      if (previousWasCr) {
+        previousWasCr = false;
+        if (bytes[position] == LF) {
+          // An LF right after a CR belongs to that CR, even when a read boundary separates them.
+          position++;
+          continue;
+        }
+      }
+      int lineEnd = indexOfLineEnd(bytes, position, end);
+      if (lineEnd < 0) {
+        append(bytes, position, end - position);
+        return;
+      }
+      // A CR completes the line at once; the next read may start with the LF that belongs to it.
+      previousWasCr = bytes[lineEnd] == CR;
+      completeLine(bytes, position, lineEnd - position);
+      position = lineEnd + 1;
+    }
+  }
+
+  /** Drops a partial line, as required when the body ends without a final line ending. */
+  void discardPartialLine() {
+    lineLength = 0;
+    releaseLargeBuffer();
+  }
+
+  /**
+   * Consumes the bytes of a byte order mark at the start of the body. Only the first three bytes of
+   * the body can form one; bytes that started to match but did not complete one are content.
+   */
+  private int skipByteOrderMark(byte[] bytes, int position, int end) {
+    while (position < end && byteOrderMarkBytesSeen < BYTE_ORDER_MARK.length) {
+      if (bytes[position] != BYTE_ORDER_MARK[byteOrderMarkBytesSeen]) {
+        byteOrderMarkChecked = true;
+        append(BYTE_ORDER_MARK, 0, byteOrderMarkBytesSeen);
+        return position;
+      }
+      byteOrderMarkBytesSeen++;
+      position++;
+    }
+    if (byteOrderMarkBytesSeen == BYTE_ORDER_MARK.length) {
+      byteOrderMarkChecked = true;
+    }
+    return position;
+  }
+
+  private static int indexOfLineEnd(byte[] bytes, int from, int end) {
+    for (int i = from; i < end; i++) {
+      byte b = bytes[i];
+      if (b == LF || b == CR) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void completeLine(byte[] bytes, int offset, int length) {
+    if (lineLength == 0) {
+      checkLineLength(length);
+      handler.onLine(bytes, offset, length);
+      return;
+    }
+    append(bytes, offset, length);
+    int completeLength = lineLength;
+    lineLength = 0;
+    handler.onLine(line, 0, completeLength);
+    releaseLargeBuffer();
+  }
+
+  private void append(byte[] bytes, int offset, int length) {
+    if (length == 0) {
+      return;
+    }
+    int required = lineLength + length;
+    checkLineLength(required);
+    if (required > line.length) {
+      int grown = (int) Math.min(Math.max((long) line.length * 2, required), maxLineBytes);
+      line = Arrays.copyOf(line, grown);
+    }
+    System.arraycopy(bytes, offset, line, lineLength, length);
+    lineLength = required;
+  }
+
+  private void checkLineLength(int length) {
+    if (length > maxLineBytes) {
+      throw new SseEventTooLargeException(
+          "A line of the event stream is longer than "
+              + maxLineBytes
+              + " bytes, which exceeds the maximum event size of "
+              + maxEventBytes
+              + " bytes",
+          maxEventBytes);
+    }
+  }
+
+  private void releaseLargeBuffer() {
+    if (line.length > RETAINED_CAPACITY) {
+      line = new byte[INITIAL_CAPACITY];
+    }
+  }
+}
