@@ -16,6 +16,7 @@ import dev.asyncsse.processor.types.TypeDeclaration.Constant;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
+import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +51,24 @@ final class PayloadGenerator {
     if (declaration instanceof RecordType record) {
       return files.file(record(record));
     }
+    if (declaration instanceof UnionType union) {
+      return files.file(new UnionGenerator().generate(union));
+    }
     return files.file(enumType((EnumType) declaration));
   }
 
   private TypeSpec.Builder record(RecordType record) {
     TypeSpec.Builder type = TypeSpec.recordBuilder(record.name()).addModifiers(Modifier.PUBLIC);
     type.addJavadoc("$L", Javadoc.text(record.description(), "Payload schema " + record.origin() + "."));
+    type.addSuperinterfaces(record.interfaces());
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     boolean checks = false;
     for (Component component : record.components()) {
       ParameterSpec.Builder parameter = ParameterSpec.builder(component.javaType(), component.javaName());
-      if (!component.javaName().equals(component.jsonName())) {
+      if (record.wrapper()) {
+        parameter.addAnnotation(JSON_VALUE);
+      } else if (!component.javaName().equals(component.jsonName())) {
         parameter.addAnnotation(
             AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", component.jsonName()).build());
       }

@@ -55,11 +55,16 @@ public final class SchemaTypeMapper {
   private final Map<String, TypeName> bySchema = new HashMap<>();
   private final Map<String, TypeDeclaration> declarations = new TreeMap<>();
   private final Map<String, String> origins = new HashMap<>();
+  private final Map<String, List<ClassName>> laterInterfaces = new HashMap<>();
+  private final AllOfFlattener flattener;
+  private final UnionMapper unions;
 
   public SchemaTypeMapper(String packageName, RefResolver refs, Problems problems) {
     this.packageName = packageName;
     this.refs = refs;
     this.problems = problems;
+    this.flattener = new AllOfFlattener(refs);
+    this.unions = new UnionMapper(this, refs, flattener);
   }
 
   /**
@@ -130,14 +135,18 @@ public final class SchemaTypeMapper {
         && allStrings(schema.get("enum").orElseThrow())) {
       return enumType(schema, hint);
     }
-    if (schema.has("allOf") && schema.get("allOf").orElseThrow() instanceof ListNode allOf
-        && allOf.items().size() == 1 && !schema.has("properties")) {
-      return map(allOf.items().get(0), hint);
+    if (schema.has("oneOf") || schema.has("anyOf")) {
+      return unions.map(schema, hint);
     }
-    for (String composite : List.of("oneOf", "anyOf", "allOf", "not")) {
-      if (schema.has(composite)) {
-        return fallback(schema, composite, hint);
+    if (schema.has("allOf")) {
+      Optional<Node> sole = flattener.soleContentMember(schema);
+      if (sole.isPresent()) {
+        return map(sole.get(), hint);
       }
+      return objectType(schema, hint);
+    }
+    if (schema.has("not")) {
+      return fallback(schema, "not", hint);
     }
     if (types.size() > 1) {
       return fallback(schema, "type: " + types, hint);
@@ -201,10 +210,8 @@ public final class SchemaTypeMapper {
   }
 
   private TypeName objectType(MapNode schema, String hint) {
-    Optional<MapNode> properties = schema.get("properties")
-        .filter(MapNode.class::isInstance)
-        .map(MapNode.class::cast);
-    if (properties.isEmpty() || properties.get().entries().isEmpty()) {
+    AllOfFlattener.Flattened flat = flattener.flatten(schema);
+    if (flat.properties().isEmpty()) {
       Optional<Node> additional = schema.get("additionalProperties");
       TypeName value = additional.isPresent() && additional.get() instanceof MapNode
           ? map(additional.get(), hint + "Value")
@@ -214,10 +221,9 @@ public final class SchemaTypeMapper {
 
     ClassName name = allocate(hint, schema.location(), schema.position());
     bySchema.put(schema.location(), name);
-    Set<String> required = new LinkedHashSet<>(strings(schema.get("required").orElse(null)));
     List<Component> components = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
-    for (Map.Entry<String, Node> property : properties.get().entries().entrySet()) {
+    for (Map.Entry<String, Node> property : flat.properties().entrySet()) {
       String jsonName = property.getKey();
       String javaName = uniqueMember(JavaNames.memberName(jsonName), usedNames);
       Node propertySchema = property.getValue();
@@ -227,14 +233,45 @@ public final class SchemaTypeMapper {
               javaName,
               jsonName,
               type,
-              required.contains(jsonName),
+              flat.required().contains(jsonName),
               isNullable(propertySchema),
               describe(propertySchema),
               constraints(propertySchema)));
     }
-    declarations.put(
-        name.simpleName(), new RecordType(name, schema.location(), describe(schema), components));
+    RecordType record = new RecordType(
+        name, schema.location(), describe(schema), components, pendingInterfaces(name), false);
+    declarations.put(name.simpleName(), record);
     return name;
+  }
+
+  /** Registers a generated type; used for wrapper records and unions. */
+  void register(TypeDeclaration declaration) {
+    declarations.put(declaration.name().simpleName(), declaration);
+  }
+
+  /** Records that {@code record} implements {@code union}, now or once it is registered. */
+  void addInterface(ClassName record, ClassName union) {
+    TypeDeclaration declaration = declarations.get(record.simpleName());
+    if (declaration instanceof RecordType existing) {
+      declarations.put(record.simpleName(), existing.implementing(union));
+    } else {
+      laterInterfaces.computeIfAbsent(record.simpleName(), key -> new ArrayList<>()).add(union);
+    }
+  }
+
+  /** Returns the declaration generated under {@code name}, if any yet. */
+  Optional<TypeDeclaration> declaration(ClassName name) {
+    return Optional.ofNullable(declarations.get(name.simpleName()));
+  }
+
+  /** Reserves the schema's type before its members are mapped, so recursion finds it. */
+  void bind(MapNode schema, ClassName name) {
+    bySchema.put(schema.location(), name);
+  }
+
+  private List<ClassName> pendingInterfaces(ClassName name) {
+    List<ClassName> pending = laterInterfaces.remove(name.simpleName());
+    return pending == null ? List.of() : pending;
   }
 
   private TypeName enumType(MapNode schema, String hint) {
@@ -256,7 +293,7 @@ public final class SchemaTypeMapper {
     return JSON_NODE;
   }
 
-  private static String inferType(MapNode schema) {
+  static String inferType(MapNode schema) {
     if (schema.has("properties") || schema.has("additionalProperties")) {
       return "object";
     }
@@ -269,7 +306,7 @@ public final class SchemaTypeMapper {
         .orElse("");
   }
 
-  private static Set<String> types(MapNode schema) {
+  static Set<String> types(MapNode schema) {
     Set<String> types = new LinkedHashSet<>();
     Optional<Node> type = schema.get("type");
     if (type.isPresent() && type.get() instanceof ScalarNode scalar && scalar.value() != null) {

@@ -19,11 +19,75 @@ public sealed interface TypeDeclaration {
    *
    * @param description the schema's description or title, or {@code ""}
    */
-  record RecordType(ClassName name, String origin, String description, List<Component> components)
+  record RecordType(
+      ClassName name,
+      String origin,
+      String description,
+      List<Component> components,
+      List<ClassName> interfaces,
+      boolean wrapper)
       implements TypeDeclaration {
 
     public RecordType {
       components = List.copyOf(components);
+      interfaces = List.copyOf(interfaces);
+    }
+
+    /** Returns this record also implementing {@code union}. */
+    RecordType implementing(ClassName union) {
+      if (interfaces.contains(union)) {
+        return this;
+      }
+      List<ClassName> more = new java.util.ArrayList<>(interfaces);
+      more.add(union);
+      return new RecordType(name, origin, description, components, more, wrapper);
+    }
+  }
+
+  /**
+   * A sealed interface for a {@code oneOf} or {@code anyOf} schema, with a Jackson factory that
+   * picks the member for each JSON value.
+   *
+   * @param members the permitted records, in the order they are tried
+   * @param discriminator the property whose value names the member, or {@code null}
+   * @param tags discriminator values, each mapped to its member
+   */
+  record UnionType(
+      ClassName name,
+      String origin,
+      String description,
+      List<Member> members,
+      String discriminator,
+      java.util.Map<String, ClassName> tags)
+      implements TypeDeclaration {
+
+    public UnionType {
+      members = List.copyOf(members);
+      tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+  }
+
+  /**
+   * One member of a union.
+   *
+   * @param record the record that implements the union
+   * @param shape the JSON kind the member accepts: object, string, integer, number, boolean,
+   *     array, or any
+   * @param required for an object member, the properties that must be present
+   * @param known for an object member, every property it defines
+   * @param wrapped the type of a wrapper record's single component, or {@code null} when the
+   *     member is a record of its own
+   */
+  record Member(
+      ClassName record,
+      String shape,
+      List<String> required,
+      List<String> known,
+      TypeName wrapped) {
+
+    public Member {
+      required = List.copyOf(required);
+      known = List.copyOf(known);
     }
   }
 

@@ -1,0 +1,227 @@
+package dev.asyncsse.processor.generate;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.asyncsse.processor.types.TypeDeclaration.Member;
+import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates the sealed interface of a {@code oneOf} or {@code anyOf} schema, with a Jackson
+ * factory that chooses the member for each JSON value.
+ *
+ * <p>The factory tries the discriminator first, then each object member whose required properties
+ * are all present (members with more required properties first), then object members by a
+ * property no other member defines, then primitive members by JSON kind. A value that fits no
+ * member is rejected with a message that names the union.
+ */
+final class UnionGenerator {
+
+  private static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ClassName JSON_CREATOR =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
+  private static final ClassName JSON_TREES =
+      ClassName.get("dev.asyncsse.runtime.json", "JsonTrees");
+  private static final ClassName TYPE_TOKEN = ClassName.get("dev.asyncsse.runtime", "TypeToken");
+  private static final List<String> KIND_ORDER =
+      List.of("boolean", "integer", "number", "string", "array", "object", "any");
+
+  TypeSpec.Builder generate(UnionType union) {
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(union.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+    type.addJavadoc("$L", Javadoc.text(union.description(), "One of several payload shapes."));
+    type.addJavadoc("\n<p>Members: $L.\n", memberList(union));
+    for (Member member : union.members()) {
+      type.addPermittedSubclass(member.record());
+    }
+    type.addMethod(factory(union));
+    return type;
+  }
+
+  private static String memberList(UnionType union) {
+    List<String> links = new ArrayList<>();
+    for (Member member : union.members()) {
+      links.add("{@link " + member.record().simpleName() + "}");
+    }
+    return String.join(", ", links);
+  }
+
+  private MethodSpec factory(UnionType union) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("fromJson")
+        .addJavadoc(
+            "Chooses the member for a JSON value and reads the value as that member.\n\n"
+                + "@throws IllegalArgumentException when no member fits the value\n")
+        .addAnnotation(AnnotationSpec.builder(JSON_CREATOR).build())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(union.name())
+        .addParameter(JSON_NODE, "node");
+
+    if (union.discriminator() != null && !union.tags().isEmpty()) {
+      method.addCode(byDiscriminator(union));
+    }
+    for (Member member : requiredFirst(union.members())) {
+      method.beginControlFlow("if (node.isObject()$L)", requiredTest(member))
+          .addStatement("return $L", read(member))
+          .endControlFlow();
+    }
+    List<Member> open = new ArrayList<>();
+    for (Member member : union.members()) {
+      if (member.wrapped() == null && member.required().isEmpty()) {
+        open.add(member);
+      }
+    }
+    for (Member member : open.size() > 1 ? open : List.<Member>of()) {
+      {
+        CodeBlock unique = uniqueTest(member, union.members());
+        if (!unique.isEmpty()) {
+          method.beginControlFlow("if (node.isObject() && ($L))", unique)
+              .addStatement("return $L", read(member))
+              .endControlFlow();
+        }
+      }
+    }
+    for (Member member : union.members()) {
+      if (member.wrapped() == null && member.required().isEmpty()) {
+        method.beginControlFlow("if (node.isObject())")
+            .addStatement("return $L", read(member))
+            .endControlFlow();
+        break;
+      }
+    }
+    List<Member> wrapped = new ArrayList<>();
+    for (Member member : union.members()) {
+      if (member.wrapped() != null) {
+        wrapped.add(member);
+      }
+    }
+    wrapped.sort(Comparator.comparingInt(member -> KIND_ORDER.indexOf(member.shape())));
+    for (Member member : wrapped) {
+      {
+        method.beginControlFlow("if ($L)", kindTest(member.shape()))
+            .addStatement("return $L", read(member))
+            .endControlFlow();
+      }
+    }
+    method.addStatement(
+        "throw new $T($S + node.getNodeType())",
+        IllegalArgumentException.class,
+        "No member of " + union.name().simpleName() + " accepts a JSON ");
+    return method.build();
+  }
+
+  private static CodeBlock byDiscriminator(UnionType union) {
+    Map<ClassName, List<String>> byMember = new LinkedHashMap<>();
+    union.tags().forEach((tag, member) ->
+        byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(tag));
+    CodeBlock.Builder code = CodeBlock.builder()
+        .beginControlFlow("if (node.isObject() && node.path($S).isTextual())", union.discriminator())
+        .addStatement("String tag = node.get($S).asText()", union.discriminator())
+        .beginControlFlow("switch (tag)");
+    for (Map.Entry<ClassName, List<String>> entry : byMember.entrySet()) {
+      for (String tag : entry.getValue()) {
+        code.add("case $S:\n", tag);
+      }
+      code.indent().addStatement("return $T.convert(node, $T.class)", JSON_TREES, entry.getKey())
+          .unindent();
+    }
+    code.add("default:\n").indent()
+        .addStatement(
+            "throw new $T($S + tag + $S)",
+            IllegalArgumentException.class,
+            union.discriminator() + ": unknown value \"",
+            "\" for " + union.name().simpleName() + "; expected one of "
+                + String.join(", ", union.tags().keySet()))
+        .unindent()
+        .endControlFlow()
+        .endControlFlow();
+    return code.build();
+  }
+
+  /**
+   * Returns the object members with required properties, most required first, leaving out members
+   * whose required set another member shares, because their presence cannot tell them apart.
+   */
+  private static List<Member> requiredFirst(List<Member> members) {
+    List<Member> objects = new ArrayList<>();
+    for (Member member : members) {
+      boolean shared = members.stream()
+          .anyMatch(other -> other != member
+              && other.wrapped() == null
+              && new java.util.HashSet<>(other.required())
+                  .equals(new java.util.HashSet<>(member.required())));
+      if (member.wrapped() == null && !member.required().isEmpty() && !shared) {
+        objects.add(member);
+      }
+    }
+    objects.sort(Comparator.comparingInt((Member member) -> member.required().size()).reversed());
+    return objects;
+  }
+
+  private static CodeBlock requiredTest(Member member) {
+    CodeBlock.Builder test = CodeBlock.builder();
+    for (String property : member.required()) {
+      test.add(" && node.has($S)", property);
+    }
+    return test.build();
+  }
+
+  private static CodeBlock uniqueTest(Member member, List<Member> all) {
+    List<CodeBlock> tests = new ArrayList<>();
+    for (String property : member.known()) {
+      boolean unique = all.stream()
+          .filter(other -> other != member && other.wrapped() == null)
+          .noneMatch(other -> other.known().contains(property));
+      if (unique) {
+        tests.add(CodeBlock.of("node.has($S)", property));
+      }
+    }
+    return CodeBlock.join(tests, " || ");
+  }
+
+  private static CodeBlock kindTest(String shape) {
+    switch (shape) {
+      case "string":
+        return CodeBlock.of("node.isTextual()");
+      case "integer":
+        return CodeBlock.of("node.isIntegralNumber()");
+      case "number":
+        return CodeBlock.of("node.isNumber()");
+      case "boolean":
+        return CodeBlock.of("node.isBoolean()");
+      case "array":
+        return CodeBlock.of("node.isArray()");
+      case "object":
+        return CodeBlock.of("node.isObject()");
+      default:
+        return CodeBlock.of("!node.isMissingNode()");
+    }
+  }
+
+  private static CodeBlock read(Member member) {
+    if (member.wrapped() == null) {
+      return CodeBlock.of("$T.convert(node, $T.class)", JSON_TREES, member.record());
+    }
+    if (member.wrapped().equals(JSON_NODE)) {
+      return CodeBlock.of("new $T(node)", member.record());
+    }
+    if (member.wrapped() instanceof ClassName simple) {
+      return CodeBlock.of(
+          "new $T($T.convert(node, $T.class))", member.record(), JSON_TREES, simple);
+    }
+    return CodeBlock.of(
+        "new $T($T.convert(node, new $T<$T>() { }))",
+        member.record(),
+        JSON_TREES,
+        TYPE_TOKEN,
+        member.wrapped());
+  }
+}

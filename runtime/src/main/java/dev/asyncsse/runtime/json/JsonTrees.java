@@ -1,0 +1,46 @@
+package dev.asyncsse.runtime.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asyncsse.runtime.TypeToken;
+
+/**
+ * Converts a parsed JSON tree into a typed value.
+ *
+ * <p>Generated {@code oneOf} types read a value as a tree, choose the member type, and then
+ * convert the tree with this class, which uses {@link JacksonJsonCodec#defaultMapper()} settings.
+ */
+public final class JsonTrees {
+
+  private static final ObjectMapper MAPPER = JacksonJsonCodec.defaultMapper();
+
+  private JsonTrees() {}
+
+  /**
+   * Converts {@code node} into an instance of {@code type}.
+   *
+   * @throws IllegalArgumentException when the tree does not fit {@code type}, with the reason
+   */
+  public static <T> T convert(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "Cannot read JSON as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Converts {@code node} into an instance of a generic type, such as {@code List<Item>}.
+   *
+   * @throws IllegalArgumentException when the tree does not fit the type, with the reason
+   */
+  public static <T> T convert(JsonNode node, TypeToken<T> type) {
+    try {
+      return MAPPER.readerFor(MAPPER.constructType(type.type())).readValue(node);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          "Cannot read JSON as " + type.type().getTypeName() + ": " + e.getMessage(), e);
+    }
+  }
+}
