@@ -32,9 +32,21 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class AsyncApiProcessor extends AbstractProcessor {
 
+  /**
+   * Besides {@code @AsyncApiSpec}, the annotations that generated code carries. Claiming them keeps
+   * {@code -Xlint:processing} from warning that no processor claimed them; a processor that must be
+   * called for them should come before this one on the processor path.
+   */
+  private static final Set<String> CLAIMED = Set.of(
+      AsyncApiSpec.class.getCanonicalName(),
+      "javax.annotation.processing.Generated",
+      "com.fasterxml.jackson.annotation.JsonCreator",
+      "com.fasterxml.jackson.annotation.JsonProperty",
+      "com.fasterxml.jackson.annotation.JsonValue");
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(AsyncApiSpec.class.getCanonicalName());
+    return CLAIMED;
   }
 
   @Override
@@ -54,7 +66,6 @@ public final class AsyncApiProcessor extends AbstractProcessor {
         processPackage(annotatedPackage);
       }
     }
-    // Claiming the annotation keeps javac's -Xlint:processing quiet; no other processor reads it.
     return true;
   }
 
