@@ -1,0 +1,238 @@
+package dev.asyncsse.runtime.server;
+
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.asyncsse.runtime.PathTemplate;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serves {@link SseEndpoint}s on a {@link HttpServer}.
+ *
+ * <p>{@link #register} creates one {@link HttpContext} per distinct {@linkplain
+ * PathTemplate#literalPrefix() literal prefix}, or reuses the one it created before, so several
+ * endpoints may share a prefix (for example {@code .../action/{id}/turn/on} and {@code
+ * .../action/{id}/dim}). Every context routes to the endpoint whose template matches the raw
+ * request path. Templates with more literal characters are tried first, then in registration order.
+ * A path that matches no template gets 404 with a plain-text reason.
+ *
+ * <p><b>Threads.</b> Connection handlers, writes started by the server and heartbeats never run on
+ * the {@code HttpServer}'s own threads, so one open stream does not hold up other requests, even
+ * when the server keeps its default single dispatcher thread. They run on the stream executor. On
+ * JDK 21 and later that is a new virtual thread per task. On older JDKs it is a pool of at most 256
+ * daemon threads, and further tasks wait in a queue. An open stream occupies no thread between
+ * writes, but a handler that loops for the life of its stream keeps a pool thread all that time, so
+ * on JDK 17 at most 256 such handlers run at once. Use a {@link Broadcaster}, or {@link
+ * #on(HttpServer, Executor)} with a larger executor, for more. One more daemon thread per server
+ * schedules the heartbeats.
+ *
+ * <p>Call {@link #shutdown()} before {@link HttpServer#stop(int)}, so that clients see a clean end
+ * of their streams and reconnect.
+ */
+public final class SseServer {
+
+  private static final System.Logger LOGGER = System.getLogger("dev.asyncsse.runtime.server");
+
+  private final HttpServer http;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+  private final ScheduledThreadPoolExecutor scheduler;
+  private final Map<String, HttpContext> contexts = new HashMap<>();
+  private volatile List<SseEndpoint> endpoints = List.of();
+  private final Set<ExchangeStream> streams = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean shutDown = new AtomicBoolean();
+
+  private SseServer(HttpServer http, Executor executor, ExecutorService ownedExecutor) {
+    this.http = http;
+    this.executor = executor;
+    this.ownedExecutor = ownedExecutor;
+    this.scheduler = StreamThreads.newScheduler("asyncsse-heartbeat");
+  }
+
+  /**
+   * Serves endpoints on {@code http} with the default stream executor described on this class. The
+   * server may already be started.
+   */
+  public static SseServer on(HttpServer http) {
+    Objects.requireNonNull(http, "http");
+    ExecutorService executor = StreamThreads.newExecutor("asyncsse-stream-");
+    return new SseServer(http, executor, executor);
+  }
+
+  /**
+   * Serves endpoints on {@code http}, running handlers, server-started writes and heartbeats on
+   * {@code streamExecutor}. The executor must run tasks on other threads than the caller's, and
+   * {@link #shutdown()} does not shut it down.
+   */
+  public static SseServer on(HttpServer http, Executor streamExecutor) {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(streamExecutor, "streamExecutor");
+    return new SseServer(http, streamExecutor, null);
+  }
+
+  /**
+   * Adds an endpoint.
+   *
+   * @return this server
+   * @throws IllegalArgumentException when an endpoint with the same template, ignoring parameter
+   *     names, is already registered, or the {@code HttpServer} already has a context at the
+   *     template's literal prefix that this server did not create. JDK 17 does not report such a
+   *     context: it adds a second one at the same path, and requests keep going to the first (fixed
+   *     in JDK 18 by JDK-8269692).
+   * @throws IllegalStateException after {@link #shutdown()}
+   */
+  public synchronized SseServer register(SseEndpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    if (shutDown.get()) {
+      throw new IllegalStateException("Cannot register " + endpoint + ": the server is shut down");
+    }
+    String shape = shape(endpoint.pathTemplate());
+    for (SseEndpoint existing : endpoints) {
+      if (shape(existing.pathTemplate()).equals(shape)) {
+        throw new IllegalArgumentException(
+            "Cannot register " + endpoint + ": " + existing + " already serves the same paths");
+      }
+    }
+
+    String prefix = endpoint.pathTemplate().literalPrefix();
+    if (!contexts.containsKey(prefix)) {
+      try {
+        contexts.put(prefix, http.createContext(prefix, this::route));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Cannot register "
+                + endpoint
+                + ": the HttpServer already has a context at "
+                + prefix
+                + "; remove it or choose another path",
+            e);
+      }
+    }
+
+    List<SseEndpoint> updated = new ArrayList<>(endpoints);
+    updated.add(endpoint);
+    // A stable sort keeps registration order among templates with as many literal characters.
+    updated.sort(Comparator.comparingInt((SseEndpoint e) -> -literalLength(e.pathTemplate())));
+    endpoints = List.copyOf(updated);
+    return this;
+  }
+
+  /** Returns the number of streams that have been accepted and have not ended yet. */
+  public int openStreamCount() {
+    return streams.size();
+  }
+
+  /**
+   * Ends every open stream cleanly with the final chunk, so that clients reconnect, and stops the
+   * heartbeats and the default stream executor. Requests that arrive afterwards get 503. Waits for
+   * each stream's write in progress, which takes at most about the write timeout plus one heartbeat
+   * interval for a client that stopped reading. The {@code HttpServer} and its contexts are left as
+   * they are. Calling it again does nothing.
+   */
+  public void shutdown() {
+    if (!shutDown.compareAndSet(false, true)) {
+      return;
+    }
+    for (ExchangeStream stream : List.copyOf(streams)) {
+      stream.close();
+    }
+    scheduler.shutdownNow();
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
+  }
+
+  /** Routes a request in one of this server's contexts, on the HttpServer's thread. */
+  private void route(HttpExchange exchange) throws IOException {
+    if (shutDown.get()) {
+      PlainTextResponse.send(exchange, 503, "The server is shutting down.");
+      return;
+    }
+    // A request target such as "*" has no path.
+    String rawPath = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), "");
+    for (SseEndpoint endpoint : endpoints) {
+      Optional<Map<String, String>> parameters = endpoint.pathTemplate().match(rawPath);
+      if (parameters.isPresent()) {
+        dispatch(exchange, endpoint, parameters.get());
+        return;
+      }
+    }
+    PlainTextResponse.send(exchange, 404, "No event stream at " + rawPath + ".");
+  }
+
+  private void dispatch(HttpExchange exchange, SseEndpoint endpoint, Map<String, String> parameters)
+      throws IOException {
+    String method = exchange.getRequestMethod();
+    if (!method.equals("GET")) {
+      exchange.getResponseHeaders().set("Allow", "GET");
+      PlainTextResponse.send(
+          exchange, 405, "Method " + method + " is not allowed; an event stream accepts only GET.");
+      return;
+    }
+    try {
+      executor.execute(() -> connect(exchange, endpoint, parameters));
+    } catch (RejectedExecutionException e) {
+      PlainTextResponse.send(exchange, 503, "The server is shutting down.");
+    }
+  }
+
+  /** Runs the endpoint's handler for one request, on the stream executor. */
+  private void connect(
+      HttpExchange exchange, SseEndpoint endpoint, Map<String, String> parameters) {
+    ExchangeStream stream =
+        new ExchangeStream(exchange, endpoint, executor, scheduler, streams::remove);
+    streams.add(stream);
+    // Checking after adding means that shutdown() either finds this stream or has already set
+    // the flag.
+    if (shutDown.get()) {
+      stream.rejectDuringShutdown();
+      return;
+    }
+
+    ExchangeRequest request =
+        new ExchangeRequest(exchange, endpoint.pathTemplate(), parameters, stream);
+    try {
+      endpoint.handler().onConnect(request, stream);
+    } catch (Exception e) {
+      LOGGER.log(
+          Level.WARNING,
+          () -> "The SSE handler of " + endpoint + " failed for " + exchange.getRequestURI(),
+          e);
+      stream.handlerFailed();
+      if (e instanceof InterruptedException) {
+        // Restored only now, because an interrupted thread cannot write the 500 response.
+        Thread.currentThread().interrupt();
+      }
+      return;
+    } catch (Error e) {
+      stream.handlerFailed();
+      throw e;
+    }
+    stream.handlerReturned();
+  }
+
+  /** Returns the template's path with every parameter written as {@code {}}. */
+  private static String shape(PathTemplate template) {
+    String text = template.toString().replaceAll("\\{[^}]*}", "{}");
+    return text.startsWith("/") ? text : "/" + text;
+  }
+
+  private static int literalLength(PathTemplate template) {
+    return shape(template).replace("{}", "").length();
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Server-Sent Events over {@code com.sun.net.httpserver}.
+ *
+ * <p>An {@link dev.asyncsse.runtime.server.SseServer} serves {@link
+ * dev.asyncsse.runtime.server.SseEndpoint}s on an {@code HttpServer}. Each connecting client goes
+ * to the endpoint's {@link dev.asyncsse.runtime.server.SseConnectionHandler}, which receives an
+ * {@link dev.asyncsse.runtime.server.SseRequest} and an {@link
+ * dev.asyncsse.runtime.server.SseStream}. A {@link dev.asyncsse.runtime.server.Broadcaster} fans
+ * typed payloads out to many streams, and a {@link dev.asyncsse.runtime.server.TypedStream} sends
+ * typed payloads to one.
+ */
+package dev.asyncsse.runtime.server;
