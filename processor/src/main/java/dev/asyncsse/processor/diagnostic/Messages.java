@@ -207,6 +207,21 @@ public final class Messages {
         + "\". Rename one of them to choose the names yourself.";
   }
 
+  public static String invalidJavaType(String value) {
+    return "Invalid x-java-type \""
+        + value
+        + "\": it must be a qualified Java class name such as java.util.UUID."
+        + " Write the class's full name, without type arguments.";
+  }
+
+  public static String enumNamesCount(int names, int values) {
+    return "x-java-enum-names lists "
+        + names
+        + " names for "
+        + values
+        + " enum values. Give exactly one name per value, in the same order.";
+  }
+
   public static String internalError(String where, Throwable e) {
     return "Internal error in the asyncsse processor while processing "
         + where

@@ -4,6 +4,7 @@ import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.JsonPointers;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.types.JavaNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,8 @@ final class MessageReader {
             .or(() -> merged(message, traits, "name").flatMap(NodeAccess::text))
             .orElse(fallbackId)
         : fallbackId;
-    String typeName = componentKey != null ? componentKey : id;
+    String typeName = message.text("x-java-name")
+        .orElse(componentKey != null ? JavaNames.simpleName(componentKey) : id);
     String eventName = merged(message, traits, "name").flatMap(NodeAccess::text).orElse(id);
     String description = merged(message, traits, "description")
         .or(() -> merged(message, traits, "summary"))

@@ -17,6 +17,18 @@ public final class JavaNames {
 
   private JavaNames() {}
 
+  private static final java.util.regex.Pattern QUALIFIED =
+      java.util.regex.Pattern.compile("(?:[A-Za-z_$][A-Za-z0-9_$]*\\.)+([A-Za-z_$][A-Za-z0-9_$]*)");
+
+  /**
+   * Returns the simple name of a key that is a qualified Java class name, such as {@code
+   * com.acme.dto.Order} written by a generator, and the key itself otherwise.
+   */
+  public static String simpleName(String key) {
+    java.util.regex.Matcher matcher = QUALIFIED.matcher(key);
+    return matcher.matches() ? matcher.group(1) : key;
+  }
+
   /** Returns an UpperCamelCase type name, such as {@code StreetlightsMqttApi}. */
   public static String typeName(String raw) {
     StringBuilder name = new StringBuilder();

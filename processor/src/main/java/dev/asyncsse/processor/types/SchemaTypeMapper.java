@@ -112,7 +112,34 @@ public final class SchemaTypeMapper {
           ? ClassName.get(Void.class)
           : JSON_NODE;
     }
+    Optional<TypeName> given = javaTypeOverride(map);
+    if (given.isPresent()) {
+      bySchema.put(map.location(), given.get());
+      return given.get();
+    }
     return mapObjectSchema(map, hint);
+  }
+
+  /**
+   * Reads {@code x-java-type}, which names an existing class to use instead of a generated one.
+   * A value that is not a qualified class name is reported and ignored.
+   */
+  private Optional<TypeName> javaTypeOverride(MapNode schema) {
+    Optional<String> name = schema.text("x-java-type");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    String value = name.get().strip();
+    if (!value.matches("([a-zA-Z_$][a-zA-Z0-9_$]*\\.)*[a-zA-Z_$][a-zA-Z0-9_$]*")
+        || javax.lang.model.SourceVersion.isKeyword(value)) {
+      problems.error(
+          schema.get("x-java-type").orElseThrow().position(), Messages.invalidJavaType(value));
+      return Optional.empty();
+    }
+    if (!value.contains(".")) {
+      return Optional.of(ClassName.get("java.lang", value));
+    }
+    return Optional.of(ClassName.bestGuess(value));
   }
 
   /** Returns whether the schema's type list includes {@code null} or it says nullable. */
@@ -225,8 +252,13 @@ public final class SchemaTypeMapper {
     Set<String> usedNames = new HashSet<>();
     for (Map.Entry<String, Node> property : flat.properties().entrySet()) {
       String jsonName = property.getKey();
-      String javaName = uniqueMember(JavaNames.memberName(jsonName), usedNames);
       Node propertySchema = property.getValue();
+      String javaName = uniqueMember(
+          propertySchema instanceof MapNode inline && inline.text("x-java-name").isPresent()
+                  && !isNamedType(inline)
+              ? JavaNames.memberName(inline.text("x-java-name").orElseThrow())
+              : JavaNames.memberName(jsonName),
+          usedNames);
       TypeName type = map(propertySchema, name.simpleName() + JavaNames.typeName(jsonName));
       components.add(
           new Component(
@@ -279,8 +311,17 @@ public final class SchemaTypeMapper {
     bySchema.put(schema.location(), name);
     List<Constant> constants = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
-    for (String value : strings(schema.get("enum").orElseThrow())) {
-      constants.add(new Constant(uniqueMember(JavaNames.constantName(value), usedNames), value));
+    List<String> values = strings(schema.get("enum").orElseThrow());
+    List<String> names = strings(schema.get("x-java-enum-names").orElse(null));
+    if (!names.isEmpty() && names.size() != values.size()) {
+      problems.error(
+          schema.get("x-java-enum-names").orElseThrow().position(),
+          Messages.enumNamesCount(names.size(), values.size()));
+      names = List.of();
+    }
+    for (int i = 0; i < values.size(); i++) {
+      String raw = names.isEmpty() ? values.get(i) : names.get(i);
+      constants.add(new Constant(uniqueMember(JavaNames.constantName(raw), usedNames), values.get(i)));
     }
     declarations.put(
         name.simpleName(), new EnumType(name, schema.location(), describe(schema), constants));
@@ -360,11 +401,19 @@ public final class SchemaTypeMapper {
     return schema.text("description").or(() -> schema.text("title")).orElse("");
   }
 
+  /**
+   * Returns the name a schema gives its type: {@code x-java-name}, else its key under {@code
+   * components/schemas} (the simple name when the key is a qualified class name), else for the
+   * headers of a message trait the trait's key.
+   */
   private static Optional<String> componentName(Node target) {
+    if (target instanceof MapNode map && map.text("x-java-name").isPresent()) {
+      return map.text("x-java-name");
+    }
     String pointer = target.pointer();
     if (pointer.startsWith(COMPONENT_SCHEMAS)
         && pointer.indexOf('/', COMPONENT_SCHEMAS.length()) < 0) {
-      return Optional.of(JsonPointers.lastToken(pointer));
+      return Optional.of(JavaNames.simpleName(JsonPointers.lastToken(pointer)));
     }
     Matcher traitHeaders = TRAIT_HEADERS.matcher(pointer);
     if (traitHeaders.matches()) {
@@ -372,6 +421,13 @@ public final class SchemaTypeMapper {
       return Optional.of(trait.toLowerCase(Locale.ROOT).endsWith("headers") ? trait : trait + "Headers");
     }
     return Optional.empty();
+  }
+
+  /** Returns whether a schema becomes a type of its own, so its x-java-name names that type. */
+  private static boolean isNamedType(MapNode schema) {
+    Set<String> kinds = types(schema);
+    return schema.has("properties") || schema.has("enum") || schema.has("oneOf")
+        || schema.has("anyOf") || schema.has("allOf") || kinds.contains("object");
   }
 
   private static String uniqueMember(String base, Set<String> used) {

@@ -1,0 +1,275 @@
+package dev.asyncsse.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.asyncsse.runtime.json.JsonCodec;
+import dev.asyncsse.runtime.json.JsonCodecException;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TypeMappingTest {
+
+  private static final String PACKAGE = "com.example.types";
+  private static final String HEAD =
+      "asyncapi: 3.0.0\n"
+          + "info:\n"
+          + "  title: Types\n"
+          + "  version: 1.0.0\n"
+          + "channels:\n"
+          + "  things:\n"
+          + "    address: things\n"
+          + "    messages:\n"
+          + "      thing:\n"
+          + "        payload:\n"
+          + "          $ref: '#/components/schemas/Thing'\n"
+          + "components:\n"
+          + "  schemas:\n";
+
+  @TempDir Path dir;
+
+  private Compilation compile(String schemas) throws IOException {
+    Files.writeString(dir.resolve("types.yaml"), HEAD + schemas);
+    return javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
+        .compile(Sources.packageInfoFor(PACKAGE, "types.yaml"));
+  }
+
+  private static Class<?> load(Compilation compilation, String simpleName) throws Exception {
+    return new CompiledClasses(compilation).loadClass(PACKAGE + "." + simpleName);
+  }
+
+  private static List<String> componentNames(Class<?> record) {
+    return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+  }
+
+  @Test
+  void propertyNamesBecomeJavaIdentifiers() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        '@id': {type: string}\n"
+            + "        content-type: {type: string}\n"
+            + "        class: {type: string}\n"
+            + "        2fa: {type: boolean}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    assertEquals(List.of("id", "contentType", "class_", "_2fa"), componentNames(thing));
+    Object decoded = JsonCodec.jackson().decode(
+        "{\"@id\":\"x\",\"content-type\":\"text/plain\",\"class\":\"c\",\"2fa\":true}", thing);
+    assertEquals("Thing[id=x, contentType=text/plain, class_=c, _2fa=true]", decoded.toString());
+    assertEquals(
+        "{\"@id\":\"x\",\"content-type\":\"text/plain\",\"class\":\"c\",\"2fa\":true}",
+        JsonCodec.jackson().encode(decoded));
+  }
+
+  @Test
+  void qualifiedClassNameKeyUsesSimpleName() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        part:\n"
+            + "          $ref: '#/components/schemas/com.acme.dto.Part'\n"
+            + "    com.acme.dto.Part:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        name: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile(PACKAGE + ".Part");
+  }
+
+  @Test
+  void javaNameAndEnumNamesOverrideDefaults() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      x-java-name: Gadget\n"
+            + "      properties:\n"
+            + "        n:\n"
+            + "          type: integer\n"
+            + "          x-java-name: count\n"
+            + "        level:\n"
+            + "          type: string\n"
+            + "          enum: ['1.0', '+', '']\n"
+            + "          x-java-enum-names: [v1, plus, none]\n"
+            + "        id:\n"
+            + "          type: string\n"
+            + "          x-java-type: java.util.UUID\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> gadget = load(compilation, "Gadget");
+    assertEquals(List.of("count", "level", "id"), componentNames(gadget));
+    assertEquals("java.util.UUID", gadget.getRecordComponents()[2].getType().getName());
+    Class<?> level = load(compilation, "GadgetLevel");
+    assertEquals(
+        List.of("V1", "PLUS", "NONE"),
+        Arrays.stream(level.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList());
+    Object decoded = JsonCodec.jackson().decode("{\"n\":3,\"level\":\"+\"}", gadget);
+    assertEquals("{\"n\":3,\"level\":\"+\"}", JsonCodec.jackson().encode(decoded));
+  }
+
+  @Test
+  void enumValuesThatAreNotIdentifiersRoundTrip() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        version:\n"
+            + "          type: string\n"
+            + "          enum: ['1.0', '+', '', 'on', \"\\r\\n\"]\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    for (String value : List.of("1.0", "+", "", "on", "\\r\\n")) {
+      String json = "{\"version\":\"" + value + "\"}";
+      assertEquals(json, JsonCodec.jackson().encode(JsonCodec.jackson().decode(json, thing)));
+    }
+    assertThrows(
+        JsonCodecException.class,
+        () -> JsonCodec.jackson().decode("{\"version\":\"2.0\"}", thing));
+  }
+
+  @Test
+  void discriminatedUnionPicksMemberByTag() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      oneOf:\n"
+            + "        - $ref: '#/components/schemas/Dog'\n"
+            + "        - $ref: '#/components/schemas/Cat'\n"
+            + "      discriminator: kind\n"
+            + "    Dog:\n"
+            + "      type: object\n"
+            + "      required: [kind]\n"
+            + "      properties:\n"
+            + "        kind: {type: string, const: dog}\n"
+            + "        barks: {type: boolean}\n"
+            + "    Cat:\n"
+            + "      type: object\n"
+            + "      required: [kind]\n"
+            + "      properties:\n"
+            + "        kind: {type: string, const: cat}\n"
+            + "        lives: {type: integer}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    assertTrue(thing.isSealed());
+    assertEquals("Cat", JsonCodec.jackson().decode("{\"kind\":\"cat\",\"lives\":9}", thing)
+        .getClass().getSimpleName());
+    assertEquals("Dog", JsonCodec.jackson().decode("{\"kind\":\"Dog\",\"barks\":true}", thing)
+        .getClass().getSimpleName());
+    JsonCodecException unknown = assertThrows(
+        JsonCodecException.class,
+        () -> JsonCodec.jackson().decode("{\"kind\":\"cow\"}", thing));
+    assertTrue(unknown.getMessage().contains("kind: unknown value \"cow\""), unknown.getMessage());
+  }
+
+  @Test
+  void unionOfPrimitivesAndObjectPicksByShape() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      oneOf:\n"
+            + "        - type: string\n"
+            + "        - type: integer\n"
+            + "        - type: object\n"
+            + "          properties:\n"
+            + "            value: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    assertEquals("ThingString[value=hi]", JsonCodec.jackson().decode("\"hi\"", thing).toString());
+    assertEquals("ThingInteger[value=7]", JsonCodec.jackson().decode("7", thing).toString());
+    assertEquals(
+        "ThingObject[value=x]", JsonCodec.jackson().decode("{\"value\":\"x\"}", thing).toString());
+    assertEquals("7", JsonCodec.jackson().encode(JsonCodec.jackson().decode("7", thing)));
+    assertThrows(JsonCodecException.class, () -> JsonCodec.jackson().decode("true", thing));
+  }
+
+  @Test
+  void allOfMergesPropertiesAndRequired() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      allOf:\n"
+            + "        - $ref: '#/components/schemas/Base'\n"
+            + "        - type: object\n"
+            + "          required: [extra]\n"
+            + "          properties:\n"
+            + "            extra: {type: string}\n"
+            + "    Base:\n"
+            + "      type: object\n"
+            + "      required: [id]\n"
+            + "      properties:\n"
+            + "        id: {type: integer, format: int64}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    assertEquals(List.of("id", "extra"), componentNames(thing));
+    assertEquals(long.class, thing.getRecordComponents()[0].getType());
+    JsonCodecException missing = assertThrows(
+        JsonCodecException.class, () -> JsonCodec.jackson().decode("{\"id\":1}", thing));
+    assertTrue(missing.getMessage().contains("extra: required property is missing"),
+        missing.getMessage());
+  }
+
+  @Test
+  void allOfThatOnlyAddsDescriptionIsTheReferencedType() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        base:\n"
+            + "          allOf:\n"
+            + "            - $ref: '#/components/schemas/Base'\n"
+            + "            - description: The base it stands on.\n"
+            + "    Base:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        id: {type: integer}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals("Base", load(compilation, "Thing").getRecordComponents()[0].getType().getSimpleName());
+  }
+
+  @Test
+  void validationKeywordsAreCheckedOnConstruction() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        code: {type: string, pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3}\n"
+            + "        count: {type: integer, minimum: 1, maximum: 10}\n"
+            + "        ratio: {type: number, exclusiveMaximum: 1}\n"
+            + "        tags: {type: array, items: {type: string}, maxItems: 2, uniqueItems: true}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    json.decode("{\"code\":\"ABC\",\"count\":10,\"ratio\":0.5,\"tags\":[\"a\",\"b\"]}", thing);
+    for (String[] bad : new String[][] {
+      {"{\"code\":\"abc\"}", "code: must match pattern ^[A-Z]{3}$"},
+      {"{\"code\":\"ABCD\"}", "code: must have at most 3 characters"},
+      {"{\"count\":0}", "count: must be >= 1"},
+      {"{\"count\":11}", "count: must be <= 10"},
+      {"{\"ratio\":1}", "ratio: must be < 1"},
+      {"{\"tags\":[\"a\",\"b\",\"c\"]}", "tags: must have at most 2 items"},
+    }) {
+      JsonCodecException error = assertThrows(JsonCodecException.class, () -> json.decode(bad[0], thing));
+      assertTrue(error.getMessage().contains(bad[1]), bad[0] + " gave " + error.getMessage());
+    }
+    assertEquals(java.util.Set.class, thing.getRecordComponents()[3].getType());
+  }
+}
