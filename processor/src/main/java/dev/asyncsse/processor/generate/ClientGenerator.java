@@ -80,6 +80,9 @@ final class ClientGenerator {
     }
     if (plan.singleMessage()) {
       type.addMethod(listenSingle(plan));
+    } else if (!plan.messages().isEmpty()) {
+      type.addType(eventType(plan));
+      type.addMethod(listenAll(plan));
     }
     type.addMethod(
         MethodSpec.methodBuilder("listen")
@@ -149,6 +152,56 @@ final class ClientGenerator {
         .addStatement("on$L(listener)", message.suffix())
         .addStatement("return listen()")
         .build();
+  }
+
+  /**
+   * Returns the sealed type of every message of a channel with several messages: one record per
+   * message, holding the received {@code Message}.
+   */
+  private static TypeSpec eventType(ChannelPlan plan) {
+    ClassName event = plan.clientClass().nestedClass("Event");
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(event)
+        .addJavadoc(
+            "Any message of channel {@code $L}; switch over the members to handle each.\n",
+            Javadoc.escape(plan.channel().id()))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.SEALED);
+    for (MessagePlan message : plan.messages()) {
+      ClassName member = event.nestedClass(message.suffix());
+      type.addPermittedSubclass(member);
+      type.addType(TypeSpec.recordBuilder(member)
+          .addJavadoc(
+              "A {@code $L} message.\n\n@param message the received message\n",
+              Javadoc.escape(message.message().id()))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addSuperinterface(event)
+          .recordConstructor(MethodSpec.constructorBuilder()
+              .addParameter(
+                  com.palantir.javapoet.ParameterizedTypeName.get(
+                      RuntimeTypes.MESSAGE, message.payloadType()),
+                  "message")
+              .build())
+          .build());
+    }
+    return type.build();
+  }
+
+  private static MethodSpec listenAll(ChannelPlan plan) {
+    ClassName event = plan.clientClass().nestedClass("Event");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("listen")
+        .addJavadoc(
+            "Connects and calls {@code listener} with every message of the channel, each wrapped"
+                + " in its member of {@link Event}.\n\n"
+                + "@return the subscription; close it to disconnect\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(SUBSCRIPTION)
+        .addParameter(RuntimeTypes.consumerOf(event), "listener");
+    for (MessagePlan message : plan.messages()) {
+      method.addStatement(
+          "on$L(message -> listener.accept(new $T(message)))",
+          message.suffix(),
+          event.nestedClass(message.suffix()));
+    }
+    return method.addStatement("return listen()").build();
   }
 
   private static MethodSpec fluent(
