@@ -231,10 +231,20 @@ final class EntryGenerator {
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
         .addStatement("this.sse = sse");
+    java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
     for (ChannelPlan channel : plan.channels()) {
+      String address = channel.channel().address();
+      String endpoint = endpoints.get(address);
+      if (endpoint == null) {
+        endpoint = "endpoint" + (endpoints.size() + 1);
+        endpoints.put(address, endpoint);
+        constructor.addStatement(
+            "$T $L = endpoint(sse, $T.ADDRESS, options)",
+            RuntimeTypes.SSE_ENDPOINT, endpoint, channel.serverClass());
+      }
       type.addField(channel.serverClass(), channel.accessor(), Modifier.PRIVATE, Modifier.FINAL);
       constructor.addStatement(
-          "this.$L = new $T(sse, codec, options)", channel.accessor(), channel.serverClass());
+          "this.$L = new $T($L, codec)", channel.accessor(), channel.serverClass(), endpoint);
       type.addMethod(
           MethodSpec.methodBuilder(channel.accessor())
               .addJavadoc(
@@ -246,6 +256,20 @@ final class EntryGenerator {
               .build());
     }
     type.addMethod(constructor.build());
+    type.addMethod(
+        MethodSpec.methodBuilder("endpoint")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(RuntimeTypes.SSE_ENDPOINT)
+            .addParameter(SSE_SERVER, "sse")
+            .addParameter(String.class, "address")
+            .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
+            .addStatement(
+                "$T builder = $T.builder(address)", SSE_ENDPOINT_BUILDER, RuntimeTypes.SSE_ENDPOINT)
+            .addStatement("options.accept(builder)")
+            .addStatement("$T endpoint = builder.build()", RuntimeTypes.SSE_ENDPOINT)
+            .addStatement("sse.register(endpoint)")
+            .addStatement("return endpoint")
+            .build());
     type.addMethod(
         MethodSpec.methodBuilder("shutdown")
             .addJavadoc(

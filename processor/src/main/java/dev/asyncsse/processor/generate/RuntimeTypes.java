@@ -29,6 +29,7 @@ final class RuntimeTypes {
   static final ClassName SSE_ENDPOINT = ClassName.get(SERVER, "SseEndpoint");
   static final ClassName SSE_ENDPOINT_BUILDER = SSE_ENDPOINT.nestedClass("Builder");
   static final ClassName SSE_REQUEST = ClassName.get(SERVER, "SseRequest");
+  static final ClassName SSE_CONNECTION_HANDLER = ClassName.get(SERVER, "SseConnectionHandler");
   static final ClassName SSE_STREAM = ClassName.get(SERVER, "SseStream");
   static final ClassName BROADCASTER = ClassName.get(SERVER, "Broadcaster");
   static final ClassName TYPED_STREAM = ClassName.get(SERVER, "TypedStream");

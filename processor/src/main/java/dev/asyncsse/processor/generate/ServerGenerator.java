@@ -2,6 +2,7 @@ package dev.asyncsse.processor.generate;
 
 import static dev.asyncsse.processor.generate.RuntimeTypes.BROADCASTER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.JSON_CODEC;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_CONNECTION_HANDLER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT_BUILDER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_REQUEST;
@@ -50,7 +51,8 @@ final class ServerGenerator {
     }
     type.addJavadoc(
         "\n<p>Publish to every connected client with a broadcaster, or answer each connection"
-            + " with {@link #handle(Handler)}; the last of the two calls decides.\n");
+            + " with {@link #handle(Handler)}. A broadcaster created after {@code handle} also"
+            + " reaches the clients the handler accepted.\n");
 
     ClientGenerator.ChannelConstants.add(type, plan);
     type.addField(SSE_ENDPOINT, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
@@ -60,6 +62,8 @@ final class ServerGenerator {
           FieldSpec.builder(broadcasterOf(message), broadcasterField(message), Modifier.PRIVATE)
               .build());
     }
+    type.addField(boolean.class, "attached", Modifier.PRIVATE);
+    type.addMethod(sharedConstructor());
     type.addMethod(constructor());
     for (MessagePlan message : plan.messages()) {
       type.addMethod(broadcast(plan, message));
@@ -77,6 +81,8 @@ final class ServerGenerator {
               .addStatement("return broadcast$L()", only.suffix())
               .build());
     }
+    type.addMethod(register());
+    type.addMethod(attach());
     type.addMethod(subscribeAll(plan));
     if (!plan.singleMessage()) {
       type.addType(streamClass(plan));
@@ -93,10 +99,25 @@ final class ServerGenerator {
     return files.file(type);
   }
 
+  private static MethodSpec sharedConstructor() {
+    return MethodSpec.constructorBuilder()
+        .addJavadoc(
+            "Serves the channel on {@code endpoint}, which other channels with the same address"
+                + " may share; their broadcasters then reach the same clients.\n\n"
+                + "@param endpoint an endpoint registered for {@link #ADDRESS}\n"
+                + "@param codec converts payloads to event data\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(SSE_ENDPOINT, "endpoint")
+        .addParameter(JSON_CODEC, "codec")
+        .addStatement("this.endpoint = endpoint")
+        .addStatement("this.codec = codec")
+        .build();
+  }
+
   private static MethodSpec constructor() {
     return MethodSpec.constructorBuilder()
         .addJavadoc(
-            "Registers the channel's endpoint on {@code server}.\n\n"
+            "Registers an endpoint for the channel on {@code server}.\n\n"
                 + "@param server the server to register on\n"
                 + "@param codec converts payloads to event data\n"
                 + "@param options settings applied to the endpoint, such as its heartbeat\n")
@@ -104,11 +125,40 @@ final class ServerGenerator {
         .addParameter(SSE_SERVER, "server")
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
+        .addStatement("this(register(server, options), codec)")
+        .build();
+  }
+
+  private static MethodSpec register() {
+    return MethodSpec.methodBuilder("register")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(SSE_ENDPOINT)
+        .addParameter(SSE_SERVER, "server")
+        .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
         .addStatement("$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT)
         .addStatement("options.accept(builder)")
-        .addStatement("this.endpoint = builder.build()")
-        .addStatement("this.codec = codec")
+        .addStatement("$T endpoint = builder.build()", SSE_ENDPOINT)
         .addStatement("server.register(endpoint)")
+        .addStatement("return endpoint")
+        .build();
+  }
+
+  /**
+   * Returns the method that subscribes each new client to this channel's broadcasters, after
+   * whatever the endpoint did before, so channels sharing the endpoint all reach the client.
+   */
+  private static MethodSpec attach() {
+    return MethodSpec.methodBuilder("attach")
+        .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
+        .beginControlFlow("if (attached)")
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("attached = true")
+        .addStatement("$T previous = endpoint.handler()", SSE_CONNECTION_HANDLER)
+        .addCode("endpoint.handler((request, stream) -> {\n$>")
+        .addStatement("previous.onConnect(request, stream)")
+        .addStatement("subscribeAll(request, stream)")
+        .addCode("$<});\n")
         .build();
   }
 
@@ -125,7 +175,7 @@ final class ServerGenerator {
         .returns(broadcasterOf(message))
         .beginControlFlow("if ($L == null)", field)
         .addStatement("$L = new $T<>($L, codec)", field, BROADCASTER, message.constant())
-        .addStatement("endpoint.handler(this::subscribeAll)")
+        .addStatement("attach()")
         .endControlFlow()
         .addStatement("return $L", field)
         .build();
@@ -148,7 +198,10 @@ final class ServerGenerator {
     MethodSpec.Builder method = MethodSpec.methodBuilder("subscribeAll")
         .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
         .addParameter(SSE_REQUEST, "request")
-        .addParameter(SSE_STREAM, "stream");
+        .addParameter(SSE_STREAM, "stream")
+        .beginControlFlow("if (!stream.isOpen())")
+        .addStatement("return")
+        .endControlFlow();
     for (MessagePlan message : plan.messages()) {
       String field = broadcasterField(message);
       method.beginControlFlow("if ($L != null)", field)
@@ -227,11 +280,13 @@ final class ServerGenerator {
         ? CodeBlock.of("new $T<>(stream, $L, codec)", TYPED_STREAM, plan.messages().get(0).constant())
         : CodeBlock.of("new Stream(stream, codec)");
     MethodSpec.Builder method = MethodSpec.methodBuilder("handle")
+        .addModifiers(Modifier.SYNCHRONIZED)
         .addJavadoc(
-            "Answers each connection with {@code handler}, replacing any broadcaster"
-                + " subscription.\n")
+            "Answers each connection with {@code handler}, replacing any broadcaster subscription"
+                + " on the endpoint, also that of other channels sharing it.\n")
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(plan.serverClass().nestedClass("Handler"), "handler");
+        .addParameter(plan.serverClass().nestedClass("Handler"), "handler")
+        .addStatement("attached = false");
     if (plan.parametersClass() == null) {
       return method
           .addStatement("endpoint.handler((request, stream) -> handler.onConnect(request, $L))", stream)
