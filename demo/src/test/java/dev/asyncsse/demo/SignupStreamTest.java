@@ -158,7 +158,7 @@ class SignupStreamTest {
     assertEquals(List.of(new UserSignedUp("Good", "good@example.com")), received);
     assertEquals(SseError.Kind.DECODING, errors.get(0).kind());
     assertEquals("1", errors.get(0).eventId());
-    assertTrue(errors.get(0).getMessage().contains("email: must be an email address"),
+    assertTrue(errors.get(0).getMessage().contains("email: must be a valid email"),
         errors.get(0).getMessage());
   }
 }

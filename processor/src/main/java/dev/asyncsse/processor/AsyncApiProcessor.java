@@ -40,7 +40,10 @@ public final class AsyncApiProcessor extends AbstractProcessor {
   private static final Set<String> CLAIMED = Set.of(
       AsyncApiSpec.class.getCanonicalName(),
       "javax.annotation.processing.Generated",
+      "com.fasterxml.jackson.annotation.JsonAnyGetter",
+      "com.fasterxml.jackson.annotation.JsonAnySetter",
       "com.fasterxml.jackson.annotation.JsonCreator",
+      "com.fasterxml.jackson.annotation.JsonIgnoreProperties",
       "com.fasterxml.jackson.annotation.JsonProperty",
       "com.fasterxml.jackson.annotation.JsonValue");
 

@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>A schema's first example wins. Otherwise objects get every property, strings honour {@code
  * enum}, {@code const}, formats and lengths, numbers honour bounds, and a union takes its first
- * member. Patterns are not solved; schemas with a pattern and no example get a plain word.
+ * member. Patterns are not solved: a string with a pattern and no example gets the first of a
+ * few plain words that matches it.
  */
 final class SampleJson {
 
@@ -111,10 +112,21 @@ final class SampleJson {
     Node first = members.items().get(0);
     JsonNode sample = of(first);
     Optional<Node> target = refs.resolve(first);
-    if (sample instanceof ObjectNode object && target.isPresent()) {
+    if (sample instanceof ObjectNode object && target.isPresent() && !isFixed(target.get(), property)) {
       object.put(property, dev.asyncsse.processor.read.JsonPointers.lastToken(target.get().pointer()));
     }
     return Optional.of(sample);
+  }
+
+  /** Returns whether the member fixes the property with {@code const} or {@code enum}. */
+  private boolean isFixed(Node member, String property) {
+    if (!(member instanceof MapNode map)
+        || !(map.get("properties").orElse(null) instanceof MapNode properties)) {
+      return false;
+    }
+    Optional<Node> schema = properties.get(property).flatMap(refs::resolve);
+    return schema.isPresent() && schema.get() instanceof MapNode fixed
+        && (fixed.has("const") || fixed.has("enum"));
   }
 
   private JsonNode object(MapNode schema) {
@@ -173,8 +185,14 @@ final class SampleJson {
         return "https://example.com/things/1";
       case "email":
         return "ada@example.com";
+      case "hostname":
+        return "streams.example.com";
+      case "ipv4":
+        return "192.0.2.10";
+      case "ipv6":
+        return "2001:db8::10";
       default:
-        value = "sample";
+        value = matchingWord(schema.text("pattern").orElse(null));
     }
     int min = intValue(schema, "minLength", 0);
     StringBuilder text = new StringBuilder(value);
@@ -183,6 +201,20 @@ final class SampleJson {
     }
     int max = intValue(schema, "maxLength", Integer.MAX_VALUE);
     return text.length() > max ? text.substring(0, max) : text.toString();
+  }
+
+  /** Returns the first of a few plain words that {@code pattern} accepts. */
+  private static String matchingWord(String pattern) {
+    if (pattern == null) {
+      return "sample";
+    }
+    java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern);
+    for (String word : new String[] {"sample", "Sample", "SAMPLE", "abc123", "ABC-123", "42"}) {
+      if (compiled.matcher(word).find()) {
+        return word;
+      }
+    }
+    return "sample";
   }
 
   private static BigDecimal bound(MapNode schema) {

@@ -48,7 +48,7 @@ class SeedDocumentTest {
     assertThat(compilation)
         .generatedSourceFile(PACKAGE + ".UserSignedUp")
         .contentsAsUtf8String()
-        .contains("email: must be an email address");
+        .contains("email: must be a valid email, but was ");
   }
 
   @Test

@@ -48,10 +48,16 @@ public final class MessageType<T> {
   /**
    * Decodes an event's data into a payload.
    *
-   * @throws dev.asyncsse.runtime.json.JsonCodecException when the data does not fit the type
+   * @throws dev.asyncsse.runtime.json.JsonCodecException when the data does not fit the type,
+   *     including JSON {@code null}
    */
   public T decode(String data, JsonCodec codec) {
-    return codec.decode(data, payloadType);
+    T payload = codec.decode(data, payloadType);
+    if (payload == null) {
+      throw new dev.asyncsse.runtime.json.JsonCodecException(
+          "Cannot decode JSON as " + payloadType.getTypeName() + ": the payload is null", null);
+    }
+    return payload;
   }
 
   /** Encodes a payload as an event's data. */

@@ -73,7 +73,7 @@ public final class DocumentPlanner {
     for (MessageModel message : channel.messages()) {
       TypeName payload = message.payload() == null
           ? JSON_NODE
-          : types.map(message.payload(), message.typeName());
+          : types.mapPayload(message.payload(), message.typeName());
       if (message.headers() != null) {
         types.map(message.headers(), message.typeName() + "Headers");
       }

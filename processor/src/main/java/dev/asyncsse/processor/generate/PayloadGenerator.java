@@ -39,7 +39,12 @@ final class PayloadGenerator {
       ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
   private static final ClassName JSON_VALUE =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
-  private static final String EMAIL = "^[^@\\s]+@[^@\\s]+$";
+  private static final ClassName JSON_ANY_SETTER =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
+  private static final ClassName JSON_ANY_GETTER =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
+  private static final ClassName JSON_IGNORE_PROPERTIES =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
 
   private final GeneratedFiles files;
 
@@ -59,25 +64,39 @@ final class PayloadGenerator {
 
   private TypeSpec.Builder record(RecordType record) {
     TypeSpec.Builder type = TypeSpec.recordBuilder(record.name()).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc("$L", Javadoc.text(record.description(), "Payload schema " + record.origin() + "."));
+    type.addJavadoc(
+        "$L", Javadoc.text(record.description(), "Payload schema " + record.origin() + "."));
     type.addSuperinterfaces(record.interfaces());
+    if (!record.wrapper() && !record.closed()) {
+      type.addAnnotation(AnnotationSpec.builder(JSON_IGNORE_PROPERTIES)
+          .addMember("ignoreUnknown", "true")
+          .build());
+    }
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    boolean checks = false;
+    MethodSpec.Builder compact =
+        MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    if (record.wrapper()) {
+      compact.addAnnotation(JSON_CREATOR);
+    }
+    RecordChecks checks = new RecordChecks(type, compact);
     for (Component component : record.components()) {
-      ParameterSpec.Builder parameter = ParameterSpec.builder(component.javaType(), component.javaName());
+      ParameterSpec.Builder parameter =
+          ParameterSpec.builder(component.javaType(), component.javaName());
       if (record.wrapper()) {
         parameter.addAnnotation(JSON_VALUE);
+      } else if (component.catchAll()) {
+        parameter.addAnnotation(JSON_ANY_SETTER).addAnnotation(JSON_ANY_GETTER);
       } else if (!component.javaName().equals(component.jsonName())) {
-        parameter.addAnnotation(
-            AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", component.jsonName()).build());
+        parameter.addAnnotation(AnnotationSpec.builder(JSON_PROPERTY)
+            .addMember("value", "$S", component.jsonName())
+            .build());
       }
       constructor.addParameter(parameter.build());
       type.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));
-      checks |= addChecks(type, compact, record.name(), component);
+      checks.add(component);
     }
     type.recordConstructor(constructor.build());
-    if (checks) {
+    if (checks.any() || record.wrapper()) {
       type.addMethod(compact.build());
     }
     return type;
@@ -89,148 +108,6 @@ final class PayloadGenerator {
         : Javadoc.escape(component.description().strip());
     String presence = component.required() && !component.nullable() ? "required" : "may be null";
     return description + " (" + presence + ")";
-  }
-
-  /** Adds the checks for one component; returns whether it added any. */
-  private boolean addChecks(
-      TypeSpec.Builder type, MethodSpec.Builder compact, ClassName owner, Component component) {
-    String name = component.javaName();
-    String property = component.jsonName();
-    boolean added = false;
-    if (component.required() && !component.nullable() && !component.javaType().isPrimitive()) {
-      compact.addStatement(
-          "$T.requireNonNull($L, $S)", Objects.class, name, property + ": required property is missing");
-      added = true;
-    }
-    TypeName copied = copyType(component.type());
-    if (copied != null) {
-      compact.addStatement("$L = $L == null ? null : $T.copyOf($L)", name, name, copied, name);
-      added = true;
-    }
-
-    Constraints rules = component.constraints();
-    if (rules.isEmpty()) {
-      return added;
-    }
-    CodeBlock.Builder body = CodeBlock.builder();
-    TypeName valueType = component.type();
-    if (isNumber(valueType)) {
-      bound(body, name, property, ">=", "<", rules.minimum());
-      bound(body, name, property, "<=", ">", rules.maximum());
-      bound(body, name, property, ">", "<=", rules.exclusiveMinimum());
-      bound(body, name, property, "<", ">=", rules.exclusiveMaximum());
-    } else if (valueType.equals(ClassName.get(String.class))) {
-      length(body, name, property, "length()", "characters", rules.minLength(), rules.maxLength());
-      if (rules.pattern() != null && isValidPattern(rules.pattern())) {
-        String field = JavaNamesForFields.patternField(name);
-        type.addField(
-            FieldSpec.builder(Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.compile($S)", Pattern.class, rules.pattern())
-                .build());
-        body.beginControlFlow("if (!$L.matcher($L).find())", field, name)
-            .addStatement(
-                "throw new $T($S + $L)",
-                IllegalArgumentException.class,
-                property + ": must match pattern " + rules.pattern() + ", but was ",
-                name)
-            .endControlFlow();
-      }
-      if ("email".equals(rules.format())) {
-        String field = JavaNamesForFields.patternField(name + "Email");
-        type.addField(
-            FieldSpec.builder(Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.compile($S)", Pattern.class, EMAIL)
-                .build());
-        body.beginControlFlow("if (!$L.matcher($L).matches())", field, name)
-            .addStatement(
-                "throw new $T($S + $L)",
-                IllegalArgumentException.class,
-                property + ": must be an email address, but was ",
-                name)
-            .endControlFlow();
-      }
-    } else if (copied != null) {
-      length(body, name, property, "size()", "items", rules.minItems(), rules.maxItems());
-    }
-    CodeBlock checks = body.build();
-    if (checks.isEmpty()) {
-      return added;
-    }
-    if (component.javaType().isPrimitive()) {
-      compact.addCode(checks);
-    } else {
-      compact.beginControlFlow("if ($L != null)", name).addCode(checks).endControlFlow();
-    }
-    return true;
-  }
-
-  private static void bound(
-      CodeBlock.Builder body, String name, String property, String rule, String failing, BigDecimal limit) {
-    if (limit == null) {
-      return;
-    }
-    String literal = limit.stripTrailingZeros().scale() <= 0
-        ? limit.toBigInteger() + "L"
-        : limit.toPlainString();
-    body.beginControlFlow("if ($L $L $L)", name, failing, literal)
-        .addStatement(
-            "throw new $T($S + $L)",
-            IllegalArgumentException.class,
-            property + ": must be " + rule + " " + limit.toPlainString() + ", but was ",
-            name)
-        .endControlFlow();
-  }
-
-  private static void length(
-      CodeBlock.Builder body, String name, String property, String accessor, String unit,
-      Integer min, Integer max) {
-    if (min != null && min > 0) {
-      body.beginControlFlow("if ($L.$L < $L)", name, accessor, min)
-          .addStatement(
-              "throw new $T($S + $L.$L)",
-              IllegalArgumentException.class,
-              property + ": must have at least " + min + " " + unit + ", but has ",
-              name,
-              accessor)
-          .endControlFlow();
-    }
-    if (max != null) {
-      body.beginControlFlow("if ($L.$L > $L)", name, accessor, max)
-          .addStatement(
-              "throw new $T($S + $L.$L)",
-              IllegalArgumentException.class,
-              property + ": must have at most " + max + " " + unit + ", but has ",
-              name,
-              accessor)
-          .endControlFlow();
-    }
-  }
-
-  private static boolean isValidPattern(String pattern) {
-    try {
-      Pattern.compile(pattern);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static boolean isNumber(TypeName type) {
-    return type.equals(ClassName.get(Integer.class))
-        || type.equals(ClassName.get(Long.class))
-        || type.equals(ClassName.get(Double.class));
-  }
-
-  private static TypeName copyType(TypeName type) {
-    if (type instanceof ParameterizedTypeName parameterized) {
-      ClassName raw = parameterized.rawType();
-      if (raw.equals(ClassName.get(List.class))
-          || raw.equals(ClassName.get(Set.class))
-          || raw.equals(ClassName.get(Map.class))) {
-        return raw;
-      }
-    }
-    return null;
   }
 
   private TypeSpec.Builder enumType(EnumType declaration) {

@@ -18,10 +18,12 @@ import javax.lang.model.element.Modifier;
  * Generates the sealed interface of a {@code oneOf} or {@code anyOf} schema, with a Jackson
  * factory that chooses the member for each JSON value.
  *
- * <p>The factory tries the discriminator first, then each object member whose required properties
- * are all present (members with more required properties first), then object members by a
- * property no other member defines, then primitive members by JSON kind. A value that fits no
- * member is rejected with a message that names the union.
+ * <p>The factory follows the discriminator when the value has one. Otherwise it tries, in turn,
+ * each object member whose required properties are all present (members with more required
+ * properties first), object members by a property no other member defines, the other object
+ * members, then primitive members by JSON kind; the first member that reads the value without an
+ * error wins. A value that fits no member is rejected with the last member's error, or a message
+ * that names the union.
  */
 final class UnionGenerator {
 
@@ -68,33 +70,24 @@ final class UnionGenerator {
     if (union.discriminator() != null && !union.tags().isEmpty()) {
       method.addCode(byDiscriminator(union));
     }
-    for (Member member : requiredFirst(union.members())) {
-      method.beginControlFlow("if (node.isObject()$L)", requiredTest(member))
-          .addStatement("return $L", read(member))
-          .endControlFlow();
+    // Each candidate whose shape fits is tried in turn; the first that reads without error wins,
+    // which is what anyOf means and what a oneOf of well-formed members needs.
+    method.addStatement("$T failure = null", RuntimeException.class);
+    List<Member> requiredFirst = requiredFirst(union.members());
+    for (Member member : requiredFirst) {
+      attempt(method, CodeBlock.of("node.isObject()$L", requiredTest(member)), member);
     }
-    List<Member> open = new ArrayList<>();
     for (Member member : union.members()) {
       if (member.wrapped() == null && member.required().isEmpty()) {
-        open.add(member);
-      }
-    }
-    for (Member member : open.size() > 1 ? open : List.<Member>of()) {
-      {
         CodeBlock unique = uniqueTest(member, union.members());
         if (!unique.isEmpty()) {
-          method.beginControlFlow("if (node.isObject() && ($L))", unique)
-              .addStatement("return $L", read(member))
-              .endControlFlow();
+          attempt(method, CodeBlock.of("node.isObject() && ($L)", unique), member);
         }
       }
     }
     for (Member member : union.members()) {
-      if (member.wrapped() == null && member.required().isEmpty()) {
-        method.beginControlFlow("if (node.isObject())")
-            .addStatement("return $L", read(member))
-            .endControlFlow();
-        break;
+      if (member.wrapped() == null && !requiredFirst.contains(member)) {
+        attempt(method, CodeBlock.of("node.isObject()"), member);
       }
     }
     List<Member> wrapped = new ArrayList<>();
@@ -105,17 +98,27 @@ final class UnionGenerator {
     }
     wrapped.sort(Comparator.comparingInt(member -> KIND_ORDER.indexOf(member.shape())));
     for (Member member : wrapped) {
-      {
-        method.beginControlFlow("if ($L)", kindTest(member.shape()))
-            .addStatement("return $L", read(member))
-            .endControlFlow();
-      }
+      attempt(method, kindTest(member.shape()), member);
     }
+    method.beginControlFlow("if (failure != null)")
+        .addStatement("throw failure")
+        .endControlFlow();
     method.addStatement(
         "throw new $T($S + node.getNodeType())",
         IllegalArgumentException.class,
         "No member of " + union.name().simpleName() + " accepts a JSON ");
     return method.build();
+  }
+
+  private static void attempt(MethodSpec.Builder method, CodeBlock test, Member member) {
+    method.beginControlFlow("if ($L)", test)
+        .beginControlFlow("try")
+        .addStatement("return $L", read(member))
+        .nextControlFlow("catch ($T | $T e)", IllegalArgumentException.class,
+            NullPointerException.class)
+        .addStatement("failure = e")
+        .endControlFlow()
+        .endControlFlow();
   }
 
   private static CodeBlock byDiscriminator(UnionType union) {

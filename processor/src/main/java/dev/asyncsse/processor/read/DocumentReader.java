@@ -24,7 +24,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class DocumentReader {
 
   private final JsonFactory jsonFactory = new JsonFactory();
-  private final YAMLFactory yamlFactory = new YAMLFactory();
+  // YAML 1.2, which AsyncAPI documents follow, reads only true and false as booleans; YAML 1.1's
+  // on, off, yes and no stay strings, as in enum: [on, off].
+  private final YAMLFactory yamlFactory = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .build();
 
   /**
    * Parses {@code text}, reporting a syntax error at its position.

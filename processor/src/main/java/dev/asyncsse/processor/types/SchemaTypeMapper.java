@@ -43,7 +43,6 @@ public final class SchemaTypeMapper {
 
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ClassName LIST = ClassName.get(List.class);
-  private static final ClassName SET = ClassName.get(Set.class);
   private static final ClassName MAP = ClassName.get(Map.class);
   private static final String COMPONENT_SCHEMAS = "/components/schemas/";
   private static final Pattern TRAIT_HEADERS =
@@ -142,6 +141,38 @@ public final class SchemaTypeMapper {
     return Optional.of(ClassName.bestGuess(value));
   }
 
+  /**
+   * Returns the Java type of a message payload. A string, number or boolean payload with
+   * validation keywords becomes a record that wraps the value and checks it, since a plain {@code
+   * String} could not.
+   */
+  public TypeName mapPayload(Node schema, String nameHint) {
+    TypeName type = map(schema, nameHint);
+    Optional<Node> resolved = refs.resolve(schema);
+    boolean wrappable = type.equals(ClassName.get(String.class)) || type.isBoxedPrimitive()
+        || type.equals(JSON_NODE) || type.equals(ClassName.get("java.net", "URI"))
+        || type instanceof ParameterizedTypeName list && list.rawType().equals(LIST);
+    if (!wrappable || resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
+      return type;
+    }
+    Constraints rules = constraints(map);
+    boolean checkedFormat = Set.of("email", "hostname", "ipv4", "ipv6", "uri")
+        .contains(rules.format() == null ? "" : rules.format());
+    Constraints withoutFormat = new Constraints(rules.minimum(), rules.maximum(),
+        rules.exclusiveMinimum(), rules.exclusiveMaximum(), rules.minLength(), rules.maxLength(),
+        rules.pattern(), rules.minItems(), rules.maxItems(), null, rules.allowed(),
+        rules.uniqueItems(), rules.multipleOf());
+    if (withoutFormat.isEmpty() && !checkedFormat) {
+      return type;
+    }
+    ClassName name = allocate(nameHint, map.location() + "#value", map.position());
+    Component value = new Component(
+        "value", "value", type, true, false, describe(map), rules, false);
+    declarations.put(name.simpleName(), new RecordType(
+        name, map.location(), describe(map), List.of(value), List.of(), true, false));
+    return name;
+  }
+
   /** Returns whether the schema's type list includes {@code null} or it says nullable. */
   public boolean isNullable(Node schema) {
     Optional<Node> resolved = refs.resolve(schema);
@@ -151,15 +182,21 @@ public final class SchemaTypeMapper {
     if (map.get("nullable").filter(node -> isTrue(node)).isPresent()) {
       return true;
     }
+    if (map.get("enum").orElse(null) instanceof ListNode values
+        && values.items().stream().anyMatch(v -> v instanceof ScalarNode s && s.value() == null)) {
+      return true;
+    }
     return types(map).contains("null");
   }
 
   private TypeName mapObjectSchema(MapNode schema, String hint) {
     Set<String> types = types(schema);
+    if (types.equals(Set.of("null"))) {
+      return ClassName.get(Void.class);
+    }
     types.remove("null");
 
-    if (schema.has("enum") && (types.isEmpty() || types.equals(Set.of("string")))
-        && allStrings(schema.get("enum").orElseThrow())) {
+    if (isStringEnum(schema)) {
       return enumType(schema, hint);
     }
     if (schema.has("oneOf") || schema.has("anyOf")) {
@@ -232,8 +269,9 @@ public final class SchemaTypeMapper {
     if (element.equals(ClassName.get(Void.class))) {
       element = JSON_NODE;
     }
-    boolean unique = schema.get("uniqueItems").filter(SchemaTypeMapper::isTrue).isPresent();
-    return ParameterizedTypeName.get(unique ? SET : LIST, element);
+    // uniqueItems keeps a List and checks it: a Set would silently drop the duplicates the schema
+    // forbids.
+    return ParameterizedTypeName.get(LIST, element);
   }
 
   private TypeName objectType(MapNode schema, String hint) {
@@ -268,10 +306,29 @@ public final class SchemaTypeMapper {
               flat.required().contains(jsonName),
               isNullable(propertySchema),
               describe(propertySchema),
-              constraints(propertySchema)));
+              constraints(propertySchema),
+              false));
+    }
+    Optional<Node> additional = schema.get("additionalProperties");
+    boolean closed = additional.isPresent()
+        && additional.get() instanceof ScalarNode scalar && Boolean.FALSE.equals(scalar.value());
+    if (additional.isPresent() && !closed) {
+      TypeName value = additional.get() instanceof MapNode
+          ? map(additional.get(), name.simpleName() + "Value")
+          : JSON_NODE;
+      components.add(new Component(
+          uniqueMember("additionalProperties", usedNames),
+          "",
+          ParameterizedTypeName.get(MAP, ClassName.get(String.class), value),
+          false,
+          false,
+          "the properties the schema does not name",
+          Constraints.NONE,
+          true));
     }
     RecordType record = new RecordType(
-        name, schema.location(), describe(schema), components, pendingInterfaces(name), false);
+        name, schema.location(), describe(schema), components, pendingInterfaces(name), false,
+        closed);
     declarations.put(name.simpleName(), record);
     return name;
   }
@@ -373,7 +430,40 @@ public final class SchemaTypeMapper {
         schema.text("pattern").orElse(null),
         count(schema, "minItems"),
         count(schema, "maxItems"),
-        schema.text("format").orElse(null));
+        schema.text("format").orElse(null),
+        allowedLiterals(schema),
+        schema.get("uniqueItems").filter(SchemaTypeMapper::isTrue).isPresent(),
+        number(schema, "multipleOf"));
+  }
+
+  /**
+   * Returns the {@code enum} or {@code const} values as JSON text, unless a generated Java enum
+   * checks them already.
+   */
+  private static List<String> allowedLiterals(MapNode schema) {
+    List<String> literals = new ArrayList<>();
+    Optional<Node> constant = schema.get("const");
+    if (constant.isPresent() && constant.get() instanceof ScalarNode scalar) {
+      literals.add(JsonLiterals.of(scalar));
+      return literals;
+    }
+    if (schema.get("enum").orElse(null) instanceof ListNode values && !isStringEnum(schema)) {
+      for (Node value : values.items()) {
+        if (value instanceof ScalarNode scalar && scalar.value() != null) {
+          literals.add(JsonLiterals.of(scalar));
+        }
+      }
+    }
+    return literals;
+  }
+
+  /** Returns whether the schema becomes a Java enum: a string enum, maybe with a null value. */
+  static boolean isStringEnum(MapNode schema) {
+    Set<String> kinds = types(schema);
+    kinds.remove("null");
+    return schema.has("enum")
+        && (kinds.isEmpty() || kinds.equals(Set.of("string")))
+        && allStrings(schema.get("enum").orElseThrow());
   }
 
   private static BigDecimal number(MapNode schema, String keyword) {
@@ -438,11 +528,23 @@ public final class SchemaTypeMapper {
     return name;
   }
 
+  /** Returns whether every value but a {@code null} is a string, and one at least is. */
   private static boolean allStrings(Node node) {
-    return node instanceof ListNode list
-        && !list.items().isEmpty()
-        && list.items().stream()
-            .allMatch(item -> item instanceof ScalarNode scalar && scalar.value() instanceof String);
+    if (!(node instanceof ListNode list)) {
+      return false;
+    }
+    boolean any = false;
+    for (Node item : list.items()) {
+      if (!(item instanceof ScalarNode scalar)) {
+        return false;
+      }
+      if (scalar.value() instanceof String) {
+        any = true;
+      } else if (scalar.value() != null) {
+        return false;
+      }
+    }
+    return any;
   }
 
   private static boolean isTrue(Node node) {

@@ -18,6 +18,9 @@ public sealed interface TypeDeclaration {
    * A record for an object schema.
    *
    * @param description the schema's description or title, or {@code ""}
+   * @param wrapper whether the record only wraps one {@code value}, written as that value
+   * @param closed whether the schema says {@code additionalProperties: false}, so an unknown
+   *     property is rejected
    */
   record RecordType(
       ClassName name,
@@ -25,7 +28,8 @@ public sealed interface TypeDeclaration {
       String description,
       List<Component> components,
       List<ClassName> interfaces,
-      boolean wrapper)
+      boolean wrapper,
+      boolean closed)
       implements TypeDeclaration {
 
     public RecordType {
@@ -40,7 +44,7 @@ public sealed interface TypeDeclaration {
       }
       List<ClassName> more = new java.util.ArrayList<>(interfaces);
       more.add(union);
-      return new RecordType(name, origin, description, components, more, wrapper);
+      return new RecordType(name, origin, description, components, more, wrapper, closed);
     }
   }
 
@@ -113,6 +117,8 @@ public sealed interface TypeDeclaration {
    * @param required whether the schema lists the property under {@code required}
    * @param nullable whether the schema allows {@code null}
    * @param constraints the validation keywords to check on construction
+   * @param catchAll whether the component is the map of properties the schema does not name,
+   *     from {@code additionalProperties}
    */
   record Component(
       String javaName,
@@ -121,7 +127,8 @@ public sealed interface TypeDeclaration {
       boolean required,
       boolean nullable,
       String description,
-      Constraints constraints) {
+      Constraints constraints,
+      boolean catchAll) {
 
     /** Returns the declared Java type: a primitive when the value must be present. */
     public TypeName javaType() {
@@ -139,6 +146,11 @@ public sealed interface TypeDeclaration {
 
   /**
    * Validation keywords of a property schema; {@code null} where the schema has none.
+   *
+   * @param allowed the JSON text of each {@code enum} value, or of the {@code const} value, when
+   *     the Java type does not check them itself; empty when any value is allowed
+   * @param uniqueItems whether array items must be distinct
+   * @param multipleOf the number every value must be a multiple of
    */
   record Constraints(
       BigDecimal minimum,
@@ -150,10 +162,17 @@ public sealed interface TypeDeclaration {
       String pattern,
       Integer minItems,
       Integer maxItems,
-      String format) {
+      String format,
+      List<String> allowed,
+      boolean uniqueItems,
+      BigDecimal multipleOf) {
 
-    static final Constraints NONE =
-        new Constraints(null, null, null, null, null, null, null, null, null, null);
+    static final Constraints NONE = new Constraints(
+        null, null, null, null, null, null, null, null, null, null, List.of(), false, null);
+
+    public Constraints {
+      allowed = List.copyOf(allowed);
+    }
 
     /** Returns whether there is anything to check. */
     public boolean isEmpty() {

@@ -125,14 +125,15 @@ final class UnionMapper {
     ClassName wrapper = types.allocate(
         hint + (count > 1 ? label : "Value"), resolved.location() + "#wrapper", resolved.position());
     Component value = new Component(
-        "value", "value", type, true, false, "the member's value", Constraints.NONE);
+        "value", "value", type, true, false, "the member's value", Constraints.NONE, false);
     types.register(new RecordType(
         wrapper,
         resolved.location(),
         "A " + union.simpleName() + " that is " + shapeOf(type) + ".",
         List.of(value),
         List.of(union),
-        true));
+        true,
+        false));
     return new Member(wrapper, shapeOf(type), List.of(), List.of(), type);
   }
 
@@ -233,13 +234,17 @@ final class UnionMapper {
   }
 
   /**
-   * Returns the values that name a member without a mapping: its fixed value of the property,
-   * its component key, the key's last dotted segment (a Java simple class name), and its type
-   * name.
+   * Returns the values that name a member without a mapping: its fixed value of the property
+   * when it has one, else its component key, the key's last dotted segment (a Java simple class
+   * name), and its type name.
    */
   private List<String> implicitTags(ClassName record, MapNode schema, String property) {
     Set<String> tags = new LinkedHashSet<>();
-    fixedValue(schema, property).ifPresent(tags::add);
+    Optional<String> fixed = fixedValue(schema, property);
+    if (fixed.isPresent()) {
+      // The member itself accepts only this value, so no other name can select it.
+      return List.of(fixed.get());
+    }
     String key = JsonPointers.lastToken(schema.pointer());
     if (schema.pointer().startsWith("/components/schemas/")) {
       tags.add(key);

@@ -1,21 +1,29 @@
 package dev.asyncsse.runtime.json;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.Type;
 
 /**
  * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}.
  *
- * <p>The default mapper writes {@code java.time} values as ISO-8601 text, leaves out null
- * components, and ignores unknown properties on read so that a producer may add fields without
- * breaking consumers.
+ * <p>The default mapper writes {@code java.time} values as ISO-8601 text and leaves out null
+ * components. It reads strictly, as JSON Schema validates: no number is read as a string or the
+ * other way round, no fraction becomes an integer, {@code java.time} values must be ISO-8601 text,
+ * and an unknown property fails unless the type allows it. Generated records allow unknown
+ * properties unless their schema says {@code additionalProperties: false}.
  */
 public final class JacksonJsonCodec implements JsonCodec {
 
@@ -30,14 +38,44 @@ public final class JacksonJsonCodec implements JsonCodec {
 
   /** Returns a new mapper with the settings described on this class. */
   public static ObjectMapper defaultMapper() {
-    return JsonMapper.builder()
+    JsonMapper mapper = JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .addModule(new SimpleModule("asyncsse-strict-time")
+            .setDeserializerModifier(TextOnlyDeserializer.modifier()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .defaultLeniency(false)
         .defaultPropertyInclusion(
             JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .build();
+    // An empty string is not a UUID, URI or date; only strings may be empty.
+    mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer,
+        LogicalType.Float, LogicalType.Boolean, LogicalType.DateTime}) {
+      mapper.coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer
+              || type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, type == LogicalType.Float
+              ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean
+              ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.String, type == LogicalType.Textual
+              || type == LogicalType.DateTime ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, type == LogicalType.Textual
+              ? CoercionAction.TryConvert : CoercionAction.Fail);
+    }
+    for (Class<?> time : new Class<?>[] {java.time.OffsetDateTime.class,
+        java.time.OffsetTime.class, java.time.LocalDate.class, java.time.LocalTime.class,
+        java.time.LocalDateTime.class, java.time.ZonedDateTime.class, java.time.Instant.class}) {
+      mapper.configOverride(time).setFormat(JsonFormat.Value.forLeniency(false));
+    }
+    return mapper;
   }
 
   @Override

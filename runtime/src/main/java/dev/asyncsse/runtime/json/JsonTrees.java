@@ -17,6 +17,19 @@ public final class JsonTrees {
   private JsonTrees() {}
 
   /**
+   * Parses JSON text into a tree.
+   *
+   * @throws IllegalArgumentException when {@code json} is not valid JSON
+   */
+  public static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("Invalid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
    * Converts {@code node} into an instance of {@code type}.
    *
    * @throws IllegalArgumentException when the tree does not fit {@code type}, with the reason

@@ -1,0 +1,266 @@
+package dev.asyncsse.processor.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.asyncsse.processor.types.JavaNames;
+import dev.asyncsse.processor.types.TypeDeclaration.Component;
+import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a record's compact constructor checks: required components, copies of collections, and
+ * the schema's validation keywords. Each failed check throws {@code IllegalArgumentException} (or
+ * {@code NullPointerException} for a missing required value) with a message that names the JSON
+ * property and the rule.
+ */
+final class RecordChecks {
+
+  private static final ClassName FORMATS = ClassName.get("dev.asyncsse.runtime.json", "Formats");
+  private static final ClassName JSON_TREES =
+      ClassName.get("dev.asyncsse.runtime.json", "JsonTrees");
+  private static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> FORMAT_CHECKS = Map.of(
+      "email", "isEmail", "hostname", "isHostname", "ipv4", "isIpv4", "ipv6", "isIpv6");
+
+  private final TypeSpec.Builder type;
+  private final MethodSpec.Builder compact;
+  private boolean any;
+
+  RecordChecks(TypeSpec.Builder type, MethodSpec.Builder compact) {
+    this.type = type;
+    this.compact = compact;
+  }
+
+  /** Returns whether any check was added. */
+  boolean any() {
+    return any;
+  }
+
+  void add(Component component) {
+    String name = component.javaName();
+    String property = component.catchAll() ? "additional properties" : component.jsonName();
+    if (component.required() && !component.nullable() && !component.javaType().isPrimitive()) {
+      compact.addStatement("$T.requireNonNull($L, $S)",
+          Objects.class, name, property + ": required property is missing");
+      any = true;
+    }
+    ClassName collection = collectionType(component.type());
+    if (component.catchAll()) {
+      compact.addStatement(
+          "$L = $L == null ? $T.of() : $T.unmodifiableMap(new $T<>($L))",
+          name, name, Map.class, Collections.class, LinkedHashMap.class, name);
+      any = true;
+    } else if (collection != null) {
+      compact.addStatement("$L = $L == null ? null : $T.copyOf($L)", name, name, collection, name);
+      any = true;
+    }
+
+    CodeBlock checks = checks(component, property);
+    if (checks.isEmpty()) {
+      return;
+    }
+    if (component.javaType().isPrimitive()) {
+      compact.addCode(checks);
+    } else {
+      compact.beginControlFlow("if ($L != null)", name).addCode(checks).endControlFlow();
+    }
+    any = true;
+  }
+
+  private CodeBlock checks(Component component, String property) {
+    String name = component.javaName();
+    TypeName valueType = component.type();
+    Constraints rules = component.constraints();
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (rules.isEmpty()) {
+      return body.build();
+    }
+    allowed(body, component, property);
+    if (isNumber(valueType)) {
+      bound(body, name, property, ">=", "<", rules.minimum());
+      bound(body, name, property, "<=", ">", rules.maximum());
+      bound(body, name, property, ">", "<=", rules.exclusiveMinimum());
+      bound(body, name, property, "<", ">=", rules.exclusiveMaximum());
+      multipleOf(body, name, property, valueType, rules.multipleOf());
+    } else if (valueType.equals(ClassName.get(String.class))) {
+      strings(body, name, property, rules);
+    } else if (valueType.equals(ClassName.get("java.net", "URI"))
+        && "uri".equals(rules.format())) {
+      fail(body, CodeBlock.of("!$L.isAbsolute()", name), property + ": must be an absolute URI",
+          name);
+    } else if (collectionType(valueType) != null) {
+      length(body, name, property, "size()", "items", rules.minItems(), rules.maxItems());
+      if (rules.uniqueItems()) {
+        fail(body, CodeBlock.of("new $T<>($L).size() != $L.size()", HashSet.class, name, name),
+            property + ": items must be unique, but are ", name);
+      }
+    }
+    return body.build();
+  }
+
+  private void strings(CodeBlock.Builder body, String name, String property, Constraints rules) {
+    length(body, name, property, "codePointCount(0, " + name + ".length())", "characters",
+        rules.minLength(), rules.maxLength());
+    if (rules.pattern() != null && isValidPattern(rules.pattern())) {
+      String field = JavaNames.constantName(name) + "_PATTERN";
+      type.addField(FieldSpec.builder(
+              Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.compile($S)", Pattern.class, rules.pattern())
+          .build());
+      fail(body, CodeBlock.of("!$L.matcher($L).find()", field, name),
+          property + ": must match pattern " + rules.pattern() + ", but was ", name);
+    }
+    String check = rules.format() == null ? null : FORMAT_CHECKS.get(rules.format());
+    if (check != null) {
+      fail(body, CodeBlock.of("!$T.$L($L)", FORMATS, check, name),
+          property + ": must be a valid " + rules.format() + ", but was ", name);
+    }
+  }
+
+  /** Checks {@code enum} or {@code const} values that no Java enum checks. */
+  private void allowed(CodeBlock.Builder body, Component component, String property) {
+    List<String> literals = component.constraints().allowed();
+    if (literals.isEmpty()) {
+      return;
+    }
+    TypeName valueType = component.type();
+    List<CodeBlock> values = new ArrayList<>();
+    for (String literal : literals) {
+      CodeBlock value = javaLiteral(literal, valueType);
+      if (value == null) {
+        return;
+      }
+      values.add(value);
+    }
+    String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(Set.class), valueType),
+            field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($L)", Set.class, CodeBlock.join(values, ", "))
+        .build());
+    fail(body, CodeBlock.of("!$L.contains($L)", field, component.javaName()),
+        property + ": must be one of " + String.join(", ", literals) + ", but was ",
+        component.javaName());
+  }
+
+  /** Returns the Java literal of a JSON value for {@code type}, or null when it cannot be one. */
+  private static CodeBlock javaLiteral(String literal, TypeName type) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(literal);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (type.equals(JSON_NODE)) {
+      return CodeBlock.of("$T.parse($S)", JSON_TREES, literal);
+    }
+    if (type.equals(ClassName.get(String.class)) && node.isTextual()) {
+      return CodeBlock.of("$S", node.asText());
+    }
+    if (type.equals(ClassName.get(Integer.class)) && node.canConvertToInt() && node.isIntegralNumber()) {
+      return CodeBlock.of("$L", node.intValue());
+    }
+    if (type.equals(ClassName.get(Long.class)) && node.canConvertToLong() && node.isIntegralNumber()) {
+      return CodeBlock.of("$LL", node.longValue());
+    }
+    if (type.equals(ClassName.get(Double.class)) && node.isNumber()) {
+      return CodeBlock.of("$L", Double.toString(node.doubleValue()));
+    }
+    if (type.equals(ClassName.get(Boolean.class)) && node.isBoolean()) {
+      return CodeBlock.of("$L", node.booleanValue());
+    }
+    return null;
+  }
+
+  private static void bound(CodeBlock.Builder body, String name, String property, String rule,
+      String failing, BigDecimal limit) {
+    if (limit == null) {
+      return;
+    }
+    String literal = limit.stripTrailingZeros().scale() <= 0
+        ? limit.toBigInteger() + "L"
+        : limit.toPlainString();
+    fail(body, CodeBlock.of("$L $L $L", name, failing, literal),
+        property + ": must be " + rule + " " + limit.toPlainString() + ", but was ", name);
+  }
+
+  private static void multipleOf(CodeBlock.Builder body, String name, String property,
+      TypeName valueType, BigDecimal factor) {
+    if (factor == null || factor.signum() <= 0) {
+      return;
+    }
+    CodeBlock test;
+    if (!valueType.equals(ClassName.get(Double.class)) && factor.stripTrailingZeros().scale() <= 0) {
+      test = CodeBlock.of("$L % $LL != 0", name, factor.toBigInteger());
+    } else {
+      test = CodeBlock.of("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
+          BigDecimal.class, name, BigDecimal.class, factor.toPlainString());
+    }
+    fail(body, test, property + ": must be a multiple of " + factor.toPlainString() + ", but was ",
+        name);
+  }
+
+  private static void length(CodeBlock.Builder body, String name, String property,
+      String accessor, String unit, Integer min, Integer max) {
+    if (min != null && min > 0) {
+      fail(body, CodeBlock.of("$L.$L < $L", name, accessor, min),
+          property + ": must have at least " + min + " " + unit + ", but was ", name);
+    }
+    if (max != null) {
+      fail(body, CodeBlock.of("$L.$L > $L", name, accessor, max),
+          property + ": must have at most " + max + " " + unit + ", but was ", name);
+    }
+  }
+
+  private static void fail(CodeBlock.Builder body, CodeBlock test, String message, String name) {
+    body.beginControlFlow("if ($L)", test)
+        .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, name)
+        .endControlFlow();
+  }
+
+  private static boolean isValidPattern(String pattern) {
+    try {
+      Pattern.compile(pattern);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean isNumber(TypeName type) {
+    return type.equals(ClassName.get(Integer.class))
+        || type.equals(ClassName.get(Long.class))
+        || type.equals(ClassName.get(Double.class));
+  }
+
+  private static ClassName collectionType(TypeName type) {
+    if (type instanceof ParameterizedTypeName parameterized) {
+      ClassName raw = parameterized.rawType();
+      if (raw.equals(ClassName.get(List.class)) || raw.equals(ClassName.get(Map.class))) {
+        return raw;
+      }
+    }
+    return null;
+  }
+}
