@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
  * thread does not unblock it, so the action closes the body stream: that makes the blocked read
  * fail at once. One check is scheduled at a time; it reschedules itself for the remaining time
  * while bytes keep arriving, so {@link #touch()} on the read path costs one volatile write.
+ *
+ * <p>Time between {@link #pause()} and {@link #resume()} does not count as idle: the reader is busy
+ * with the bytes it has, for example in a listener call that waits for a slow consumer.
  */
 final class IdleWatchdog {
 
@@ -21,6 +24,7 @@ final class IdleWatchdog {
   private volatile long lastActivityNanos;
   private volatile boolean fired;
   private volatile boolean stopped;
+  private volatile boolean paused;
   private ScheduledFuture<?> pendingCheck; // guarded by this
 
   /**
@@ -48,6 +52,17 @@ final class IdleWatchdog {
     lastActivityNanos = System.nanoTime();
   }
 
+  /** Stops counting idle time until {@link #resume()}. */
+  void pause() {
+    paused = true;
+  }
+
+  /** Counts idle time again, starting from now. */
+  void resume() {
+    touch(); // first, so that a check that reads the cleared flag also reads this time
+    paused = false;
+  }
+
   /** Cancels the pending check; once this returns, the action is not running and will not run. */
   void stop() {
     stopped = true;
@@ -65,6 +80,10 @@ final class IdleWatchdog {
   }
 
   private void check() {
+    if (paused) {
+      schedule(timeoutNanos);
+      return;
+    }
     long idleNanos = System.nanoTime() - lastActivityNanos;
     if (idleNanos < timeoutNanos) {
       schedule(timeoutNanos - idleNanos);

@@ -447,7 +447,13 @@ final class ReconnectLoop implements Subscription {
       int count;
       while ((count = body.read(buffer)) >= 0) {
         watchdog.touch();
-        parser.feed(buffer, 0, count);
+        // Listener calls run inside feed(); one that waits for a slow consumer is not idle time.
+        watchdog.pause();
+        try {
+          parser.feed(buffer, 0, count);
+        } finally {
+          watchdog.resume();
+        }
         lastEventId = parser.lastEventId();
       }
       parser.end();

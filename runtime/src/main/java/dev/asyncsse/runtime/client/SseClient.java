@@ -1,5 +1,6 @@
 package dev.asyncsse.runtime.client;
 
+import dev.asyncsse.runtime.SseEvent;
 import dev.asyncsse.runtime.sse.SseParser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A Server-Sent Events client over {@code java.net.http}, following the WHATWG event stream
@@ -40,6 +43,10 @@ import java.util.concurrent.TimeUnit;
  *       URI, unless every redirect on the way was permanent (301 or 308). In that case the client
  *       uses the final URI from then on.
  * </ul>
+ *
+ * <p>Besides a {@link SseListener}, a subscription can deliver its events to a {@link
+ * Flow.Subscriber} through {@link #publisher()}, or to a consumer that pulls them through {@link
+ * #blockingStream()} or {@link #stream()}.
  *
  * <p>Logging goes to the {@link System.Logger} named {@code dev.asyncsse.runtime.client}: connects,
  * reconnects with the attempt number and delay, and errors handed to the listener at {@code DEBUG};
@@ -73,6 +80,73 @@ public final class SseClient {
     ReconnectLoop loop = new ReconnectLoop(settings, Objects.requireNonNull(listener, "listener"));
     loop.start();
     return loop;
+  }
+
+  /**
+   * Returns a {@link Flow.Publisher} of this client's events.
+   *
+   * <p>Each call to {@link Flow.Publisher#subscribe subscribe} starts a new subscription with its
+   * own connection and reconnect loop, which connects as soon as {@code onSubscribe} has returned.
+   * The publisher follows the Reactive Streams rules that apply to {@link Flow}:
+   *
+   * <ul>
+   *   <li>{@code onSubscribe} runs on the thread that calls {@code subscribe}. Every later call
+   *       runs on the subscription's own thread, one at a time.
+   *   <li>{@code onNext} is called only while there is demand. Without demand the subscription's
+   *       thread waits before handing over the next event and stops reading the response body, so
+   *       TCP flow control slows the server down, and that wait does not count towards the idle
+   *       timeout. Nothing is buffered beyond that one event and the bytes already read.
+   *   <li>{@code request(n)} with {@code n <= 0} cancels the subscription and signals {@code
+   *       onError} with an {@link IllegalArgumentException}. Demand above {@link Long#MAX_VALUE} is
+   *       unbounded.
+   *   <li>{@code cancel()} closes the connection and returns without waiting for the network. After
+   *       it, no signal follows, except that an {@code onNext} call already under way may finish.
+   *   <li>Errors after which the client reconnects are not signalled, because {@code onError} ends
+   *       the subscription; the client logs them. An error that stops the subscription for good is
+   *       signalled with {@code onError(SseError)}: status 204 (the server's way to stop the
+   *       client), any other status but 200, a wrong content type, or reconnect limits used up
+   *       after an error.
+   *   <li>{@code onComplete} is signalled when the subscription stops without such an error: the
+   *       server ended the stream and reconnecting is turned off or its limits are used up.
+   *   <li>When {@code onNext} or {@code onSubscribe} throws, the subscription is cancelled and the
+   *       exception is logged; no further signal follows.
+   * </ul>
+   */
+  public Flow.Publisher<SseEvent> publisher() {
+    return new EventPublisher(settings);
+  }
+
+  /**
+   * Starts a subscription whose events are read through a {@link BlockingEventStream} with a buffer
+   * of {@link BlockingEventStream#DEFAULT_CAPACITY} events. Close the stream when done.
+   */
+  public BlockingEventStream blockingStream() {
+    return blockingStream(BlockingEventStream.DEFAULT_CAPACITY);
+  }
+
+  /**
+   * Starts a subscription whose events are read through a {@link BlockingEventStream} with a buffer
+   * of {@code capacity} events. Close the stream when done.
+   *
+   * @throws IllegalArgumentException when {@code capacity} is less than 1
+   */
+  public BlockingEventStream blockingStream(int capacity) {
+    return BlockingEventStream.open(settings, capacity);
+  }
+
+  /**
+   * Starts a subscription and returns its events as a sequential {@link Stream}, as {@link
+   * BlockingEventStream#stream()} describes. Closing the stream closes the connection, so use it in
+   * a {@code try}-with-resources statement:
+   *
+   * <pre>{@code
+   * try (Stream<SseEvent> events = client.stream()) {
+   *   events.limit(10).forEach(System.out::println);
+   * }
+   * }</pre>
+   */
+  public Stream<SseEvent> stream() {
+    return blockingStream().stream();
   }
 
   /** Returns the URI of the event stream. */
@@ -184,8 +258,9 @@ public final class SseClient {
 
     /**
      * Sets the idle timeout (default 5 min): a connection that receives no bytes for this long is
-     * closed, reported as {@link SseError.Kind#TIMEOUT} and reopened. Keep it above twice the
-     * server's heartbeat interval. {@link Duration#ZERO} disables it.
+     * closed, reported as {@link SseError.Kind#TIMEOUT} and reopened. Time spent in listener calls
+     * does not count. Keep it above twice the server's heartbeat interval. {@link Duration#ZERO}
+     * disables it.
      */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = requireNonNegative(timeout, "idleTimeout");

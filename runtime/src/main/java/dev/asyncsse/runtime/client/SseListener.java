@@ -7,6 +7,11 @@ import dev.asyncsse.runtime.SseEvent;
  *
  * <p>All methods run on the subscription's own thread, one call at a time and in stream order. An
  * exception thrown by a method is caught and logged, and the subscription goes on.
+ *
+ * <p>A method may block, for example to wait for a slow consumer. The client then stops reading the
+ * response body, so TCP flow control slows the server down, and the idle timeout does not count
+ * that time. {@link Subscription#close()} does not interrupt a listener call, so a listener that
+ * waits must also stop waiting when the subscription is closed.
  */
 public interface SseListener {
 

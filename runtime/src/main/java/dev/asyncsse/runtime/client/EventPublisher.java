@@ -1,0 +1,196 @@
+package dev.asyncsse.runtime.client;
+
+import dev.asyncsse.runtime.SseEvent;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The {@link Flow.Publisher} returned by {@link SseClient#publisher()}; see that method for the
+ * contract.
+ *
+ * <p>Each {@link Flow.Subscriber} gets its own reconnect loop, and the loop's thread makes every
+ * call after {@code onSubscribe}. The loop thread waits in {@link SseListener#onEvent} until there
+ * is demand, so an event is handed over directly and nothing is buffered here.
+ */
+final class EventPublisher implements Flow.Publisher<SseEvent> {
+
+  private static final System.Logger LOG = System.getLogger("dev.asyncsse.runtime.client");
+
+  private final ClientSettings settings;
+
+  EventPublisher(ClientSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void subscribe(Flow.Subscriber<? super SseEvent> subscriber) {
+    Objects.requireNonNull(subscriber, "subscriber");
+    new EventSubscription(subscriber).start();
+  }
+
+  /** One subscriber's demand and the reconnect loop that serves it. */
+  private final class EventSubscription implements Flow.Subscription, SseListener {
+
+    private final Flow.Subscriber<? super SseEvent> subscriber;
+    private final ReconnectLoop loop;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition demandChanged = lock.newCondition();
+    private long demand; // guarded by lock; Long.MAX_VALUE means unbounded
+    private boolean cancelled; // guarded by lock; also set once a terminal signal is due
+    private IllegalArgumentException invalidRequest; // guarded by lock
+    private SseError failure; // loop thread only
+
+    EventSubscription(Flow.Subscriber<? super SseEvent> subscriber) {
+      this.subscriber = subscriber;
+      this.loop = new ReconnectLoop(settings, this);
+    }
+
+    /** Calls {@code onSubscribe} on the caller's thread, then starts the loop. */
+    void start() {
+      try {
+        subscriber.onSubscribe(this);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "The subscriber's onSubscribe threw an exception, so its subscription to "
+                + settings.uri()
+                + " is cancelled",
+            e);
+        cancel();
+        return;
+      }
+      lock.lock();
+      try {
+        if (cancelled && invalidRequest == null) {
+          return; // cancelled inside onSubscribe: no connection and no further signal
+        }
+      } finally {
+        lock.unlock();
+      }
+      // A loop closed by an invalid request runs only onClosed, which signals onError.
+      loop.start();
+    }
+
+    @Override
+    public void request(long n) {
+      lock.lock();
+      try {
+        if (cancelled) {
+          return;
+        }
+        if (n <= 0) {
+          // The error goes out from the loop thread, so that signals never overlap.
+          invalidRequest =
+              new IllegalArgumentException(
+                  "Flow.Subscription.request(n) requires n > 0, but was " + n);
+          cancelled = true;
+        } else {
+          demand = demand > Long.MAX_VALUE - n ? Long.MAX_VALUE : demand + n;
+        }
+        demandChanged.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      if (n <= 0) {
+        loop.close();
+      }
+    }
+
+    @Override
+    public void cancel() {
+      lock.lock();
+      try {
+        if (cancelled) {
+          return;
+        }
+        cancelled = true;
+        demandChanged.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      loop.close();
+    }
+
+    // SseListener, called on the loop thread.
+
+    @Override
+    public void onEvent(SseEvent event) {
+      if (!awaitDemand()) {
+        return;
+      }
+      try {
+        subscriber.onNext(event);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "The subscriber's onNext threw an exception, so its subscription to "
+                + settings.uri()
+                + " is cancelled",
+            e);
+        cancel();
+      }
+    }
+
+    /** Waits for demand and takes one unit of it; returns false when cancelled instead. */
+    private boolean awaitDemand() {
+      lock.lock();
+      try {
+        while (demand == 0 && !cancelled) {
+          demandChanged.await();
+        }
+        if (cancelled) {
+          return false;
+        }
+        if (demand != Long.MAX_VALUE) {
+          demand--;
+        }
+        return true;
+      } catch (InterruptedException e) {
+        // Keep the status set, because the client closes the subscription at its next wait.
+        Thread.currentThread().interrupt();
+        return false;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void onError(SseError error) {
+      if (!error.willReconnect()) {
+        failure = error;
+      }
+    }
+
+    @Override
+    public void onClosed() {
+      Throwable error;
+      lock.lock();
+      try {
+        if (cancelled && invalidRequest == null) {
+          return;
+        }
+        cancelled = true; // after a terminal signal, request and cancel do nothing
+        error = invalidRequest != null ? invalidRequest : failure;
+      } finally {
+        lock.unlock();
+      }
+      try {
+        if (error != null) {
+          subscriber.onError(error);
+        } else {
+          subscriber.onComplete();
+        }
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "The subscriber's "
+                + (error != null ? "onError" : "onComplete")
+                + " threw an exception",
+            e);
+      }
+    }
+  }
+}
