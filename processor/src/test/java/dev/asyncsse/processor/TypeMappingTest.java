@@ -221,7 +221,7 @@ class TypeMappingTest {
     assertEquals(long.class, thing.getRecordComponents()[0].getType());
     JsonCodecException missing = assertThrows(
         JsonCodecException.class, () -> JsonCodec.jackson().decode("{\"id\":1}", thing));
-    assertTrue(missing.getMessage().contains("extra: required property is missing"),
+    assertTrue(missing.getMessage().contains("Missing required creator property 'extra'"),
         missing.getMessage());
   }
 

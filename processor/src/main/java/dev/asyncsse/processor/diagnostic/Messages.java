@@ -80,8 +80,8 @@ public final class Messages {
   }
 
   public static String refNotString(String kind) {
-    return "$ref must be a string, but it is a "
-        + kind
+    return "$ref must be a string, but it is "
+        + article(kind)
         + ". Write it as a JSON pointer such as '#/components/schemas/Name'.";
   }
 
@@ -114,8 +114,8 @@ public final class Messages {
   }
 
   public static String rootNotObject(String kind) {
-    return "AsyncAPI document must be an object, but its root is a "
-        + kind
+    return "AsyncAPI document must be an object, but its root is "
+        + article(kind)
         + ". Start the document with 'asyncapi: 3.0.0'.";
   }
 
@@ -139,7 +139,7 @@ public final class Messages {
         + "': expected "
         + expected
         + " but found "
-        + actual
+        + article(actual)
         + ". Write it as "
         + expected
         + ".";
@@ -147,6 +147,14 @@ public final class Messages {
 
   public static String missingField(String owner, String field) {
     return "Missing '" + field + "' in " + owner + ". Add it.";
+  }
+
+  public static String emptyField(String owner, String field) {
+    return "Empty '" + field + "' in " + owner + ". Give it a value.";
+  }
+
+  private static String article(String kind) {
+    return ("aeiou".indexOf(kind.isEmpty() ? 'x' : kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
   }
 
   public static String undeclaredParameter(String channel, String parameter) {
@@ -168,13 +176,14 @@ public final class Messages {
         + "}' to the address or remove the parameter.";
   }
 
-  public static String invalidAddress(String channel, String address) {
+  public static String invalidAddress(String channel, String address, String reason) {
     return "Invalid address \""
         + address
         + "\" for channel \""
         + channel
-        + "\": every '{' must be closed by '}' around a parameter name."
-        + " Fix the braces in the address.";
+        + "\": "
+        + reason
+        + ". Write the address as a path with parameters such as rooms/{roomId}/messages.";
   }
 
   public static String unsupportedSchemaFormat(String format, String message) {

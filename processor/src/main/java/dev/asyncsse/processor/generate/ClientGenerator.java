@@ -18,6 +18,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.asyncsse.processor.types.JavaNames;
 import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.generate.DocumentPlan.MessagePlan;
 import javax.lang.model.element.Modifier;
@@ -53,7 +54,17 @@ final class ClientGenerator {
 
     ChannelConstants.add(type, plan);
     type.addField(SSE_CLIENT_BUILDER, "sse", Modifier.PRIVATE, Modifier.FINAL);
-    type.addField(CHANNEL_LISTENER_BUILDER, "listener", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(FieldSpec.builder(Runnable.class, "onOpen", Modifier.PRIVATE)
+        .initializer("() -> { }").build());
+    type.addField(FieldSpec.builder(RuntimeTypes.consumerOf(SSE_ERROR), "onError", Modifier.PRIVATE)
+        .initializer("error -> { }").build());
+    type.addField(FieldSpec.builder(Runnable.class, "onClosed", Modifier.PRIVATE)
+        .initializer("() -> { }").build());
+    for (MessagePlan message : plan.messages()) {
+      type.addField(RuntimeTypes.messageConsumer(message.payloadType()), listenerField(message),
+          Modifier.PRIVATE);
+    }
     type.addMethod(constructor(plan));
     type.addMethod(
         MethodSpec.methodBuilder("uri")
@@ -66,15 +77,18 @@ final class ClientGenerator {
         fluent(self, "lastEventId", String.class, "id", "sse.lastEventId(id)",
             "Sets the {@code Last-Event-ID} sent on the first request, to resume after that event."));
     type.addMethod(
-        fluent(self, "onOpen", Runnable.class, "callback", "listener.onOpen(callback)",
-            "Runs {@code callback} each time the stream opens, including after a reconnect."));
+        fluent(self, "onOpen", Runnable.class, "callback", "this.onOpen = callback",
+            "Runs {@code callback} each time the stream opens, including after a reconnect;"
+                + " replaces the callback set before."));
     type.addMethod(
         fluent(self, "onError", RuntimeTypes.consumerOf(SSE_ERROR), "callback",
-            "listener.onError(callback)",
-            "Calls {@code callback} with every error: HTTP status, network, timeout, decoding."));
+            "this.onError = callback",
+            "Calls {@code callback} with every error: HTTP status, network, timeout, decoding;"
+                + " replaces the callback set before."));
     type.addMethod(
-        fluent(self, "onClosed", Runnable.class, "callback", "listener.onClosed(callback)",
-            "Runs {@code callback} once when a subscription stops for good."));
+        fluent(self, "onClosed", Runnable.class, "callback", "this.onClosed = callback",
+            "Runs {@code callback} once when a subscription stops for good; replaces the callback"
+                + " set before."));
     for (MessagePlan message : plan.messages()) {
       type.addMethod(onMessage(plan, message));
     }
@@ -91,7 +105,7 @@ final class ClientGenerator {
                     + "@return the subscription; close it to disconnect\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(SUBSCRIPTION)
-            .addStatement("return sse.build().subscribe(listener.build())")
+            .addCode(listenBody(plan))
             .build());
     return files.file(type);
   }
@@ -118,7 +132,7 @@ final class ClientGenerator {
     constructor.addParameter(RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER), "options");
     constructor.addStatement("this.sse = $T.builder($T.resolve(baseUri, $L))", SSE_CLIENT, BASE_URI, path);
     constructor.addStatement("options.accept(sse)");
-    constructor.addStatement("this.listener = $T.builder(codec)", CHANNEL_LISTENER);
+    constructor.addStatement("this.codec = codec");
     return constructor.build();
   }
 
@@ -132,12 +146,33 @@ final class ClientGenerator {
         .addModifiers(Modifier.PUBLIC)
         .returns(plan.clientClass())
         .addParameter(RuntimeTypes.messageConsumer(message.payloadType()), "listener")
-        .addStatement("this.listener.on($L, listener)", message.constant());
+        .addStatement("this.$L = listener", listenerField(message));
     if (plan.singleMessage()) {
       method.addJavadoc("Events without a name are taken as this message too.\n");
-      method.addStatement("this.listener.onUnnamed($L, listener)", message.constant());
     }
+    method.addJavadoc("It replaces the listener set before for this message.\n");
     return method.addStatement("return this").build();
+  }
+
+  private static String listenerField(MessagePlan message) {
+    return JavaNames.memberName(message.suffix()) + "Listener";
+  }
+
+  /** Builds a fresh dispatching listener from the callbacks set so far, then subscribes. */
+  private static CodeBlock listenBody(ChannelPlan plan) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$T listener = $T.builder(codec)", CHANNEL_LISTENER_BUILDER, CHANNEL_LISTENER)
+        .addStatement("listener.onOpen(onOpen).onError(onError).onClosed(onClosed)");
+    for (MessagePlan message : plan.messages()) {
+      String field = listenerField(message);
+      code.beginControlFlow("if ($L != null)", field)
+          .addStatement("listener.on($L, $L)", message.constant(), field);
+      if (plan.singleMessage()) {
+        code.addStatement("listener.onUnnamed($L, $L)", message.constant(), field);
+      }
+      code.endControlFlow();
+    }
+    return code.addStatement("return sse.build().subscribe(listener.build())").build();
   }
 
   private static MethodSpec listenSingle(ChannelPlan plan) {

@@ -16,6 +16,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.model.ParameterModel;
+import dev.asyncsse.processor.model.ServerModel;
 import dev.asyncsse.processor.types.JavaNames;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
@@ -58,6 +59,29 @@ final class EntryGenerator {
               .addParameter(URI, "baseUri")
               .addStatement("return new $T(baseUri)", builder)
               .build());
+      for (ServerModel server : plan.api().servers()) {
+        if (server.isHttp() && isValidUri(server.url())) {
+          type.addField(FieldSpec.builder(
+                  URI, "SERVER_" + JavaNames.constantName(server.name()),
+                  Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The URL of server {@code $L}$L.\n", Javadoc.escape(server.name()),
+                  server.description().isBlank() ? "" : ": " + Javadoc.escape(server.description()))
+              .initializer("$T.create($S)", URI, server.url())
+              .build());
+        }
+      }
+      plan.api().servers().stream()
+          .filter(server -> server.isHttp() && isValidUri(server.url()))
+          .findFirst()
+          .ifPresent(server -> type.addMethod(MethodSpec.methodBuilder("client")
+              .addJavadoc(
+                  "Starts building a client for server {@code $L}, the document's first http"
+                      + " server.\n",
+                  Javadoc.escape(server.name()))
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(builder)
+              .addStatement("return client(SERVER_$L)", JavaNames.constantName(server.name()))
+              .build()));
       type.addType(clientBuilder(builder, client));
       type.addType(clientClass(plan, client));
     }
@@ -89,6 +113,14 @@ final class EntryGenerator {
       type.addType(serverClass(plan, server));
     }
     return files.file(type);
+  }
+
+  private static boolean isValidUri(String url) {
+    try {
+      return java.net.URI.create(url).getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static FieldSpec constant(String name, String value, String doc) {

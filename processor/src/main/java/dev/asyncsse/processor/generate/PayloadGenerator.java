@@ -86,10 +86,15 @@ final class PayloadGenerator {
         parameter.addAnnotation(JSON_VALUE);
       } else if (component.catchAll()) {
         parameter.addAnnotation(JSON_ANY_SETTER).addAnnotation(JSON_ANY_GETTER);
-      } else if (!component.javaName().equals(component.jsonName())) {
-        parameter.addAnnotation(AnnotationSpec.builder(JSON_PROPERTY)
-            .addMember("value", "$S", component.jsonName())
-            .build());
+      } else if (!component.javaName().equals(component.jsonName()) || component.required()) {
+        // required = true makes Jackson reject a missing property, which a primitive component
+        // would otherwise read as 0 or false.
+        AnnotationSpec.Builder property =
+            AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", component.jsonName());
+        if (component.required()) {
+          property.addMember("required", "true");
+        }
+        parameter.addAnnotation(property.build());
       }
       constructor.addParameter(parameter.build());
       type.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));

@@ -99,7 +99,7 @@ public final class SpecLocator {
     try {
       file = filer.getResource(location, packageName, relativeName);
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      tried.add(label + ": " + shown + " (not available: " + e.getMessage() + ")");
+      tried.add(label + ": " + shown + " (this compilation has no " + label + ")");
       return Optional.empty();
     }
     try (InputStream in = file.openInputStream()) {

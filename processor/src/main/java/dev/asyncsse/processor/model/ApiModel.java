@@ -10,6 +10,7 @@ import java.util.List;
  * @param version {@code info.version}
  * @param description {@code info.description}, or {@code ""}
  * @param channels the channels in document order
+ * @param servers the servers in document order
  * @param position where {@code info} is, or the document's start when it has none
  */
 public record ApiModel(
@@ -17,9 +18,11 @@ public record ApiModel(
     String version,
     String description,
     List<ChannelModel> channels,
+    List<ServerModel> servers,
     SourcePosition position) {
 
   public ApiModel {
     channels = List.copyOf(channels);
+    servers = List.copyOf(servers);
   }
 }

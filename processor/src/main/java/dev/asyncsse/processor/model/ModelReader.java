@@ -46,15 +46,19 @@ public final class ModelReader {
     String description = info.flatMap(node -> nodes.string(node, "description")).orElse("");
     if (info.isEmpty()) {
       problems.error(document.position(), Messages.missingField("the document", "info"));
-    } else if (title.isBlank()) {
+    } else if (!info.get().has("title")) {
       problems.error(info.get().position(), Messages.missingField("info", "title"));
+    } else if (title.isBlank()) {
+      problems.error(
+          info.get().get("title").orElseThrow().position(), Messages.emptyField("info", "title"));
     }
 
     List<ChannelModel> channels = major.get() == 3
         ? new V3ChannelReader(nodes).read(document)
         : new V2ChannelReader(nodes).read(document);
     SourcePosition position = info.map(Node::position).orElse(document.position());
-    return Optional.of(new ApiModel(title, version, description, channels, position));
+    List<ServerModel> servers = new ServerReader(nodes).read(document);
+    return Optional.of(new ApiModel(title, version, description, channels, servers, position));
   }
 
   private Optional<Integer> majorVersion(MapNode document) {

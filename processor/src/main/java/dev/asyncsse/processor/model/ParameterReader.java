@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class ParameterReader {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final NodeAccess nodes;
 
@@ -31,9 +32,13 @@ final class ParameterReader {
   List<ParameterModel> read(
       String channelId, String address, SourcePosition addressPosition, MapNode channel) {
     List<String> names = new ArrayList<>();
-    if (!placeholders(address, names)) {
-      nodes.problems().error(addressPosition, Messages.invalidAddress(channelId, address));
+    Optional<String> problem = addressProblem(address);
+    if (problem.isPresent()) {
+      nodes.problems().error(
+          addressPosition, Messages.invalidAddress(channelId, address, problem.get()));
+      return List.of();
     }
+    placeholders(address, names);
     Map<String, Node> declared =
         nodes.object(channel, "parameters").map(MapNode::entries).orElse(Map.of());
     for (Map.Entry<String, Node> entry : declared.entrySet()) {
@@ -70,21 +75,53 @@ final class ParameterReader {
         true);
   }
 
-  /** Collects the placeholder names of an address; returns false when its braces are broken. */
-  static boolean placeholders(String address, List<String> names) {
-    Matcher matcher = PLACEHOLDER.matcher(address);
-    StringBuilder rest = new StringBuilder();
-    while (matcher.find()) {
-      String name = matcher.group(1);
-      if (name.isEmpty()) {
-        return false;
+  /**
+   * Returns why an address cannot be served as a path, or empty when it can. The rules are the
+   * runtime's: no {@code ?} or {@code #}, balanced braces, parameter names of letters, digits,
+   * {@code _} and {@code -}, each used once, and literal text between two parameters.
+   */
+  static Optional<String> addressProblem(String address) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    boolean literalSinceParameter = true;
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c == '?' || c == '#') {
+        return Optional.of("'" + c + "' starts a query or fragment, which an address cannot have");
       }
-      if (!names.contains(name)) {
-        names.add(name);
+      if (c == '}') {
+        return Optional.of("'}' at index " + i + " has no matching '{'");
       }
-      matcher.appendReplacement(rest, "");
+      if (c != '{') {
+        literalSinceParameter = true;
+        continue;
+      }
+      int end = address.indexOf('}', i);
+      if (end < 0) {
+        return Optional.of("'{' at index " + i + " has no matching '}'");
+      }
+      String name = address.substring(i + 1, end);
+      if (!PARAMETER_NAME.matcher(name).matches()) {
+        return Optional.of("parameter name \"" + name
+            + "\" must be non-empty and contain only letters, digits, '_' and '-'");
+      }
+      if (!seen.add(name)) {
+        return Optional.of("parameter {" + name + "} appears more than once");
+      }
+      if (!literalSinceParameter) {
+        return Optional.of("parameter {" + name
+            + "} follows another parameter with no text between them");
+      }
+      literalSinceParameter = false;
+      i = end;
     }
-    matcher.appendTail(rest);
-    return rest.indexOf("{") < 0 && rest.indexOf("}") < 0;
+    return Optional.empty();
+  }
+
+  /** Collects the placeholder names of a valid address, in order. */
+  static void placeholders(String address, List<String> names) {
+    Matcher matcher = PLACEHOLDER.matcher(address);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
   }
 }

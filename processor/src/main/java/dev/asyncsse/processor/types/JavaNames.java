@@ -29,6 +29,27 @@ public final class JavaNames {
     return matcher.matches() ? matcher.group(1) : key;
   }
 
+  /**
+   * Simple names of {@code java.lang} types. A generated type with one of these names would hide
+   * the {@code java.lang} type that generated code refers to without an import.
+   */
+  private static final java.util.Set<String> JAVA_LANG = java.util.Set.of(
+      "AutoCloseable", "Boolean", "Byte", "CharSequence", "Character", "Class", "ClassLoader",
+      "Cloneable", "Comparable", "Deprecated", "Double", "Enum", "Error", "Exception", "Float",
+      "FunctionalInterface", "IllegalArgumentException", "IllegalStateException", "Integer",
+      "Iterable", "Long", "Math", "Module", "NullPointerException", "Number", "Object", "Override",
+      "Package", "Process", "Record", "Runnable", "Runtime", "RuntimeException", "SafeVarargs",
+      "Short", "String", "StringBuilder", "SuppressWarnings", "System", "Thread", "Throwable",
+      "Void");
+
+  /**
+   * Method names every object has, which a record component may not take ({@code wait}, {@code
+   * hashCode}, ...), or should not ({@code equals}).
+   */
+  private static final java.util.Set<String> OBJECT_METHODS = java.util.Set.of(
+      "clone", "equals", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString",
+      "wait");
+
   /** Returns an UpperCamelCase type name, such as {@code StreetlightsMqttApi}. */
   public static String typeName(String raw) {
     StringBuilder name = new StringBuilder();
@@ -36,6 +57,16 @@ public final class JavaNames {
       name.append(capitalize(word));
     }
     return identifier(name.toString(), "Type");
+  }
+
+  /**
+   * Returns {@link #typeName} for a whole generated class name, adding {@code Type} where it
+   * would hide a {@code java.lang} class, so a schema named {@code String} becomes {@code
+   * StringType}.
+   */
+  public static String className(String raw) {
+    String type = typeName(raw);
+    return JAVA_LANG.contains(type) ? type + "Type" : type;
   }
 
   /** Returns a lowerCamelCase member name, such as {@code myAppHeader}. */
@@ -46,14 +77,26 @@ public final class JavaNames {
       String word = words.get(i);
       name.append(i == 0 ? decapitalize(word) : capitalize(word));
     }
-    return identifier(name.toString(), "value");
+    String member = identifier(name.toString(), "value");
+    return OBJECT_METHODS.contains(member) ? member + "_" : member;
   }
 
-  /** Returns an UPPER_SNAKE_CASE constant name, such as {@code USER_SIGNED_UP}. */
+  /**
+   * Returns an UPPER_SNAKE_CASE constant name, such as {@code USER_SIGNED_UP}. A value without
+   * letters or digits is spelled by the Unicode names of its characters: {@code +} becomes {@code
+   * PLUS_SIGN}, and the empty string {@code EMPTY}.
+   */
   public static String constantName(String raw) {
     List<String> words = new ArrayList<>();
     for (String word : words(raw)) {
       words.add(word.toUpperCase(Locale.ROOT));
+    }
+    if (words.isEmpty() && !raw.isEmpty()) {
+      raw.codePoints().forEach(c -> {
+        String name = Character.getName(c);
+        words.add(name == null ? "U" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+            : String.join("_", words(name)).toUpperCase(Locale.ROOT));
+      });
     }
     return identifier(String.join("_", words), "EMPTY");
   }

@@ -73,7 +73,7 @@ public final class SchemaTypeMapper {
    * @param origin what the name is for, as {@code file#pointer} or a channel id, for the warning
    */
   public ClassName allocate(String raw, String origin, SourcePosition position) {
-    String base = JavaNames.typeName(raw);
+    String base = JavaNames.className(raw);
     String name = base;
     for (int i = 2; origins.containsKey(name); i++) {
       name = base + i;

@@ -24,6 +24,16 @@ class JavaNamesTest {
 
   @ParameterizedTest
   @CsvSource({
+    "String, StringType",
+    "override, OverrideType",
+    "Order, Order",
+  })
+  void classNamesAvoidJavaLang(String raw, String expected) {
+    assertEquals(expected, JavaNames.className(raw));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
     "displayName, displayName",
     "my-app-header, myAppHeader",
     "@id, id",
@@ -33,6 +43,9 @@ class JavaNamesTest {
     "2fa, _2fa",
     "'', value",
     "_, value",
+    "wait, wait_",
+    "hashCode, hashCode_",
+    "getClass, getClass_",
   })
   void memberNames(String raw, String expected) {
     assertEquals(expected, JavaNames.memberName(raw));
@@ -44,7 +57,10 @@ class JavaNamesTest {
     "userSignedup, USER_SIGNEDUP",
     "lightMeasured, LIGHT_MEASURED",
     "1.0, _1_0",
-    "'+', EMPTY",
+    "'+', PLUS_SIGN",
+    "'-', HYPHEN_MINUS",
+    "' ', SPACE",
+    "'', EMPTY",
   })
   void constantNames(String raw, String expected) {
     assertEquals(expected, JavaNames.constantName(raw));

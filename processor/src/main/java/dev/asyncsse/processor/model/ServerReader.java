@@ -1,0 +1,67 @@
+package dev.asyncsse.processor.model;
+
+import dev.asyncsse.processor.read.ListNode;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code servers}: {@code host} and {@code pathname} in 3.x, {@code url} in 2.x, with each
+ * {@code {variable}} replaced by its {@code default}, else its first {@code enum} value.
+ */
+final class ServerReader {
+
+  private final NodeAccess nodes;
+
+  ServerReader(NodeAccess nodes) {
+    this.nodes = nodes;
+  }
+
+  List<ServerModel> read(MapNode document) {
+    List<ServerModel> servers = new ArrayList<>();
+    Optional<MapNode> map = nodes.object(document, "servers");
+    if (map.isEmpty()) {
+      return servers;
+    }
+    for (Map.Entry<String, Node> entry : map.get().entries().entrySet()) {
+      nodes.resolveObject(entry.getValue(), "server").ifPresent(server ->
+          servers.add(server(entry.getKey(), server)));
+    }
+    return servers;
+  }
+
+  private ServerModel server(String name, MapNode server) {
+    String protocol = nodes.string(server, "protocol").orElse("").toLowerCase(Locale.ROOT);
+    String url = nodes.string(server, "url").orElseGet(() ->
+        nodes.string(server, "host").orElse("") + nodes.string(server, "pathname").orElse(""));
+    if (!url.contains("://") && !protocol.isEmpty()) {
+      url = protocol + "://" + url;
+    }
+    Optional<MapNode> variables = nodes.object(server, "variables");
+    if (variables.isPresent()) {
+      for (Map.Entry<String, Node> variable : variables.get().entries().entrySet()) {
+        Optional<String> value = nodes.resolveObject(variable.getValue(), "server variable")
+            .flatMap(this::defaultValue);
+        if (value.isPresent()) {
+          url = url.replace("{" + variable.getKey() + "}", value.get());
+        }
+      }
+    }
+    return new ServerModel(name, url, protocol, nodes.string(server, "description").orElse(""));
+  }
+
+  private Optional<String> defaultValue(MapNode variable) {
+    Optional<String> value = nodes.string(variable, "default");
+    if (value.isPresent()) {
+      return value;
+    }
+    if (variable.get("enum").orElse(null) instanceof ListNode values && !values.items().isEmpty()) {
+      return NodeAccess.text(values.items().get(0));
+    }
+    return Optional.empty();
+  }
+}
