@@ -17,10 +17,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,7 +49,7 @@ final class ReconnectLoop implements Subscription {
   private volatile boolean closed;
   private volatile String lastEventId;
 
-  private CompletableFuture<HttpResponse<InputStream>> pendingResponse; // guarded by connectionLock
+  private Thread connectingThread; // guarded by connectionLock
   private InputStream openBody; // guarded by connectionLock
 
   // Loop thread only.
@@ -81,19 +78,19 @@ final class ReconnectLoop implements Subscription {
 
   @Override
   public void close() {
-    CompletableFuture<HttpResponse<InputStream>> response;
+    Thread connecting;
     InputStream body;
     synchronized (connectionLock) {
       if (closed) {
         return;
       }
       closed = true;
-      response = pendingResponse;
+      connecting = connectingThread;
       body = openBody;
     }
     closeSignal.countDown();
-    if (response != null) {
-      response.cancel(true);
+    if (connecting != null && connecting != Thread.currentThread()) {
+      connecting.interrupt();
     }
     if (body != null) {
       closeQuietly(body);
@@ -215,30 +212,33 @@ final class ReconnectLoop implements Subscription {
     HttpRequest request = buildRequest();
     int thisAttempt = attempt;
     LOG.log(Level.DEBUG, () -> "Connecting to " + requestUri + " (attempt " + thisAttempt + ")");
-    CompletableFuture<HttpResponse<InputStream>> future =
-        settings.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     synchronized (connectionLock) {
       if (closed) {
-        future.cancel(true);
         return Ending.CLOSED;
       }
-      pendingResponse = future;
+      connectingThread = Thread.currentThread();
     }
     HttpResponse<InputStream> response;
     try {
-      response = future.get();
-    } catch (CancellationException e) {
-      return Ending.CLOSED;
-    } catch (ExecutionException e) {
-      return connectFailure(e.getCause());
+      // send() rather than sendAsync().get(): on JDK 25 the latter completes only once a common
+      // ForkJoinPool thread is free, which stalls the client inside a busy application. close()
+      // interrupts this thread to abandon the wait for response headers.
+      response = settings.httpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      close();
+      if (!closed) {
+        Thread.currentThread().interrupt();
+        close();
+      }
       return Ending.CLOSED;
+    } catch (IOException e) {
+      return closed ? Ending.CLOSED : connectFailure(e);
     } finally {
       synchronized (connectionLock) {
-        pendingResponse = null;
+        connectingThread = null;
+      }
+      if (closed) {
+        // An interrupt from close() may arrive after send() returned; it is not for later waits.
+        Thread.interrupted();
       }
     }
 

@@ -3,71 +3,111 @@ package dev.asyncsse.runtime.server;
 import dev.asyncsse.runtime.MessageType;
 import dev.asyncsse.runtime.json.JsonCodec;
 import dev.asyncsse.runtime.sse.SseEncoder;
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * Sends every published payload to all subscribed streams of a channel.
+ * Sends every published payload to all subscribed streams of a channel, and replays missed events
+ * to clients that reconnect with {@code Last-Event-ID}.
  *
- * <p>Each subscriber has its own bounded queue, drained by a writer task on the broadcaster's
- * executor (a virtual thread per task on JDK 21 and later, else a pool of at most 256 daemon
- * threads). {@link #publish} only encodes the payload once and offers it to the queues, so it does
- * not wait for any client. A subscriber whose queue is full has fallen behind: its connection is
- * closed at once, so that the client reconnects instead of slowing down the others. Because
- * publishing does not wait, a burst of more events than the queue capacity drops every client that
- * cannot read them as fast. Size the capacity for the largest expected burst. Subscribers leave
- * when their stream closes for any reason.
+ * <p><b>Queues.</b> Each subscriber has its own bounded queue, drained by a writer task on the
+ * broadcaster's executor (a virtual thread per task on JDK 21 and later, else a pool of at most 256
+ * daemon threads). {@link #publish} only encodes the payload once and offers it to the queues, so
+ * it does not wait for any client. A subscriber whose queue is full has fallen behind: its
+ * connection is closed at once, so that the client reconnects instead of slowing down the others.
+ * Because publishing does not wait, a burst of more events than the queue capacity drops every
+ * client that cannot read them as fast. Size the capacity for the largest expected burst.
+ * Subscribers leave when their stream closes for any reason.
  *
- * <p>Publishing is serialized, so every subscriber receives the events in the same order, and
- * generated ids increase in that order. Generated ids are decimal numbers starting at 1 for each
- * broadcaster.
+ * <p><b>Ids and order.</b> Publishing is serialized, so every subscriber receives the events in the
+ * same order, and generated ids increase in that order. Generated ids are decimal numbers starting
+ * at 1 for each broadcaster, so a new broadcaster, for example after a process restart, hands out
+ * the same ids again.
+ *
+ * <p><b>Replay.</b> Every published event that has an id goes into a replay buffer that keeps the
+ * last {@link #DEFAULT_REPLAY_CAPACITY} events, none older than {@link #DEFAULT_REPLAY_MAX_AGE},
+ * unless the {@linkplain #builder builder} sets other limits. A client that subscribes with a
+ * non-empty {@link SseRequest#lastEventId()} first receives the buffered events after the newest
+ * one with that id, restricted by the path parameter filter each was published with, and then the
+ * live events. Subscribing and publishing are serialized, so no event is lost or sent twice in
+ * between. When no buffered event has that id, because it is older than the buffer or comes from an
+ * earlier broadcaster, the client receives every buffered event: it has missed at least those, and
+ * the server cannot know how many more. Events published without an id are never replayed, because
+ * {@code Last-Event-ID} does not show whether the client received them. To resume a client that was
+ * dropped for falling behind without loss, the buffer must hold the queue's events plus those
+ * published until the client is back.
+ *
+ * <p><b>Several message types.</b> {@link #forMessageType} returns a broadcaster of another payload
+ * type that shares the subscribers, queues, ids and replay buffer, so a channel with several
+ * messages keeps one order and one id sequence. Subscribe each stream once, to any of them.
  *
  * @param <T> the payload type
  */
 public final class Broadcaster<T> {
 
-  /** The maximum number of events in a subscriber's queue unless the constructor sets another. */
+  /** The maximum number of events in a subscriber's queue unless the builder sets another. */
   public static final int DEFAULT_QUEUE_CAPACITY = 1024;
 
-  private static final System.Logger LOGGER = System.getLogger("dev.asyncsse.runtime.server");
+  /** The maximum number of events in the replay buffer unless the builder sets another. */
+  public static final int DEFAULT_REPLAY_CAPACITY = 1024;
+
+  /** How long an event stays in the replay buffer unless the builder sets another time. */
+  public static final Duration DEFAULT_REPLAY_MAX_AGE = Duration.ofMinutes(5);
+
   private static final Predicate<Map<String, String>> EVERY_SUBSCRIBER = parameters -> true;
 
   private final MessageType<T> type;
   private final JsonCodec codec;
-  private final int queueCapacity;
-  private final ExecutorService executor = StreamThreads.newExecutor("asyncsse-broadcast-");
-  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-  private final Object publishLock = new Object();
-  private long lastGeneratedId;
+  private final ChannelFanout fanout;
 
-  /** Creates a broadcaster whose subscribers each queue up to 1024 events. */
+  /** Creates a broadcaster with the default queue capacity and replay buffer. */
   public Broadcaster(MessageType<T> type, JsonCodec codec) {
-    this(type, codec, DEFAULT_QUEUE_CAPACITY);
+    this(builder(type, codec));
   }
 
   /**
-   * Creates a broadcaster.
+   * Creates a broadcaster with the default replay buffer.
    *
    * @param queueCapacity how many events may wait for one subscriber before it is dropped
    * @throws IllegalArgumentException when {@code queueCapacity} is less than 1
    */
   public Broadcaster(MessageType<T> type, JsonCodec codec, int queueCapacity) {
+    this(builder(type, codec).queueCapacity(queueCapacity));
+  }
+
+  private Broadcaster(Builder<T> builder) {
+    this(
+        builder.type,
+        builder.codec,
+        new ChannelFanout(
+            builder.queueCapacity,
+            builder.replayCapacity,
+            saturatedNanos(builder.replayMaxAge),
+            builder.nanoClock));
+  }
+
+  private Broadcaster(MessageType<T> type, JsonCodec codec, ChannelFanout fanout) {
     this.type = Objects.requireNonNull(type, "type");
     this.codec = Objects.requireNonNull(codec, "codec");
-    if (queueCapacity < 1) {
-      throw new IllegalArgumentException(
-          "Invalid queue capacity " + queueCapacity + ": it must be at least 1");
-    }
-    this.queueCapacity = queueCapacity;
+    this.fanout = fanout;
+  }
+
+  /** Starts a builder, to set the queue capacity and the replay buffer's limits. */
+  public static <T> Builder<T> builder(MessageType<T> type, JsonCodec codec) {
+    return new Builder<>(type, codec);
+  }
+
+  /**
+   * Returns a broadcaster for another message type of the same channel. It shares this
+   * broadcaster's subscribers, queues, id sequence and replay buffer, so events of both types reach
+   * every subscriber in publish order, and a {@code Last-Event-ID} from either type resumes both. A
+   * stream subscribed through either one receives both types.
+   */
+  public <U> Broadcaster<U> forMessageType(MessageType<U> otherType) {
+    return new Broadcaster<>(otherType, codec, fanout);
   }
 
   /** Returns a connection handler that subscribes every client that connects. */
@@ -113,10 +153,8 @@ public final class Broadcaster<T> {
    * pass {@code pathParameterFilter}.
    */
   public void publish(T payload, Predicate<Map<String, String>> pathParameterFilter) {
-    String data = type.encode(payload, codec);
-    synchronized (publishLock) {
-      enqueueLocked(Long.toString(++lastGeneratedId), data, pathParameterFilter);
-    }
+    fanout.publishWithGeneratedId(
+        type.eventName(), type.encode(payload, codec), pathParameterFilter);
   }
 
   /**
@@ -128,109 +166,110 @@ public final class Broadcaster<T> {
    */
   public void publish(T payload, String id, Predicate<Map<String, String>> pathParameterFilter) {
     SseEncoder.checkId(id);
-    String data = type.encode(payload, codec);
-    synchronized (publishLock) {
-      enqueueLocked(id, data, pathParameterFilter);
-    }
+    fanout.publish(type.eventName(), id, type.encode(payload, codec), pathParameterFilter);
   }
 
   /** Returns the number of streams currently subscribed. */
   public int subscriberCount() {
-    return subscribers.size();
+    return fanout.subscriberCount();
   }
 
   /**
-   * Subscribes one stream, for example from a handler that checked the request first. The stream
-   * leaves when it closes.
+   * Subscribes one stream, for example from a handler that checked the request first. The buffered
+   * events after the request's {@code Last-Event-ID} are sent first, as the class describes. The
+   * stream leaves when it closes.
    */
   public void subscribe(SseRequest request, SseStream stream) {
-    Subscriber subscriber = new Subscriber(request.pathParameters(), stream);
-    subscribers.add(subscriber);
-    stream.onClose(subscriber::leave);
+    fanout.subscribe(request.pathParameters(), request.lastEventId(), stream);
   }
 
-  private void enqueueLocked(String id, String data, Predicate<Map<String, String>> filter) {
-    Objects.requireNonNull(filter, "pathParameterFilter");
-    String frame = SseEncoder.event(type.eventName(), id, data);
-    Event event = new Event(id, data, frame.getBytes(StandardCharsets.UTF_8));
-    for (Subscriber subscriber : subscribers) {
-      if (filter.test(subscriber.pathParameters)) {
-        subscriber.enqueue(event);
-      }
+  /** Returns the number of events in the replay buffer, after removing the expired ones. */
+  int replaySize() {
+    return fanout.replaySize();
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
   }
 
-  /** One published event, also encoded once as a frame for streams of this package. */
-  private record Event(String id, String data, byte[] frame) {}
+  /**
+   * Configures a {@link Broadcaster}.
+   *
+   * @param <T> the payload type
+   */
+  public static final class Builder<T> {
 
-  /** One subscribed stream and its queue. */
-  private final class Subscriber {
+    private final MessageType<T> type;
+    private final JsonCodec codec;
+    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    private int replayCapacity = DEFAULT_REPLAY_CAPACITY;
+    private Duration replayMaxAge = DEFAULT_REPLAY_MAX_AGE;
+    private LongSupplier nanoClock = System::nanoTime;
 
-    private final Map<String, String> pathParameters;
-    private final SseStream stream;
-    private final ArrayBlockingQueue<Event> queue = new ArrayBlockingQueue<>(queueCapacity);
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private volatile boolean removed;
-
-    Subscriber(Map<String, String> pathParameters, SseStream stream) {
-      this.pathParameters = Map.copyOf(pathParameters);
-      this.stream = stream;
+    private Builder(MessageType<T> type, JsonCodec codec) {
+      this.type = Objects.requireNonNull(type, "type");
+      this.codec = Objects.requireNonNull(codec, "codec");
     }
 
-    void enqueue(Event event) {
-      if (removed) {
-        return;
+    /**
+     * Sets how many events may wait for one subscriber before it is dropped; {@value
+     * #DEFAULT_QUEUE_CAPACITY} by default.
+     *
+     * @throws IllegalArgumentException when {@code capacity} is less than 1
+     */
+    public Builder<T> queueCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException(
+            "Invalid queue capacity " + capacity + ": it must be at least 1");
       }
-      if (!queue.offer(event)) {
-        dropSlowClient();
-        return;
-      }
-      if (draining.compareAndSet(false, true)) {
-        executor.execute(this::drain);
-      }
+      this.queueCapacity = capacity;
+      return this;
     }
 
-    /** Writes queued events until the queue is empty; only one drain runs at a time. */
-    private void drain() {
-      do {
-        Event event;
-        while (!removed && (event = queue.poll()) != null) {
-          try {
-            write(event);
-          } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.DEBUG, "Removing an SSE subscriber whose stream failed", e);
-            leave();
-            stream.close();
-          }
-        }
-        draining.set(false);
-      } while (!removed && !queue.isEmpty() && draining.compareAndSet(false, true));
-    }
-
-    private void write(Event event) throws IOException {
-      if (stream instanceof ExchangeStream) {
-        ((ExchangeStream) stream).writeFrame(event.frame());
-      } else {
-        stream.send(type.eventName(), event.id(), event.data());
+    /**
+     * Sets how many events the replay buffer keeps; {@value #DEFAULT_REPLAY_CAPACITY} by default.
+     * The buffer keeps each event's encoded frame, so it takes about this many times the average
+     * event size in memory. 0 turns replay off.
+     *
+     * @throws IllegalArgumentException when {@code capacity} is negative
+     */
+    public Builder<T> replayCapacity(int capacity) {
+      if (capacity < 0) {
+        throw new IllegalArgumentException(
+            "Invalid replay capacity " + capacity + ": it must not be negative");
       }
+      this.replayCapacity = capacity;
+      return this;
     }
 
-    private void dropSlowClient() {
-      leave();
-      String reason =
-          "its queue of " + queueCapacity + " events is full because the client reads too slowly";
-      if (stream instanceof ExchangeStream) {
-        ((ExchangeStream) stream).abort(reason);
-      } else {
-        LOGGER.log(Level.INFO, () -> "Dropping an SSE subscriber: " + reason);
-        executor.execute(stream::close);
+    /**
+     * Sets how long an event stays in the replay buffer; 5 minutes by default.
+     *
+     * @throws IllegalArgumentException when the duration is shorter than one millisecond
+     */
+    public Builder<T> replayMaxAge(Duration maxAge) {
+      Objects.requireNonNull(maxAge, "maxAge");
+      if (maxAge.toMillis() < 1) {
+        throw new IllegalArgumentException(
+            "Invalid replay max age " + maxAge + ": it must be at least one millisecond");
       }
+      this.replayMaxAge = maxAge;
+      return this;
     }
 
-    void leave() {
-      removed = true;
-      subscribers.remove(this);
-      queue.clear();
+    /** Replaces {@link System#nanoTime()} as the clock of the replay buffer's age limit. */
+    Builder<T> nanoClock(LongSupplier clock) {
+      this.nanoClock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Builds the broadcaster. */
+    public Broadcaster<T> build() {
+      return new Broadcaster<>(this);
     }
   }
 }

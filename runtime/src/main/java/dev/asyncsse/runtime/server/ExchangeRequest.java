@@ -1,6 +1,7 @@
 package dev.asyncsse.runtime.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
 import dev.asyncsse.runtime.PathTemplate;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -8,17 +9,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** An {@link SseRequest} over one {@link HttpExchange}. */
 final class ExchangeRequest implements SseRequest {
-
-  private static final Set<Integer> REJECT_STATUSES = Set.of(204, 400, 401, 403, 404, 429, 503);
 
   private final HttpExchange exchange;
   private final PathTemplate template;
   private final Map<String, String> pathParameters;
   private final ExchangeStream stream;
+  private volatile HttpPrincipal principal;
 
   ExchangeRequest(
       HttpExchange exchange,
@@ -103,8 +102,18 @@ final class ExchangeRequest implements SseRequest {
   }
 
   @Override
+  public Optional<HttpPrincipal> principal() {
+    return Optional.ofNullable(principal);
+  }
+
+  /** Records the principal that authentication accepted, or {@code null} for none. */
+  void principal(HttpPrincipal principal) {
+    this.principal = principal;
+  }
+
+  @Override
   public void reject(int status, String reason) {
-    if (!REJECT_STATUSES.contains(status)) {
+    if (!AccessDecision.REJECT_STATUSES.contains(status)) {
       throw new IllegalArgumentException(
           "Cannot reject an SSE request with status "
               + status

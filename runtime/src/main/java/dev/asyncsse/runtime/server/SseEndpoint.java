@@ -1,19 +1,34 @@
 package dev.asyncsse.runtime.server;
 
+import com.sun.net.httpserver.Authenticator;
 import dev.asyncsse.runtime.PathTemplate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One event stream on one path template, registered on an {@link SseServer}.
  *
- * <p>A request that matches the template gets this response: a method other than GET gets 405 with
- * {@code Allow: GET}; a GET goes to the {@linkplain #handler(SseConnectionHandler) connection
- * handler} on a stream thread, which may reject it; otherwise the response is 200 with {@code
- * Content-Type: text/event-stream; charset=utf-8}, {@code Cache-Control: no-cache}, {@code
- * X-Accel-Buffering: no} and chunked transfer encoding (no {@code Content-Length}). Every event and
- * comment is flushed as it is written.
+ * <p>A request that matches the template gets this response:
+ *
+ * <ol>
+ *   <li>{@code OPTIONS} goes to the {@linkplain Builder#cors CORS policy}, or gets 405 without one.
+ *       Any other method than GET gets 405 with {@code Allow: GET} ({@code GET, OPTIONS} with a
+ *       CORS policy).
+ *   <li>On a stream thread, a GET passes the {@linkplain Builder#authenticate authentication}, the
+ *       {@linkplain Builder#pathParameterCheck path parameter check} and the {@linkplain
+ *       Builder#authorize authorization checks}, in that order. The first rejection is the
+ *       response, with a plain-text reason, and nothing of the stream is written.
+ *   <li>The {@linkplain #handler(SseConnectionHandler) connection handler} runs, and may still
+ *       reject the request.
+ *   <li>Otherwise the response is 200 with {@code Content-Type: text/event-stream; charset=utf-8},
+ *       {@code Cache-Control: no-cache}, {@code X-Accel-Buffering: no} and chunked transfer
+ *       encoding (no {@code Content-Length}). Every event and comment is flushed as it is written.
+ * </ol>
  *
  * <p>While a stream is open, a {@code : ping} comment is written every heartbeat interval. Because
  * {@code com.sun.net.httpserver} reports a client that has gone only when a later write fails, this
@@ -37,6 +52,8 @@ public final class SseEndpoint {
   private final Duration heartbeat;
   private final Duration retryHint;
   private final Duration writeTimeout;
+  private final Admission admission;
+  private final CorsPolicy cors;
   private volatile SseConnectionHandler handler;
 
   private SseEndpoint(Builder builder) {
@@ -44,6 +61,9 @@ public final class SseEndpoint {
     this.heartbeat = builder.heartbeat;
     this.retryHint = builder.retryHint;
     this.writeTimeout = builder.writeTimeout;
+    this.admission =
+        new Admission(builder.authentications, builder.pathParameterCheck, builder.authorizations);
+    this.cors = builder.cors;
     this.handler = builder.handler;
   }
 
@@ -97,6 +117,16 @@ public final class SseEndpoint {
     return writeTimeout;
   }
 
+  /** Returns the CORS policy; empty when CORS is off, which is the default. */
+  public Optional<CorsPolicy> cors() {
+    return Optional.ofNullable(cors);
+  }
+
+  /** Returns the checks that run before the connection handler. */
+  Admission admission() {
+    return admission;
+  }
+
   @Override
   public String toString() {
     return "SseEndpoint[" + pathTemplate + "]";
@@ -110,6 +140,10 @@ public final class SseEndpoint {
     private Duration heartbeat = DEFAULT_HEARTBEAT;
     private Duration retryHint;
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private final List<AccessCheck> authentications = new ArrayList<>();
+    private Consumer<Map<String, String>> pathParameterCheck;
+    private final List<AccessCheck> authorizations = new ArrayList<>();
+    private CorsPolicy cors;
 
     private Builder(PathTemplate pathTemplate) {
       this.pathTemplate = pathTemplate;
@@ -157,6 +191,56 @@ public final class SseEndpoint {
      */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = requireAtLeastOneMillisecond(timeout, "writeTimeout");
+      return this;
+    }
+
+    /**
+     * Adds an authentication check, usually one made by {@link Authentication}: one call per
+     * security scheme. Checks added this way are alternatives, as the security requirements of an
+     * AsyncAPI document are. The first that accepts lets the request on, and its principal becomes
+     * {@link SseRequest#principal()}. When none accepts, the response is the first rejection with a
+     * status other than 401 (a credential that was present but malformed or not allowed), or else
+     * 401 with the {@code WWW-Authenticate} challenges and reasons of every check. For schemes that
+     * must all pass, write one check that calls the others.
+     */
+    public Builder authenticate(AccessCheck check) {
+      authentications.add(Objects.requireNonNull(check, "check"));
+      return this;
+    }
+
+    /**
+     * Adds a {@code com.sun.net.httpserver.Authenticator}, such as a {@link
+     * com.sun.net.httpserver.BasicAuthenticator}, as one authentication alternative; see {@link
+     * Authentication#authenticator}. It runs on the stream thread, not as a context authenticator.
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      return authenticate(Authentication.authenticator(authenticator));
+    }
+
+    /**
+     * Sets a check of the percent-decoded path parameters, which runs after authentication. When it
+     * throws {@link IllegalArgumentException}, the response is 400 with the exception's message as
+     * plain-text reason. Pass the factory of a typed parameters record, for example {@code
+     * LightParameters::fromMap}, so that handlers only see parameters that it accepts.
+     */
+    public Builder pathParameterCheck(Consumer<Map<String, String>> check) {
+      this.pathParameterCheck = Objects.requireNonNull(check, "check");
+      return this;
+    }
+
+    /**
+     * Adds a check that runs after authentication and the path parameter check, and can read {@link
+     * SseRequest#principal()}: for example one that responds with 403 to a user who may not read
+     * this channel, or 204 to tell a client to stop. Every check added this way must accept.
+     */
+    public Builder authorize(AccessCheck check) {
+      authorizations.add(Objects.requireNonNull(check, "check"));
+      return this;
+    }
+
+    /** Turns CORS on with {@code policy}; by default it is off. */
+    public Builder cors(CorsPolicy policy) {
+      this.cors = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

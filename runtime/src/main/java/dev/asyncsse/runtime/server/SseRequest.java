@@ -1,6 +1,7 @@
 package dev.asyncsse.runtime.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
@@ -49,6 +50,15 @@ public interface SseRequest {
 
   /** Returns the underlying exchange, for what this interface does not cover. */
   HttpExchange exchange();
+
+  /**
+   * Returns the principal that the endpoint's authentication accepted, if any. Empty when the
+   * endpoint has no authentication or the accepting check named no principal; {@link
+   * Authentication#basic} names the user.
+   */
+  default Optional<HttpPrincipal> principal() {
+    return Optional.empty();
+  }
 
   /**
    * Responds to the request instead of opening the stream, with a plain-text {@code reason} as

@@ -178,8 +178,13 @@ public final class SseServer {
   private void dispatch(HttpExchange exchange, SseEndpoint endpoint, Map<String, String> parameters)
       throws IOException {
     String method = exchange.getRequestMethod();
+    Optional<CorsPolicy> cors = endpoint.cors();
+    if (method.equals("OPTIONS") && cors.isPresent()) {
+      cors.get().respondToOptions(exchange, endpoint.admission().requestHeaders());
+      return;
+    }
     if (!method.equals("GET")) {
-      exchange.getResponseHeaders().set("Allow", "GET");
+      exchange.getResponseHeaders().set("Allow", cors.isPresent() ? "GET, OPTIONS" : "GET");
       PlainTextResponse.send(
           exchange, 405, "Method " + method + " is not allowed; an event stream accepts only GET.");
       return;
@@ -204,14 +209,24 @@ public final class SseServer {
       return;
     }
 
+    endpoint.cors().ifPresent(cors -> cors.addResponseHeaders(exchange));
     ExchangeRequest request =
         new ExchangeRequest(exchange, endpoint.pathTemplate(), parameters, stream);
     try {
+      AccessDecision decision = endpoint.admission().decide(request);
+      if (!decision.isAccepted()) {
+        reject(exchange, stream, decision);
+        return;
+      }
       endpoint.handler().onConnect(request, stream);
     } catch (Exception e) {
       LOGGER.log(
           Level.WARNING,
-          () -> "The SSE handler of " + endpoint + " failed for " + exchange.getRequestURI(),
+          () ->
+              "The access checks or the SSE handler of "
+                  + endpoint
+                  + " failed for "
+                  + exchange.getRequestURI().getRawPath(),
           e);
       stream.handlerFailed();
       if (e instanceof InterruptedException) {
@@ -224,6 +239,26 @@ public final class SseServer {
       throw e;
     }
     stream.handlerReturned();
+  }
+
+  /** Responds with a rejection; the log leaves out the query, which may carry an API key. */
+  private static void reject(
+      HttpExchange exchange, ExchangeStream stream, AccessDecision decision) {
+    for (String challenge : decision.challenges()) {
+      exchange.getResponseHeaders().add("WWW-Authenticate", challenge);
+    }
+    LOGGER.log(
+        Level.DEBUG,
+        () ->
+            "Rejected the SSE request for "
+                + exchange.getRequestURI().getRawPath()
+                + " from "
+                + exchange.getRemoteAddress()
+                + " with "
+                + decision.status()
+                + ": "
+                + decision.reason());
+    stream.reject(decision.status(), decision.reason());
   }
 
   /** Returns the template's path with every parameter written as {@code {}}. */

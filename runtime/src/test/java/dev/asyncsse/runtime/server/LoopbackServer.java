@@ -78,15 +78,17 @@ final class LoopbackServer implements AutoCloseable {
     return new EventStreamReader(response.body());
   }
 
-  /** Sends an ordinary request and reads the whole body as text. */
-  HttpResponse<String> request(String method, String rawPath)
+  /** Sends an ordinary request with optional headers and reads the whole body as text. */
+  HttpResponse<String> request(String method, String rawPath, String... headerNamesAndValues)
       throws IOException, InterruptedException {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(rawPath))
             .timeout(EventStreamReader.TIMEOUT)
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (headerNamesAndValues.length > 0) {
+      request.headers(headerNamesAndValues);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override
