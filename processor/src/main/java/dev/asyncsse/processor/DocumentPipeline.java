@@ -66,6 +66,7 @@ final class DocumentPipeline {
     }
 
     SchemaTypeMapper types = new SchemaTypeMapper(packageName, refs, problems);
+    types.reserveComponentSchemas(root.get());
     DocumentPlan plan = new DocumentPlanner(types).plan(api.get(), request.parts());
     if (problems.hasErrors()) {
       return new Outcome(List.of(), problems);

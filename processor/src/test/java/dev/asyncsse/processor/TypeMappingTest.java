@@ -273,4 +273,47 @@ class TypeMappingTest {
     }
     assertEquals(List.class, thing.getRecordComponents()[3].getType());
   }
+
+  @Test
+  void componentSchemaKeepsItsNameOverInlineSchema() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        meta:\n"
+            + "          type: object\n"
+            + "          properties:\n"
+            + "            inline: {type: string}\n"
+            + "        other:\n"
+            + "          $ref: '#/components/schemas/ThingMeta'\n"
+            + "    ThingMeta:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        component: {type: string}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("the second is generated as \"ThingMeta2\"");
+    assertEquals(List.of("component"), componentNames(load(compilation, "ThingMeta")));
+    assertEquals(List.of("inline"), componentNames(load(compilation, "ThingMeta2")));
+  }
+
+  @Test
+  void objectMethodNamesAndJavaLangNamesAreEscaped() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        wait: {type: string}\n"
+            + "        hashCode: {type: integer}\n"
+            + "        text:\n"
+            + "          $ref: '#/components/schemas/String'\n"
+            + "    String:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        value: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(List.of("wait_", "hashCode_", "text"), componentNames(load(compilation, "Thing")));
+    assertThat(compilation).generatedSourceFile(PACKAGE + ".StringType");
+  }
 }

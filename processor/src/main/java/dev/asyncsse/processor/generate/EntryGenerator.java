@@ -9,6 +9,7 @@ import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_SERVER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.URI;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -270,9 +271,13 @@ final class EntryGenerator {
       if (endpoint == null) {
         endpoint = "endpoint" + (endpoints.size() + 1);
         endpoints.put(address, endpoint);
+        CodeBlock check = channel.parametersClass() == null
+            ? CodeBlock.of("builder -> { }")
+            : CodeBlock.of("builder -> builder.pathParameterCheck($T::fromMap)",
+                channel.parametersClass());
         constructor.addStatement(
-            "$T $L = endpoint(sse, $T.ADDRESS, options)",
-            RuntimeTypes.SSE_ENDPOINT, endpoint, channel.serverClass());
+            "$T $L = endpoint(sse, $T.ADDRESS, $L, options)",
+            RuntimeTypes.SSE_ENDPOINT, endpoint, channel.serverClass(), check);
       }
       type.addField(channel.serverClass(), channel.accessor(), Modifier.PRIVATE, Modifier.FINAL);
       constructor.addStatement(
@@ -294,9 +299,11 @@ final class EntryGenerator {
             .returns(RuntimeTypes.SSE_ENDPOINT)
             .addParameter(SSE_SERVER, "sse")
             .addParameter(String.class, "address")
+            .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "checks")
             .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
             .addStatement(
                 "$T builder = $T.builder(address)", SSE_ENDPOINT_BUILDER, RuntimeTypes.SSE_ENDPOINT)
+            .addStatement("checks.accept(builder)")
             .addStatement("options.accept(builder)")
             .addStatement("$T endpoint = builder.build()", RuntimeTypes.SSE_ENDPOINT)
             .addStatement("sse.register(endpoint)")

@@ -81,8 +81,8 @@ final class ServerGenerator {
               .addStatement("return broadcast$L()", only.suffix())
               .build());
     }
-    type.addMethod(register());
-    type.addMethod(attach());
+    type.addMethod(register(plan));
+    type.addMethod(attach(plan));
     type.addMethod(subscribeAll(plan));
     if (!plan.singleMessage()) {
       type.addType(streamClass(plan));
@@ -129,13 +129,14 @@ final class ServerGenerator {
         .build();
   }
 
-  private static MethodSpec register() {
+  private static MethodSpec register(ChannelPlan plan) {
     return MethodSpec.methodBuilder("register")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(SSE_ENDPOINT)
         .addParameter(SSE_SERVER, "server")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
         .addStatement("$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT)
+        .addCode(parameterCheck(plan, "builder"))
         .addStatement("options.accept(builder)")
         .addStatement("$T endpoint = builder.build()", SSE_ENDPOINT)
         .addStatement("server.register(endpoint)")
@@ -144,16 +145,49 @@ final class ServerGenerator {
   }
 
   /**
+   * Returns code that makes the endpoint answer 400 with the reason when the path parameters do
+   * not fit the parameters record, before any handler or broadcaster sees the request.
+   */
+  static CodeBlock parameterCheck(ChannelPlan plan, String builder) {
+    if (plan.parametersClass() == null) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .addStatement("$L.pathParameterCheck($T::fromMap)", builder, plan.parametersClass())
+        .build();
+  }
+
+  /**
    * Returns the method that subscribes each new client to this channel's broadcasters, after
    * whatever the endpoint did before, so channels sharing the endpoint all reach the client.
    */
-  private static MethodSpec attach() {
+  /**
+   * Returns code that creates every broadcaster of the channel, so a client that connects before
+   * the first publish of some message is still subscribed to it.
+   */
+  private static CodeBlock createAllBroadcasters(ChannelPlan plan) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    MessagePlan first = plan.messages().get(0);
+    String firstField = broadcasterField(first);
+    code.beginControlFlow("if ($L == null)", firstField)
+        .addStatement("$L = new $T<>($L, codec)", firstField, BROADCASTER, first.constant());
+    // The other messages share the first broadcaster's subscribers, id sequence and replay
+    // buffer, so one stream carries them in publish order with unique ids.
+    for (MessagePlan message : plan.messages().subList(1, plan.messages().size())) {
+      code.addStatement("$L = $L.forMessageType($L)",
+          broadcasterField(message), firstField, message.constant());
+    }
+    return code.endControlFlow().build();
+  }
+
+  private static MethodSpec attach(ChannelPlan plan) {
     return MethodSpec.methodBuilder("attach")
         .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
         .beginControlFlow("if (attached)")
         .addStatement("return")
         .endControlFlow()
         .addStatement("attached = true")
+        .addCode(plan.messages().isEmpty() ? CodeBlock.of("") : createAllBroadcasters(plan))
         .addStatement("$T previous = endpoint.handler()", SSE_CONNECTION_HANDLER)
         .addCode("endpoint.handler((request, stream) -> {\n$>")
         .addStatement("previous.onConnect(request, stream)")
@@ -166,17 +200,15 @@ final class ServerGenerator {
     String field = broadcasterField(message);
     return MethodSpec.methodBuilder("broadcast" + message.suffix())
         .addJavadoc(
-            "Returns the broadcaster for {@code $L} messages, creating it on first use.\n\n"
+            "Returns the broadcaster for {@code $L} messages, creating the channel's broadcasters"
+                + " on first use.\n\n"
                 + "<p>From then on every client that connects is subscribed, and each published"
                 + " payload goes to all of them as an event named {@code $L}.\n",
             Javadoc.escape(message.message().id()),
             Javadoc.escape(message.message().eventName()))
         .addModifiers(Modifier.PUBLIC, Modifier.SYNCHRONIZED)
         .returns(broadcasterOf(message))
-        .beginControlFlow("if ($L == null)", field)
-        .addStatement("$L = new $T<>($L, codec)", field, BROADCASTER, message.constant())
         .addStatement("attach()")
-        .endControlFlow()
         .addStatement("return $L", field)
         .build();
   }
@@ -202,8 +234,8 @@ final class ServerGenerator {
         .beginControlFlow("if (!stream.isOpen())")
         .addStatement("return")
         .endControlFlow();
-    for (MessagePlan message : plan.messages()) {
-      String field = broadcasterField(message);
+    if (!plan.messages().isEmpty()) {
+      String field = broadcasterField(plan.messages().get(0));
       method.beginControlFlow("if ($L != null)", field)
           .addStatement("$L.subscribe(request, stream)", field)
           .endControlFlow();

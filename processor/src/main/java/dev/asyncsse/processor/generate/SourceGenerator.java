@@ -25,8 +25,10 @@ public final class SourceGenerator {
   public List<JavaFile> generate(DocumentPlan plan) {
     List<JavaFile> sources = new ArrayList<>();
     PayloadGenerator payloads = new PayloadGenerator(files);
-    for (TypeDeclaration declaration : plan.types()) {
-      sources.add(payloads.generate(declaration));
+    if (plan.what().payloads()) {
+      for (TypeDeclaration declaration : plan.types()) {
+        sources.add(payloads.generate(declaration));
+      }
     }
     ParametersGenerator parameters = new ParametersGenerator(files);
     ClientGenerator clients = new ClientGenerator(files);

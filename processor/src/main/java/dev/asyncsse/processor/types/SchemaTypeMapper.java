@@ -54,6 +54,8 @@ public final class SchemaTypeMapper {
   private final Map<String, TypeName> bySchema = new HashMap<>();
   private final Map<String, TypeDeclaration> declarations = new TreeMap<>();
   private final Map<String, String> origins = new HashMap<>();
+  private final Map<String, String> preferred = new HashMap<>();
+  private final Map<String, ClassName> payloadWrappers = new HashMap<>();
   private final Map<String, List<ClassName>> laterInterfaces = new HashMap<>();
   private final AllOfFlattener flattener;
   private final UnionMapper unions;
@@ -73,6 +75,10 @@ public final class SchemaTypeMapper {
    * @param origin what the name is for, as {@code file#pointer} or a channel id, for the warning
    */
   public ClassName allocate(String raw, String origin, SourcePosition position) {
+    String reservedName = preferred.remove(origin);
+    if (reservedName != null) {
+      return ClassName.get(packageName, reservedName);
+    }
     String base = JavaNames.className(raw);
     String name = base;
     for (int i = 2; origins.containsKey(name); i++) {
@@ -83,6 +89,26 @@ public final class SchemaTypeMapper {
     }
     origins.put(name, origin);
     return ClassName.get(packageName, name);
+  }
+
+  /**
+   * Reserves the names of the schemas under {@code components/schemas} before anything else is
+   * named, so that a component keeps its own name and an inline schema that would take the same
+   * name is numbered instead.
+   */
+  public void reserveComponentSchemas(Node root) {
+    if (!(root instanceof MapNode document)
+        || !(document.get("components").orElse(null) instanceof MapNode components)
+        || !(components.get("schemas").orElse(null) instanceof MapNode schemas)) {
+      return;
+    }
+    for (Map.Entry<String, Node> entry : schemas.entries().entrySet()) {
+      if (!(entry.getValue() instanceof MapNode schema) || RefResolver.isRef(schema)) {
+        continue;
+      }
+      String raw = schema.text("x-java-name").orElse(JavaNames.simpleName(entry.getKey()));
+      preferred.put(schema.location(), allocate(raw, schema.location(), schema.position()).simpleName());
+    }
   }
 
   /** Returns the records and enums to generate, sorted by name. */
@@ -165,7 +191,12 @@ public final class SchemaTypeMapper {
     if (withoutFormat.isEmpty() && !checkedFormat) {
       return type;
     }
-    ClassName name = allocate(nameHint, map.location() + "#value", map.position());
+    ClassName known = payloadWrappers.get(map.location());
+    if (known != null) {
+      return known;
+    }
+    ClassName name = allocate(componentName(map).orElse(nameHint), map.location(), map.position());
+    payloadWrappers.put(map.location(), name);
     Component value = new Component(
         "value", "value", type, true, false, describe(map), rules, false);
     declarations.put(name.simpleName(), new RecordType(
