@@ -11,7 +11,8 @@ public final class BaseUri {
    * Appends {@code path} to the path of {@code base}, so that {@code http://host/api} and {@code
    * /user/signedup} give {@code http://host/api/user/signedup}.
    *
-   * @param base an absolute {@code http} or {@code https} URI; its query and fragment are dropped
+   * @param base an absolute {@code http} or {@code https} URI; its query is kept after the path,
+   *     and its fragment is dropped
    * @param path an already percent-encoded path that starts with {@code /}
    * @throws IllegalArgumentException when {@code base} is not absolute or {@code path} does not
    *     start with {@code /}
@@ -28,6 +29,22 @@ public final class BaseUri {
     if (basePath.endsWith("/")) {
       basePath = basePath.substring(0, basePath.length() - 1);
     }
-    return URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + path);
+    String query = base.getRawQuery() == null ? "" : "?" + base.getRawQuery();
+    return URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + path + query);
+  }
+
+  /**
+   * Returns {@code base} with one more query parameter, name and value percent-encoded as UTF-8.
+   */
+  public static URI withQueryParameter(URI base, String name, String value) {
+    String parameter = encode(name) + "=" + encode(value);
+    String query = base.getRawQuery() == null ? parameter : base.getRawQuery() + "&" + parameter;
+    String path = base.getRawPath() == null ? "" : base.getRawPath();
+    return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "?" + query);
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
   }
 }

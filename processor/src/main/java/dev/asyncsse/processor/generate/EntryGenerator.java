@@ -83,7 +83,9 @@ final class EntryGenerator {
               .returns(builder)
               .addStatement("return client(SERVER_$L)", JavaNames.constantName(server.name()))
               .build()));
-      type.addType(clientBuilder(builder, client));
+      TypeSpec.Builder clientBuilder = clientBuilder(builder, client).toBuilder();
+      SecurityGenerator.addClientMethods(clientBuilder, builder, plan.api().securitySchemes());
+      type.addType(clientBuilder.build());
       type.addType(clientClass(plan, client));
     }
     if (plan.what().server()) {
@@ -111,9 +113,37 @@ final class EntryGenerator {
               .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
               .addStatement("return new $T($T.on(http), codec, options)", server, SSE_SERVER)
               .build());
+      if (!plan.api().securitySchemes().isEmpty()) {
+        ClassName accessCheck = ClassName.get("dev.asyncsse.runtime.server", "AccessCheck");
+        type.addMethod(
+            MethodSpec.methodBuilder("server")
+                .addJavadoc(
+                    "Registers every channel of the document on {@code http}, accepting a"
+                        + " connection only when one of {@code checks} accepts its credential;"
+                        + " see {@link Security}.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(server)
+                .addParameter(HTTP_SERVER, "http")
+                .addParameter(com.palantir.javapoet.ArrayTypeName.of(accessCheck), "checks")
+                .varargs(true)
+                .beginControlFlow("if (checks.length == 0)")
+                .addStatement("throw new $T($S)", IllegalArgumentException.class,
+                    "Give at least one check, such as Security." + firstSchemeMethod(plan) + "(...)")
+                .endControlFlow()
+                .addStatement(
+                    "return server(http, $T.jackson(), endpoint -> { for ($T check : checks) {"
+                        + " endpoint.authenticate(check); } })",
+                    JSON_CODEC, accessCheck)
+                .build());
+        type.addType(SecurityGenerator.securityClass(self, plan.api().securitySchemes()));
+      }
       type.addType(serverClass(plan, server));
     }
     return files.file(type);
+  }
+
+  private static String firstSchemeMethod(DocumentPlan plan) {
+    return SecurityGenerator.methodName(plan.api().securitySchemes().get(0));
   }
 
   private static boolean isValidUri(String url) {
@@ -136,7 +166,7 @@ final class EntryGenerator {
     return TypeSpec.classBuilder(builder)
         .addJavadoc("Settings shared by every channel client.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addField(URI, "baseUri", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(URI, "baseUri", Modifier.PRIVATE)
         .addField(
             FieldSpec.builder(JSON_CODEC, "codec", Modifier.PRIVATE)
                 .initializer("$T.jackson()", JSON_CODEC)

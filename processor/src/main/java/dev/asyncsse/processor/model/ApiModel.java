@@ -11,6 +11,7 @@ import java.util.List;
  * @param description {@code info.description}, or {@code ""}
  * @param channels the channels in document order
  * @param servers the servers in document order
+ * @param securitySchemes the schemes an HTTP request can carry, in document order
  * @param position where {@code info} is, or the document's start when it has none
  */
 public record ApiModel(
@@ -19,10 +20,12 @@ public record ApiModel(
     String description,
     List<ChannelModel> channels,
     List<ServerModel> servers,
+    List<SecuritySchemeModel> securitySchemes,
     SourcePosition position) {
 
   public ApiModel {
     channels = List.copyOf(channels);
     servers = List.copyOf(servers);
+    securitySchemes = List.copyOf(securitySchemes);
   }
 }

@@ -58,7 +58,9 @@ public final class ModelReader {
         : new V2ChannelReader(nodes).read(document);
     SourcePosition position = info.map(Node::position).orElse(document.position());
     List<ServerModel> servers = new ServerReader(nodes).read(document);
-    return Optional.of(new ApiModel(title, version, description, channels, servers, position));
+    List<SecuritySchemeModel> schemes = new SecuritySchemeReader(nodes).read(document);
+    return Optional.of(
+        new ApiModel(title, version, description, channels, servers, schemes, position));
   }
 
   private Optional<Integer> majorVersion(MapNode document) {
