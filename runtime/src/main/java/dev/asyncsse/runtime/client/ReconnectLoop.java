@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -148,7 +149,8 @@ final class ReconnectLoop implements Subscription {
         }
         failures++;
       }
-      long delayMillis = backoff.jitteredDelayMillis(failures);
+      long delayMillis =
+          Math.max(backoff.jitteredDelayMillis(failures), ending.minimumDelayMillis());
       boolean reconnect =
           ending.retryable() && mayReconnect(failures, failingSinceNanos, delayMillis);
       report(ending, reconnect, failures, delayMillis);
@@ -355,7 +357,7 @@ final class ReconnectLoop implements Subscription {
       HttpResponse<InputStream> response, InputStream body, IdleWatchdog watchdog) {
     int status = response.statusCode();
     if (status != 200) {
-      return rejectStatus(status, body);
+      return rejectStatus(status, body, response.headers().firstValue("Retry-After"));
     }
     String contentType = response.headers().firstValue("Content-Type").orElse(null);
     if (!ContentTypes.isEventStream(contentType)) {
@@ -377,7 +379,17 @@ final class ReconnectLoop implements Subscription {
     return readEvents(body, watchdog);
   }
 
-  private Ending rejectStatus(int status, InputStream body) {
+  private Ending rejectStatus(int status, InputStream body, Optional<String> retryAfter) {
+    // 503 with Retry-After in seconds means "come back later", as a server that is restarting
+    // answers; browsers stop on it, but a long-lived Java client should wait and resume.
+    if (status == 503 && retryAfter.isPresent() && retryAfter.get().strip().matches("[0-9]{1,6}")) {
+      long seconds = Long.parseLong(retryAfter.get().strip());
+      String message = "The server at " + requestUri + " answered with HTTP status 503 and"
+          + " Retry-After: " + seconds + "; " + previewBody(body);
+      return closed
+          ? Ending.CLOSED
+          : Ending.retryLater(SseError.Kind.HTTP_STATUS, status, message, seconds * 1000);
+    }
     String message;
     if (status == 204) {
       message =
@@ -598,6 +610,7 @@ final class ReconnectLoop implements Subscription {
    * @param status the HTTP status, or -1
    * @param retryable whether the loop may reconnect
    * @param healthy whether the connection delivered an event or stayed open for the reset threshold
+   * @param minimumDelayMillis the least time to wait before reconnecting, from a Retry-After
    */
   private record Ending(
       SseError.Kind errorKind,
@@ -605,21 +618,26 @@ final class ReconnectLoop implements Subscription {
       String message,
       Throwable cause,
       boolean retryable,
-      boolean healthy) {
+      boolean healthy,
+      long minimumDelayMillis) {
 
     static final Ending CLOSED =
-        new Ending(null, -1, "The subscription was closed.", null, false, false);
+        new Ending(null, -1, "The subscription was closed.", null, false, false, 0);
 
     static Ending endOfStream(String message, boolean healthy) {
-      return new Ending(null, -1, message, null, true, healthy);
+      return new Ending(null, -1, message, null, true, healthy, 0);
     }
 
     static Ending failed(SseError.Kind kind, String message, Throwable cause, boolean healthy) {
-      return new Ending(kind, -1, message, cause, true, healthy);
+      return new Ending(kind, -1, message, cause, true, healthy, 0);
     }
 
     static Ending stopped(SseError.Kind kind, int status, String message, Throwable cause) {
-      return new Ending(kind, status, message, cause, false, false);
+      return new Ending(kind, status, message, cause, false, false, 0);
+    }
+
+    static Ending retryLater(SseError.Kind kind, int status, String message, long delayMillis) {
+      return new Ending(kind, status, message, null, true, false, delayMillis);
     }
   }
 }

@@ -221,6 +221,7 @@ final class ExchangeStream implements SseStream {
     writeLock.lock();
     try {
       if (state == State.PENDING && !ended) {
+        exchange.getResponseHeaders().set("Retry-After", "1");
         respondLocked(503, "The server is shutting down.");
       }
     } finally {

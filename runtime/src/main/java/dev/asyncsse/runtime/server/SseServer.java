@@ -139,7 +139,9 @@ public final class SseServer {
 
   /**
    * Ends every open stream cleanly with the final chunk, so that clients reconnect, and stops the
-   * heartbeats and the default stream executor. Requests that arrive afterwards get 503. Waits for
+   * heartbeats and the default stream executor. Requests that arrive afterwards get 503 with {@code
+   * Retry-After: 1}, which the asyncsse client follows to reconnect, so a restarting server keeps
+   * its clients. Waits for
    * each stream's write in progress, which takes at most about the write timeout plus one heartbeat
    * interval for a client that stopped reading. The {@code HttpServer} and its contexts are left as
    * they are. Calling it again does nothing.
@@ -160,6 +162,7 @@ public final class SseServer {
   /** Routes a request in one of this server's contexts, on the HttpServer's thread. */
   private void route(HttpExchange exchange) throws IOException {
     if (shutDown.get()) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
       PlainTextResponse.send(exchange, 503, "The server is shutting down.");
       return;
     }
@@ -192,6 +195,7 @@ public final class SseServer {
     try {
       executor.execute(() -> connect(exchange, endpoint, parameters));
     } catch (RejectedExecutionException e) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
       PlainTextResponse.send(exchange, 503, "The server is shutting down.");
     }
   }
