@@ -307,4 +307,58 @@ class DiagnosticsTest {
         .contentsAsUtf8String()
         .contains("public record RoomsParameters(String roomId)");
   }
+
+  @Test
+  void addressWithQueryIsOneErrorAtAddress() throws IOException {
+    Compilation compilation = compile(
+        "query.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Query\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  rooms:\n"
+            + "    address: rooms/{roomId}/messages?since=1\n"
+            + "    parameters:\n"
+            + "      roomId: {}\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "query.yaml:7:14: Invalid address \"rooms/{roomId}/messages?since=1\" for channel"
+            + " \"rooms\": '?' starts a query or fragment");
+    assertNothingGenerated("query.yaml");
+  }
+
+  @Test
+  void repeatedParameterInAddressIsError() throws IOException {
+    Compilation compilation = compile(
+        "repeat.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info: {title: Repeat, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  rooms:\n"
+            + "    address: rooms/{roomId}/{roomId}\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("parameter {roomId} appears more than once");
+  }
+
+  @Test
+  void emptyTitleIsReportedAsEmpty() throws IOException {
+    Compilation compilation = compile(
+        "untitled.yaml", "asyncapi: 3.0.0\ninfo:\n  title: ''\n  version: 1.0.0\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "untitled.yaml:3:10: " + Messages.emptyField("info", "title"));
+  }
+
+  @Test
+  void documentThatIsArrayNamesTheKind() throws IOException {
+    Compilation compilation = compile("list.yaml", "- a\n- b\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("its root is an array");
+  }
 }

@@ -83,16 +83,20 @@ final class ParametersGenerator {
 
   private static String describe(ParameterModel parameter) {
     StringBuilder text = new StringBuilder();
-    text.append(parameter.description().isBlank()
+    String description = parameter.description().strip();
+    if (description.endsWith(".")) {
+      description = description.substring(0, description.length() - 1);
+    }
+    text.append(description.isEmpty()
         ? "the {@code " + Javadoc.escape(parameter.name()) + "} parameter"
-        : Javadoc.escape(parameter.description().strip()));
+        : Javadoc.escape(description));
     if (!parameter.allowedValues().isEmpty()) {
       text.append("; one of ").append(Javadoc.escape(String.join(", ", parameter.allowedValues())));
     }
     if (!parameter.examples().isEmpty()) {
       text.append("; for example ").append(Javadoc.escape(parameter.examples().get(0)));
     }
-    return text.toString();
+    return text.append('.').toString();
   }
 
   private static void check(
