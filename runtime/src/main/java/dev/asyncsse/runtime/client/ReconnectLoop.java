@@ -225,7 +225,7 @@ final class ReconnectLoop implements Subscription {
       // send() rather than sendAsync().get(): on JDK 25 the latter completes only once a common
       // ForkJoinPool thread is free, which stalls the client inside a busy application. close()
       // interrupts this thread to abandon the wait for response headers.
-      response = settings.httpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = settings.httpClient().send(request, this::bodyOnHeaders);
     } catch (InterruptedException e) {
       if (!closed) {
         Thread.currentThread().interrupt();
@@ -250,7 +250,6 @@ final class ReconnectLoop implements Subscription {
         closeQuietly(body);
         return Ending.CLOSED;
       }
-      openBody = body;
     }
     IdleWatchdog watchdog =
         new IdleWatchdog(
@@ -267,6 +266,26 @@ final class ReconnectLoop implements Subscription {
       }
       closeQuietly(body);
     }
+  }
+
+  /**
+   * Reads the body as a stream, which is published as soon as the response headers arrive, so
+   * close() can close it while send() has not yet returned.
+   */
+  private HttpResponse.BodySubscriber<InputStream> bodyOnHeaders(
+      HttpResponse.ResponseInfo info) {
+    HttpResponse.BodySubscriber<InputStream> subscriber =
+        HttpResponse.BodySubscribers.ofInputStream();
+    subscriber.getBody().thenAccept(stream -> {
+      synchronized (connectionLock) {
+        if (closed) {
+          closeQuietly(stream);
+        } else {
+          openBody = stream;
+        }
+      }
+    });
+    return subscriber;
   }
 
   private HttpRequest buildRequest() {
