@@ -28,7 +28,7 @@ import javax.lang.model.element.PackageElement;
  */
 final class DocumentPipeline {
 
-  /** What one run produced: the sources to write, empty when {@code problems} has errors. */
+  /** The result of one run: the sources to write, empty when {@code problems} has errors. */
   record Outcome(List<JavaFile> sources, Problems problems) {}
 
   private final Filer filer;
@@ -76,6 +76,6 @@ final class DocumentPipeline {
     return new Outcome(sources, problems);
   }
 
-  /** What the annotation asked for. */
+  /** The document path and parts that the annotation requests. */
   record SpecRequest(String path, DocumentPlan.Parts parts) {}
 }

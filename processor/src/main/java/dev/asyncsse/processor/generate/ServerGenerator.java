@@ -145,7 +145,7 @@ final class ServerGenerator {
   }
 
   /**
-   * Returns code that makes the endpoint answer 400 with the reason when the path parameters do
+   * Returns code that makes the endpoint respond with 400 with the reason when the path parameters do
    * not fit the parameters record, before any handler or broadcaster sees the request.
    */
   static CodeBlock parameterCheck(ChannelPlan plan, String builder) {

@@ -70,8 +70,8 @@ final class UnionGenerator {
     if (union.discriminator() != null && !union.tags().isEmpty()) {
       method.addCode(byDiscriminator(union));
     }
-    // Each candidate whose shape fits is tried in turn; the first that reads without error wins,
-    // which is what anyOf means and what a oneOf of well-formed members needs.
+    // Each candidate whose shape fits is tried in turn, and the first that reads without error
+    // wins. That is what anyOf means, and what a oneOf of well-formed members needs.
     method.addStatement("$T failure = null", RuntimeException.class);
     List<Member> requiredFirst = requiredFirst(union.members());
     for (Member member : requiredFirst) {

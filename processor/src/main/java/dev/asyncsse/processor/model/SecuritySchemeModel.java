@@ -10,7 +10,7 @@ package dev.asyncsse.processor.model;
  */
 public record SecuritySchemeModel(String key, Kind kind, String name, String description) {
 
-  /** How a credential travels on the request. */
+  /** The place of a credential on the request. */
   public enum Kind {
     /** {@code Authorization: Bearer}: http bearer, and the access token of oauth2 and OpenID. */
     BEARER,

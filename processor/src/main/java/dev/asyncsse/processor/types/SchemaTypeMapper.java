@@ -204,7 +204,7 @@ public final class SchemaTypeMapper {
     return name;
   }
 
-  /** Returns whether the schema's type list includes {@code null} or it says nullable. */
+  /** Returns whether the schema's type list includes {@code null} or it sets {@code nullable}. */
   public boolean isNullable(Node schema) {
     Optional<Node> resolved = refs.resolve(schema);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
