@@ -111,6 +111,9 @@ final class ServerGenerator {
         .addParameter(JSON_CODEC, "codec")
         .addStatement("this.endpoint = endpoint")
         .addStatement("this.codec = codec")
+        // Subscribing from the start means a client that connects before the first publish still
+        // receives it.
+        .addStatement("attach()")
         .build();
   }
 
