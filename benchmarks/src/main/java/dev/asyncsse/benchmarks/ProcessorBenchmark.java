@@ -1,0 +1,402 @@
+package dev.asyncsse.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.asyncsse.processor.AsyncApiProcessor;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.annotation.processing.Completion;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Processor cost: for each document, the processor's own time and the {@code javac} time to compile
+ * what it generated, both in this JVM through {@link javax.tools.JavaCompiler}.
+ *
+ * <p>The processor's own time is the wall time spent inside its {@code init} and {@code process}
+ * methods during a {@code -proc:only} compilation of the annotated package: locating, reading,
+ * modelling the document and writing the sources through the {@code Filer}. The compile time is a
+ * separate {@code -proc:none} compilation of the generated sources. Each document is compiled
+ * {@code --repeats} times; the first, cold, compilation is reported apart from the median of the
+ * others, because the first also loads and compiles javac and the processor.
+ *
+ * <p>Documents: the files given with {@code --document}, and synthetic AsyncAPI 3.0 documents with
+ * five object schemas per channel: by default of 50, 100, 200 and 400 channels, to show how the
+ * cost grows as the document doubles, or of the channel counts given with {@code --synthetic}.
+ *
+ * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ProcessorBenchmark
+ * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--out FILE]}.
+ */
+public final class ProcessorBenchmark {
+
+  private static final String DEFAULT_SYNTHETIC_CHANNELS = "50,100,200,400";
+  private static final int SCHEMAS_PER_CHANNEL = 5;
+  private static final String PACKAGE = "bench.generated";
+
+  private final Path workDir;
+  private final int repeats;
+
+  private ProcessorBenchmark(Path workDir, int repeats) {
+    this.workDir = workDir;
+    this.repeats = repeats;
+  }
+
+  /** Measures every document and prints a Markdown table. */
+  public static void main(String[] args) throws IOException {
+    List<Path> documents = new ArrayList<>();
+    int repeats = 4;
+    String syntheticChannels = DEFAULT_SYNTHETIC_CHANNELS;
+    Path output = null;
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(name + " needs a value");
+      }
+      String value = args[++i];
+      switch (name) {
+        case "--document" -> documents.add(Path.of(value));
+        case "--repeats" -> repeats = Integer.parseInt(value);
+        case "--synthetic" -> syntheticChannels = value;
+        case "--out" -> output = Path.of(value);
+        default ->
+            throw new IllegalArgumentException(
+                "Unknown option \""
+                    + name
+                    + "\"; expected --document, --repeats, --synthetic or --out");
+      }
+    }
+    if (repeats < 2) {
+      throw new IllegalArgumentException("--repeats must be at least 2, for a warm measurement");
+    }
+
+    Path workDir = Files.createTempDirectory("asyncsse-processor-benchmark");
+    ProcessorBenchmark benchmark = new ProcessorBenchmark(workDir, repeats);
+    StringBuilder report = new StringBuilder();
+    report.append("### Processor\n\n");
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "JVM: %s %s. Each document compiled %d times; \"warm\" is the median of all but the"
+                + " first.%n%n",
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.version"),
+            repeats));
+    report.append(
+        "| document | bytes | generated files | generated lines | processor ms (cold) |"
+            + " processor ms (warm) | javac -proc:only ms (warm) | compile output ms (cold) |"
+            + " compile output ms (warm) | processor / compile (warm) |\n");
+    report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    try {
+      // A first compilation loads javac, so that no document pays for it alone.
+      benchmark.measure(benchmark.synthetic(10), "warm-up");
+      for (Path document : documents) {
+        report.append(benchmark.measure(document, document.getFileName().toString()).row());
+      }
+      for (String count : syntheticChannels.split(",")) {
+        int channels = Integer.parseInt(count.trim());
+        String label =
+            "synthetic: " + channels + " channels, " + channels * SCHEMAS_PER_CHANNEL + " schemas";
+        report.append(benchmark.measure(benchmark.synthetic(channels), label).row());
+      }
+    } finally {
+      deleteRecursively(workDir);
+    }
+    System.out.println(report);
+    if (output != null) {
+      Files.writeString(output, report, StandardCharsets.UTF_8);
+    }
+  }
+
+  private Measurement measure(Path document, String label) throws IOException {
+    System.err.printf(Locale.ROOT, "%s: processor benchmark, %s%n", Instant.now(), label);
+    List<Double> processorMillis = new ArrayList<>();
+    List<Double> procOnlyMillis = new ArrayList<>();
+    List<Double> compileMillis = new ArrayList<>();
+    int files = 0;
+    long lines = 0;
+    for (int repeat = 0; repeat < repeats; repeat++) {
+      Path dir = Files.createDirectories(workDir.resolve("run" + repeat));
+      Path sources = Files.createDirectories(dir.resolve("src"));
+      Path generated = Files.createDirectories(dir.resolve("generated"));
+      Path classes = Files.createDirectories(dir.resolve("classes"));
+      Path packageInfo = writePackageInfo(sources, document.getFileName().toString());
+
+      TimedProcessor processor = new TimedProcessor(new AsyncApiProcessor());
+      long start = System.nanoTime();
+      compile(
+          List.of(packageInfo),
+          List.of(
+              "-proc:only",
+              "-Aasyncsse.specDir=" + document.toAbsolutePath().getParent(),
+              "-s",
+              generated.toString(),
+              "-d",
+              classes.toString()),
+          processor);
+      procOnlyMillis.add((System.nanoTime() - start) / 1e6);
+      processorMillis.add(processor.nanos / 1e6);
+
+      List<Path> outputs = javaFiles(generated);
+      files = outputs.size();
+      lines = countLines(outputs);
+      start = System.nanoTime();
+      compile(outputs, List.of("-proc:none", "-d", classes.toString()), null);
+      compileMillis.add((System.nanoTime() - start) / 1e6);
+      deleteRecursively(dir);
+    }
+    return new Measurement(
+        label,
+        Files.size(document),
+        files,
+        lines,
+        processorMillis.get(0),
+        warm(processorMillis),
+        warm(procOnlyMillis),
+        compileMillis.get(0),
+        warm(compileMillis));
+  }
+
+  private static double warm(List<Double> values) {
+    return ResultTable.median(values.subList(1, values.size()));
+  }
+
+  private static Path writePackageInfo(Path sources, String documentName) throws IOException {
+    Path dir = Files.createDirectories(sources.resolve(PACKAGE.replace('.', '/')));
+    Path file = dir.resolve("package-info.java");
+    Files.writeString(
+        file,
+        "@dev.asyncsse.annotations.AsyncApiSpec(\""
+            + documentName
+            + "\")\npackage "
+            + PACKAGE
+            + ";\n",
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** Compiles {@code files} with the class path of this JVM, and fails on any error. */
+  private static void compile(List<Path> files, List<String> options, Processor processor)
+      throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> allOptions = new ArrayList<>(options);
+    allOptions.addAll(
+        List.of("--release", "17", "-nowarn", "-classpath", System.getProperty("java.class.path")));
+    StringWriter diagnostics = new StringWriter();
+    try (StandardJavaFileManager fileManager =
+        javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              diagnostics,
+              fileManager,
+              null,
+              allOptions,
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files));
+      if (processor != null) {
+        task.setProcessors(List.of(processor));
+      }
+      if (!task.call()) {
+        throw new IllegalStateException("javac failed:\n" + diagnostics);
+      }
+    }
+  }
+
+  private static List<Path> javaFiles(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      return paths.filter(path -> path.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  private static long countLines(List<Path> files) throws IOException {
+    long lines = 0;
+    for (Path file : files) {
+      try (Stream<String> fileLines = Files.lines(file, StandardCharsets.UTF_8)) {
+        lines += fileLines.count();
+      }
+    }
+    return lines;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /**
+   * Writes a synthetic AsyncAPI 3.0 document as JSON: {@code channels} channels, each with one path
+   * parameter and one message, and {@value #SCHEMAS_PER_CHANNEL} object schemas per channel. The
+   * message's payload is the first schema of its group, and each schema refers to the next one of
+   * the group, so every schema becomes a generated record. Each schema has string, uuid, date-time,
+   * integer, number, boolean, array and string-enum properties.
+   */
+  private Path synthetic(int channels) throws IOException {
+    Map<String, Object> channelMap = new LinkedHashMap<>();
+    Map<String, Object> operations = new LinkedHashMap<>();
+    Map<String, Object> messages = new LinkedHashMap<>();
+    Map<String, Object> schemas = new LinkedHashMap<>();
+    for (int c = 0; c < channels; c++) {
+      channelMap.put(
+          "channel" + c,
+          Map.of(
+              "address", "things/group" + c + "/{thingId}/events",
+              "parameters", Map.of("thingId", Map.of("description", "The thing's id.")),
+              "messages", Map.of("event" + c, ref("#/components/messages/Event" + c))));
+      operations.put(
+          "receiveChannel" + c,
+          Map.of("action", "receive", "channel", ref("#/channels/channel" + c)));
+      messages.put(
+          "Event" + c,
+          Map.of("name", "event" + c, "payload", ref("#/components/schemas/" + schemaName(c, 0))));
+      for (int s = 0; s < SCHEMAS_PER_CHANNEL; s++) {
+        schemas.put(schemaName(c, s), schema(c, s));
+      }
+    }
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("asyncapi", "3.0.0");
+    document.put("info", Map.of("title", "Synthetic " + channels, "version", "1.0.0"));
+    document.put("channels", channelMap);
+    document.put("operations", operations);
+    document.put("components", Map.of("messages", messages, "schemas", schemas));
+
+    Path dir = Files.createDirectories(workDir.resolve("documents"));
+    Path file = dir.resolve("synthetic-" + channels + ".json");
+    ObjectMapper mapper = JsonMapper.builder().build();
+    mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);
+    return file;
+  }
+
+  private static String schemaName(int channel, int index) {
+    return "Thing" + channel + "Part" + index;
+  }
+
+  private static Map<String, Object> schema(int channel, int index) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("id", Map.of("type", "string", "format", "uuid"));
+    properties.put("name", Map.of("type", "string", "maxLength", 200));
+    properties.put("at", Map.of("type", "string", "format", "date-time"));
+    properties.put("count", Map.of("type", "integer", "minimum", 0));
+    properties.put("ratio", Map.of("type", "number"));
+    properties.put("active", Map.of("type", "boolean"));
+    properties.put("tags", Map.of("type", "array", "items", Map.of("type", "string")));
+    properties.put("state", Map.of("type", "string", "enum", List.of("on", "off", "unknown")));
+    if (index + 1 < SCHEMAS_PER_CHANNEL) {
+      properties.put("next", ref("#/components/schemas/" + schemaName(channel, index + 1)));
+    }
+    return Map.of(
+        "type",
+        "object",
+        "description",
+        "Part " + index + " of thing group " + channel + ".",
+        "required",
+        List.of("id", "name"),
+        "properties",
+        properties);
+  }
+
+  private static Map<String, Object> ref(String pointer) {
+    return Map.of("$ref", pointer);
+  }
+
+  /** One document's results. */
+  private record Measurement(
+      String label,
+      long bytes,
+      int files,
+      long lines,
+      double processorColdMillis,
+      double processorWarmMillis,
+      double procOnlyWarmMillis,
+      double compileColdMillis,
+      double compileWarmMillis) {
+
+    String row() {
+      return String.format(
+          Locale.ROOT,
+          "| %s | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.3f |%n",
+          label,
+          bytes,
+          files,
+          lines,
+          processorColdMillis,
+          processorWarmMillis,
+          procOnlyWarmMillis,
+          compileColdMillis,
+          compileWarmMillis,
+          processorWarmMillis / compileWarmMillis);
+    }
+  }
+
+  /** Delegates to a processor and adds up the wall time spent in its methods that do work. */
+  private static final class TimedProcessor implements Processor {
+
+    private final Processor delegate;
+    private long nanos;
+
+    TimedProcessor(Processor delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public void init(ProcessingEnvironment environment) {
+      long start = System.nanoTime();
+      delegate.init(environment);
+      nanos += System.nanoTime() - start;
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      long start = System.nanoTime();
+      boolean claimed = delegate.process(annotations, round);
+      nanos += System.nanoTime() - start;
+      return claimed;
+    }
+
+    @Override
+    public Iterable<? extends Completion> getCompletions(
+        Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
+      return delegate.getCompletions(element, annotation, member, userText);
+    }
+  }
+}
