@@ -42,7 +42,7 @@ import okhttp3.sse.EventSources;
  */
 final class EventReceivers {
 
-  /** The longest wait for one connection's events before the benchmark fails. */
+  /** The maximum wait for one connection's events before the benchmark fails. */
   static final long RECEIVE_TIMEOUT_SECONDS = 120;
 
   /** The payload the peers decode into: a plain record, read with a default Jackson mapper. */
@@ -207,7 +207,8 @@ final class EventReceivers {
   }
 
   /**
-   * The HTTP client that {@link SseClient} builds when none is given, shared between connections.
+   * Creates an HTTP client with the settings that {@link SseClient} uses when none is given; the
+   * benchmark shares it between connections.
    */
   private static HttpClient asyncsseHttpClient() {
     return HttpClient.newBuilder()
@@ -296,8 +297,8 @@ final class EventReceivers {
   }
 
   /**
-   * What a developer writes without a library: a {@link BufferedReader} over the body of a default
-   * {@link HttpClient}, with {@code data:}, {@code event:} and {@code id:} lines handled.
+   * A client written without a library: a {@link BufferedReader} over the body of a default {@link
+   * HttpClient}, which handles {@code data:}, {@code event:} and {@code id:} lines.
    */
   private static final class JdkBufferedReader implements EventReceiver {
 

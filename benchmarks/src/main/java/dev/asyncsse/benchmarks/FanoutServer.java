@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * 127.0.0.1 and broadcasts to every subscriber on command.
  *
  * <p>It prints {@code PORT <port>} when it is ready, then reads one command per line from standard
- * input and answers each on standard output:
+ * input and writes the response to each on standard output:
  *
  * <ul>
  *   <li>{@code count}: {@code COUNT <subscribers>};

@@ -122,7 +122,7 @@ final class FanoutSubscribers implements AutoCloseable {
         selector.selectedKeys().clear();
       }
     } catch (ClosedSelectorException e) {
-      // closed by close()
+      // close() closed the selector, which ends this loop.
     } catch (IOException e) {
       if (selector.isOpen()) {
         System.err.println("fan-out subscribers: reading failed: " + e);
@@ -132,7 +132,7 @@ final class FanoutSubscribers implements AutoCloseable {
 
   private void record(int seq, long nanos) {
     if (seq > 0 && seq < receipts.length()) {
-      lastReceiptNanos.set(seq, nanos); // before the count, which awaitAll reads first
+      lastReceiptNanos.set(seq, nanos); // set first, because awaitAll reads the count first
       receipts.incrementAndGet(seq);
     }
   }

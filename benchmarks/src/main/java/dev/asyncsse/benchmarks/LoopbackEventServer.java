@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An HTTP/1.1 server on 127.0.0.1 that answers every request with a {@code text/event-stream} body
- * of a fixed number of pre-encoded events, written as fast as the socket takes them.
+ * An HTTP/1.1 server on 127.0.0.1 that responds to every request with a {@code text/event-stream}
+ * body of a fixed number of pre-encoded events, written as fast as the socket takes them.
  *
  * <p>The body is chunked, about 64 KiB per chunk, and the connection closes after the last chunk
  * ({@code Connection: close}). The server ignores the request's method, path and headers. Each

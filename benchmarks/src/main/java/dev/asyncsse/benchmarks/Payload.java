@@ -1,6 +1,6 @@
 package dev.asyncsse.benchmarks;
 
-/** What a client in the end-to-end benchmark does with each event's data. */
+/** The work a client in the end-to-end benchmark does with each event's data. */
 public enum Payload {
   /** Adds up the data lengths. */
   RAW,

@@ -71,7 +71,7 @@ final class ResultTable {
   private void add(String section, String name, List<Double> values) {
     double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    String each = values.stream().map(ResultTable::format).collect(Collectors.joining(", "));
+    String runValues = values.stream().map(ResultTable::format).collect(Collectors.joining(", "));
     String row =
         "| "
             + name
@@ -82,7 +82,7 @@ final class ResultTable {
             + " | "
             + format(max)
             + " | "
-            + each
+            + runValues
             + " |";
     sections.computeIfAbsent(section, key -> new ArrayList<>()).add(row);
   }

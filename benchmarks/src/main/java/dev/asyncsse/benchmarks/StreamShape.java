@@ -40,7 +40,7 @@ public enum StreamShape {
   private static final int SHORT_LINES_PER_EVENT = 32;
 
   /**
-   * Encodes whole events of this shape until the stream holds at least {@code minBytes} bytes.
+   * Encodes whole events of this shape until the stream contains at least {@code minBytes} bytes.
    *
    * @param minBytes the minimum stream size; the last event may go past it
    */
