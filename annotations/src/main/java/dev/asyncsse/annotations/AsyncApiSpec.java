@@ -33,7 +33,7 @@ import java.lang.annotation.Target;
  *       Gradle because it passes an empty source path.
  * </ol>
  *
- * <p>When none of them holds the file, compilation fails with one error that lists every place
+ * <p>When none of them contains the file, compilation fails with one error that lists every place
  * tried.
  */
 @Documented

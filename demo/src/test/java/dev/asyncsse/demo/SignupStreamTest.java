@@ -139,7 +139,7 @@ class SignupStreamTest {
   }
 
   @Test
-  void invalidEmailIsReportedAsDecodingErrorAndStreamContinues() throws Exception {
+  void invalidEmailGivesDecodingError() throws Exception {
     server.userSignups().handle((request, stream) -> {
       stream.raw().send("userSignedup", "1", "{\"displayName\":\"Bad\",\"email\":\"not-an-address\"}");
       stream.send(new UserSignedUp("Good", "good@example.com"), "2");

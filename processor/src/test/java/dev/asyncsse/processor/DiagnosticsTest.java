@@ -91,7 +91,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void missingDocumentWithoutSpecDirSaysOptionIsUnset() {
+  void missingDocumentNamesUnsetSpecDir() {
     Compilation compilation = javac()
         .withProcessors(new AsyncApiProcessor())
         .compile(Sources.packageInfoFor(PACKAGE, "nowhere.yaml"));

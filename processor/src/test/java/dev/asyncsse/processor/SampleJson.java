@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds a JSON value that a schema accepts, for round-trip tests on documents nobody here wrote.
+ * Builds a JSON value that a schema accepts, for round-trip tests on third-party documents.
  *
  * <p>A schema's first example wins. Otherwise objects get every property, strings honour {@code
  * enum}, {@code const}, formats and lengths, numbers honour bounds, and a union takes its first

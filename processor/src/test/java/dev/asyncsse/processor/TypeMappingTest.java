@@ -226,7 +226,7 @@ class TypeMappingTest {
   }
 
   @Test
-  void allOfThatOnlyAddsDescriptionIsTheReferencedType() throws Exception {
+  void descriptionOnlyAllOfIsReferencedType() throws Exception {
     Compilation compilation = compile(
         "    Thing:\n"
             + "      type: object\n"
@@ -298,7 +298,7 @@ class TypeMappingTest {
   }
 
   @Test
-  void objectMethodNamesAndJavaLangNamesAreEscaped() throws Exception {
+  void reservedNamesAreEscaped() throws Exception {
     Compilation compilation = compile(
         "    Thing:\n"
             + "      type: object\n"

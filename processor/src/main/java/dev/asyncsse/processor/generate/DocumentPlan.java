@@ -22,7 +22,7 @@ public record DocumentPlan(
     List<TypeDeclaration> types,
     Parts what) {
 
-  /** Which parts of the code to generate. */
+  /** The parts of the code to generate. */
   public record Parts(boolean payloads, boolean client, boolean server) {}
 
   /**

@@ -148,8 +148,8 @@ final class ServerGenerator {
   }
 
   /**
-   * Returns code that makes the endpoint respond with 400 with the reason when the path parameters do
-   * not fit the parameters record, before any handler or broadcaster sees the request.
+   * Returns code that makes the endpoint respond with 400 and the reason when the path parameters do
+   * not fit the parameters record, before the request reaches any handler or broadcaster.
    */
   static CodeBlock parameterCheck(ChannelPlan plan, String builder) {
     if (plan.parametersClass() == null) {

@@ -19,7 +19,7 @@ public sealed interface TypeDeclaration {
    *
    * @param description the schema's description or title, or {@code ""}
    * @param wrapper whether the record only wraps one {@code value}, written as that value
-   * @param closed whether the schema says {@code additionalProperties: false}, so an unknown
+   * @param closed whether the schema sets {@code additionalProperties: false}, so an unknown
    *     property is rejected
    */
   record RecordType(

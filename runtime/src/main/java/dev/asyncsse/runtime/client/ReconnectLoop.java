@@ -399,8 +399,8 @@ final class ReconnectLoop implements Subscription {
   }
 
   private Ending rejectStatus(int status, InputStream body, Optional<String> retryAfter) {
-    // 503 with Retry-After in seconds means "come back later", as a server that is restarting
-    // answers; browsers stop on it, but a long-lived Java client should wait and resume.
+    // 503 with Retry-After in seconds means "come back later", which a restarting server sends.
+    // Browsers stop on it, but a long-lived Java client should wait and resume.
     if (status == 503 && retryAfter.isPresent() && retryAfter.get().strip().matches("[0-9]{1,6}")) {
       long seconds = Long.parseLong(retryAfter.get().strip());
       String message = "The server at " + requestUri + " answered with HTTP status 503 and"

@@ -23,7 +23,7 @@ import java.lang.reflect.Type;
  * components. It reads strictly, as JSON Schema validates: no number is read as a string or the
  * other way round, no fraction becomes an integer, {@code java.time} values must be ISO-8601 text,
  * and an unknown property fails unless the type allows it. Generated records allow unknown
- * properties unless their schema says {@code additionalProperties: false}.
+ * properties unless their schema sets {@code additionalProperties: false}.
  */
 public final class JacksonJsonCodec implements JsonCodec {
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A 503 with Retry-After, as a restarting server answers, delays the client instead of ending it. */
+/** A 503 with Retry-After, which a restarting server sends, delays the client instead of ending it. */
 class RetryAfterTest {
 
   @Test
