@@ -34,7 +34,9 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
   /** One subscriber's demand and the reconnect loop that serves it. */
   private final class EventSubscription implements Flow.Subscription, SseListener {
 
-    private final Flow.Subscriber<? super SseEvent> subscriber;
+    // Set to null under lock at cancel or at the terminal signal, so the publisher keeps no
+    // reference to a subscriber it no longer serves.
+    private Flow.Subscriber<? super SseEvent> subscriber;
     private final ReconnectLoop loop;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition demandChanged = lock.newCondition();
@@ -50,8 +52,9 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
 
     /** Calls {@code onSubscribe} on the caller's thread, then starts the loop. */
     void start() {
+      Flow.Subscriber<? super SseEvent> target = subscriber;
       try {
-        subscriber.onSubscribe(this);
+        target.onSubscribe(this);
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,
@@ -107,6 +110,7 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
           return;
         }
         cancelled = true;
+        subscriber = null;
         demandChanged.signalAll();
       } finally {
         lock.unlock();
@@ -118,11 +122,12 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
 
     @Override
     public void onEvent(SseEvent event) {
-      if (!awaitDemand()) {
+      Flow.Subscriber<? super SseEvent> target = awaitDemand();
+      if (target == null) {
         return;
       }
       try {
-        subscriber.onNext(event);
+        target.onNext(event);
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,
@@ -134,24 +139,27 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
       }
     }
 
-    /** Waits for demand and takes one unit of it; returns false when cancelled instead. */
-    private boolean awaitDemand() {
+    /**
+     * Waits for demand, takes one unit of it and returns the subscriber. Returns null when the
+     * subscription is cancelled instead.
+     */
+    private Flow.Subscriber<? super SseEvent> awaitDemand() {
       lock.lock();
       try {
         while (demand == 0 && !cancelled) {
           demandChanged.await();
         }
         if (cancelled) {
-          return false;
+          return null;
         }
         if (demand != Long.MAX_VALUE) {
           demand--;
         }
-        return true;
+        return subscriber;
       } catch (InterruptedException e) {
         // Keep the status set, because the client closes the subscription at its next wait.
         Thread.currentThread().interrupt();
-        return false;
+        return null;
       } finally {
         lock.unlock();
       }
@@ -167,6 +175,7 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
     @Override
     public void onClosed() {
       Throwable error;
+      Flow.Subscriber<? super SseEvent> target;
       lock.lock();
       try {
         if (cancelled && invalidRequest == null) {
@@ -174,14 +183,19 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
         }
         cancelled = true; // after a terminal signal, request and cancel do nothing
         error = invalidRequest != null ? invalidRequest : failure;
+        target = subscriber;
+        subscriber = null;
       } finally {
         lock.unlock();
       }
+      if (target == null) {
+        return;
+      }
       try {
         if (error != null) {
-          subscriber.onError(error);
+          target.onError(error);
         } else {
-          subscriber.onComplete();
+          target.onComplete();
         }
       } catch (RuntimeException e) {
         LOG.log(
