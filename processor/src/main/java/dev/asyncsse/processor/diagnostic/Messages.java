@@ -200,6 +200,13 @@ public final class Messages {
         + ". Write a regular expression that java.util.regex.Pattern accepts.";
   }
 
+  public static String nullAddress(String channel) {
+    return "Channel \""
+        + channel
+        + "\" has address null, which AsyncAPI 3 defines as unknown or set at runtime, so no"
+        + " client or server is generated for it. Give it an address to serve it over SSE.";
+  }
+
   public static String invalidAddress(String channel, String address, String reason) {
     return "Invalid address \""
         + address
