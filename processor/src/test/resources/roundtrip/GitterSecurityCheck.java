@@ -40,7 +40,7 @@ public final class GitterSecurityCheck implements Supplier<List<String>> {
     try {
       CountDownLatch closed = new CountDownLatch(1);
       try (Subscription anonymous = GitterStreamingApi.client(baseUri).build()
-          .rooms("room-1", "chatMessages")
+          .rooms("room-1", RoomsParameters.Resource.CHAT_MESSAGES)
           .onError(error -> seen.add("anonymous error " + error.status().orElse(-1)))
           .onClosed(closed::countDown)
           .listen(message -> seen.add("anonymous message"))) {
@@ -50,7 +50,7 @@ public final class GitterSecurityCheck implements Supplier<List<String>> {
       try (Subscription member = GitterStreamingApi.client(baseUri)
           .httpBearerToken("s3cret")
           .build()
-          .rooms("room-1", "chatMessages")
+          .rooms("room-1", RoomsParameters.Resource.CHAT_MESSAGES)
           .onOpen(() -> {
             seen.add("member opened");
             opened.countDown();

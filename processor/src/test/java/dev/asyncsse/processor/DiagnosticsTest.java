@@ -309,6 +309,39 @@ class DiagnosticsTest {
   }
 
   @Test
+  void nullAddressSkipsChannelWithWarning() throws IOException {
+    Compilation compilation = compile(
+        "dynamic.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Dynamic\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  replies:\n"
+            + "    address: null\n"
+            + "    messages:\n"
+            + "      reply:\n"
+            + "        payload:\n"
+            + "          type: string\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          type: string\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("dynamic.yaml:7:14: " + Messages.nullAddress("replies"));
+    assertThat(compilation).generatedSourceFile(PACKAGE + ".TicksServer");
+    List<String> generated = compilation.generatedSourceFiles().stream()
+        .map(JavaFileObject::getName)
+        .toList();
+    assertFalse(generated.stream().anyMatch(name -> name.contains("Replies")), generated.toString());
+  }
+
+  @Test
   void addressWithQueryIsOneErrorAtAddress() throws IOException {
     Compilation compilation = compile(
         "query.yaml",

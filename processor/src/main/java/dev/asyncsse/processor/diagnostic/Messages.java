@@ -176,6 +176,37 @@ public final class Messages {
         + "}' to the address or remove the parameter.";
   }
 
+  public static String unsupportedParameterType(String channel, String parameter, String type) {
+    return "Parameter \""
+        + parameter
+        + "\" of channel \""
+        + channel
+        + "\" has type \""
+        + type
+        + "\", which a path segment cannot carry as such; it is generated as a string parameter."
+        + " Use type string, integer or number.";
+  }
+
+  public static String invalidParameterPattern(
+      String channel, String parameter, String pattern, String reason) {
+    return "Invalid pattern \""
+        + pattern
+        + "\" of parameter \""
+        + parameter
+        + "\" in channel \""
+        + channel
+        + "\": "
+        + reason
+        + ". Write a regular expression that java.util.regex.Pattern accepts.";
+  }
+
+  public static String nullAddress(String channel) {
+    return "Channel \""
+        + channel
+        + "\" has address null, which AsyncAPI 3 defines as unknown or set at runtime, so no"
+        + " client or server is generated for it. Give it an address to serve it over SSE.";
+  }
+
   public static String invalidAddress(String channel, String address, String reason) {
     return "Invalid address \""
         + address

@@ -265,7 +265,7 @@ final class EntryGenerator {
     return type.build();
   }
 
-  /** Adds an overload that takes each address parameter as a string. */
+  /** Adds an overload that takes each address parameter as its own argument. */
   private static MethodSpec withParameterValues(ChannelPlan channel) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(channel.accessor())
         .addJavadoc(
@@ -276,7 +276,7 @@ final class EntryGenerator {
     StringBuilder arguments = new StringBuilder();
     for (ParameterModel parameter : channel.channel().parameters()) {
       String name = JavaNames.memberName(parameter.name());
-      method.addParameter(String.class, name);
+      method.addParameter(ParametersGenerator.componentType(channel, parameter), name);
       arguments.append(arguments.length() == 0 ? "" : ", ").append(name);
     }
     return method

@@ -10,30 +10,59 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.model.ParameterModel;
+import dev.asyncsse.processor.model.ParameterModel.Kind;
+import dev.asyncsse.processor.model.ParameterModel.Rules;
 import dev.asyncsse.processor.types.JavaNames;
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates the record of a channel's address parameters, such as {@code
  * LightingMeasuredParameters(String streetlightId)}.
  *
- * <p>Values are checked on construction: present, not empty, and one of the {@code enum} values
- * when the document lists them. The client percent-encodes them into the path and the server
- * decodes them back.
+ * <p>A parameter with string {@code enum} values becomes a nested enum that keeps each wire value;
+ * a 2.x parameter schema of {@code type: integer} or {@code number} becomes {@code int}, {@code
+ * long} or {@code double}; any other parameter is a {@code String}. Values are checked on
+ * construction: present, not empty, and within the schema's {@code pattern}, {@code minLength},
+ * {@code maxLength}, {@code minimum}, {@code maximum}, {@code exclusiveMinimum} and {@code
+ * exclusiveMaximum}. The client percent-encodes them into the path, and the server decodes them
+ * back and responds with 400 and the failed check's message.
  */
 final class ParametersGenerator {
 
   private static final TypeName STRING_MAP =
       ParameterizedTypeName.get(Map.class, String.class, String.class);
+  private static final ClassName PATH_PARAMETERS =
+      ClassName.get("dev.asyncsse.runtime", "PathParameters");
 
   private final GeneratedFiles files;
 
   ParametersGenerator(GeneratedFiles files) {
     this.files = files;
+  }
+
+  /** Returns the Java type of a parameter's record component. */
+  static TypeName componentType(ChannelPlan plan, ParameterModel parameter) {
+    if (parameter.isEnum()) {
+      return plan.parametersClass().nestedClass(enumName(plan, parameter));
+    }
+    switch (parameter.kind()) {
+      case INT:
+        return TypeName.INT;
+      case LONG:
+        return TypeName.LONG;
+      case DOUBLE:
+        return TypeName.DOUBLE;
+      default:
+        return ClassName.get(String.class);
+    }
   }
 
   JavaFile generate(ChannelPlan plan) {
@@ -52,17 +81,23 @@ final class ParametersGenerator {
     CodeBlock.Builder fromMap = CodeBlock.builder();
     for (ParameterModel parameter : parameters) {
       String field = JavaNames.memberName(parameter.name());
-      constructor.addParameter(String.class, field);
+      TypeName componentType = componentType(plan, parameter);
+      constructor.addParameter(componentType, field);
       type.addJavadoc("\n@param $L $L", field, describe(parameter));
+      if (parameter.isEnum()) {
+        type.addType(enumType(plan, parameter));
+      }
       check(type, compact, parameter, field);
-      toMap.addStatement("values.put($S, $L)", parameter.name(), field);
-      fromMap.add(fromMap.isEmpty() ? "" : ", ").add("values.get($S)", parameter.name());
+      toMap.addStatement("values.put($S, $L)", parameter.name(), text(parameter, field));
+      fromMap.add(fromMap.isEmpty() ? "" : ", ").add(parse(plan, parameter));
     }
     type.recordConstructor(constructor.build());
     type.addMethod(compact.build());
     type.addMethod(
         MethodSpec.methodBuilder("toMap")
-            .addJavadoc("Returns the values keyed by the parameter names used in the address.\n")
+            .addJavadoc(
+                "Returns the values as path text, keyed by the parameter names used in the"
+                    + " address.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(STRING_MAP)
             .addCode(toMap.build())
@@ -71,14 +106,48 @@ final class ParametersGenerator {
     type.addMethod(
         MethodSpec.methodBuilder("fromMap")
             .addJavadoc(
-                "Creates the parameters from values keyed by parameter name.\n\n"
-                    + "@throws IllegalArgumentException when a value is missing or not allowed\n")
+                "Creates the parameters from path text keyed by parameter name.\n\n"
+                    + "@throws NullPointerException when a value is missing\n"
+                    + "@throws IllegalArgumentException when a value is not allowed\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(name)
             .addParameter(STRING_MAP, "values")
             .addStatement("return new $T($L)", name, fromMap.build())
             .build());
     return files.file(type);
+  }
+
+  private static String enumName(ChannelPlan plan, ParameterModel parameter) {
+    String name = JavaNames.typeName(parameter.name());
+    return name.equals(plan.parametersClass().simpleName()) ? name + "Value" : name;
+  }
+
+  private static CodeBlock text(ParameterModel parameter, String field) {
+    if (parameter.isEnum()) {
+      return CodeBlock.of("$L.value()", field);
+    }
+    if (parameter.kind() == Kind.STRING) {
+      return CodeBlock.of("$L", field);
+    }
+    return CodeBlock.of("$T.valueOf($L)", String.class, field);
+  }
+
+  private static CodeBlock parse(ChannelPlan plan, ParameterModel parameter) {
+    CodeBlock value = CodeBlock.of("values.get($S)", parameter.name());
+    if (parameter.isEnum()) {
+      return CodeBlock.of("$T.fromValue($T.requireText($S, $L))",
+          componentType(plan, parameter), PATH_PARAMETERS, parameter.name(), value);
+    }
+    switch (parameter.kind()) {
+      case INT:
+        return CodeBlock.of("$T.parseInt($S, $L)", PATH_PARAMETERS, parameter.name(), value);
+      case LONG:
+        return CodeBlock.of("$T.parseLong($S, $L)", PATH_PARAMETERS, parameter.name(), value);
+      case DOUBLE:
+        return CodeBlock.of("$T.parseDouble($S, $L)", PATH_PARAMETERS, parameter.name(), value);
+      default:
+        return value;
+    }
   }
 
   private static String describe(ParameterModel parameter) {
@@ -93,47 +162,214 @@ final class ParametersGenerator {
     if (!parameter.allowedValues().isEmpty()) {
       text.append("; one of ").append(Javadoc.escape(String.join(", ", parameter.allowedValues())));
     }
+    if (parameter.defaultValue() != null) {
+      text.append("; default ").append(Javadoc.escape(parameter.defaultValue()));
+    }
     if (!parameter.examples().isEmpty()) {
-      text.append("; for example ").append(Javadoc.escape(parameter.examples().get(0)));
+      text.append("; for example ").append(Javadoc.escape(String.join(", ", parameter.examples())));
     }
     return text.append('.').toString();
+  }
+
+  /** Generates the enum of a parameter's values, each constant keeping its value in the path. */
+  private static TypeSpec enumType(ChannelPlan plan, ParameterModel parameter) {
+    ClassName name = (ClassName) componentType(plan, parameter);
+    TypeSpec.Builder type = TypeSpec.enumBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Values of the {@code $L} parameter", Javadoc.escape(parameter.name()));
+    String description = parameter.description().strip();
+    type.addJavadoc(description.isEmpty() ? ".\n" : ": $L\n", Javadoc.escape(description));
+    if (!parameter.examples().isEmpty()) {
+      type.addJavadoc("\n<p>For example {@code $L}.\n",
+          Javadoc.escape(String.join(", ", parameter.examples())));
+    }
+
+    Set<String> used = new HashSet<>();
+    List<String> values = parameter.allowedValues();
+    for (int i = 0; i < values.size(); i++) {
+      String raw = parameter.enumNames().isEmpty() ? values.get(i) : parameter.enumNames().get(i);
+      String constant = JavaNames.constantName(raw);
+      for (int n = 2; !used.add(constant); n++) {
+        constant = JavaNames.constantName(raw) + n;
+      }
+      type.addEnumConstant(
+          constant,
+          TypeSpec.anonymousClassBuilder("$S", values.get(i))
+              .addJavadoc("The value {@code $L}.\n", Javadoc.escape(values.get(i)))
+              .build());
+    }
+
+    type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addParameter(String.class, "value")
+        .addStatement("this.value = value")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("value")
+        .addJavadoc("Returns the value as written in the path.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return value")
+        .build());
+
+    String allowed = String.join(", ", values);
+    type.addMethod(MethodSpec.methodBuilder("fromValue")
+        .addJavadoc("Returns the constant for a value written in the path.\n\n"
+            + "@throws IllegalArgumentException when {@code value} is not one of the allowed"
+            + " values\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(name)
+        .addParameter(String.class, "value")
+        .beginControlFlow("for ($T constant : values())", name)
+        .beginControlFlow("if (constant.value.equals(value))")
+        .addStatement("return constant")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("throw new $T($S + value)", IllegalArgumentException.class,
+            "parameter " + parameter.name() + " must be one of [" + allowed + "], but was ")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return value")
+        .build());
+    return type.build();
   }
 
   private static void check(
       TypeSpec.Builder type, MethodSpec.Builder compact, ParameterModel parameter, String field) {
     String name = parameter.name();
-    compact.addStatement(
-        "$T.requireNonNull($L, $S)", Objects.class, field, "parameter " + name + " is missing");
-    compact.beginControlFlow("if ($L.isEmpty())", field)
-        .addStatement(
-            "throw new $T($S)",
-            IllegalArgumentException.class,
-            "parameter " + name + " must not be empty")
-        .endControlFlow();
+    if (parameter.isEnum() || parameter.kind() == Kind.STRING) {
+      compact.addStatement(
+          "$T.requireNonNull($L, $S)", Objects.class, field, "parameter " + name + " is missing");
+    }
+    if (parameter.isEnum()) {
+      return;
+    }
+    if (parameter.kind() == Kind.STRING) {
+      fail(compact, CodeBlock.of("$L.isEmpty()", field), "parameter " + name + " must not be empty");
+      allowedStrings(type, compact, parameter, field);
+      strings(type, compact, parameter, field);
+      return;
+    }
+    if (parameter.kind() == Kind.DOUBLE) {
+      fail(compact, CodeBlock.of("!$T.isFinite($L)", Double.class, field),
+          "parameter " + name + " must be a finite number, but was ", field);
+    }
+    allowedNumbers(type, compact, parameter, field);
+    Rules rules = parameter.rules();
+    bound(compact, parameter, field, "<", rules.minimum(), "at least");
+    bound(compact, parameter, field, ">", rules.maximum(), "at most");
+    bound(compact, parameter, field, "<=", rules.exclusiveMinimum(), "greater than");
+    bound(compact, parameter, field, ">=", rules.exclusiveMaximum(), "less than");
+  }
+
+  private static void allowedStrings(
+      TypeSpec.Builder type, MethodSpec.Builder compact, ParameterModel parameter, String field) {
     if (parameter.allowedValues().isEmpty()) {
       return;
     }
-    String constant = JavaNames.constantName(field) + "_VALUES";
     CodeBlock values = parameter.allowedValues().stream()
         .map(value -> CodeBlock.of("$S", value))
         .collect(CodeBlock.joining(", "));
+    allowedList(type, compact, parameter, field, ClassName.get(String.class), values);
+  }
+
+  /** Checks a numeric parameter's {@code enum}, compared as numbers so {@code 1} equals 1.0. */
+  private static void allowedNumbers(
+      TypeSpec.Builder type, MethodSpec.Builder compact, ParameterModel parameter, String field) {
+    if (parameter.allowedValues().isEmpty()) {
+      return;
+    }
+    CodeBlock values = parameter.allowedValues().stream()
+        .map(value -> CodeBlock.of("$L", literal(new BigDecimal(value), Kind.DOUBLE)))
+        .collect(CodeBlock.joining(", "));
+    allowedList(type, compact, parameter, field, ClassName.get(Double.class), values);
+  }
+
+  private static void allowedList(TypeSpec.Builder type, MethodSpec.Builder compact,
+      ParameterModel parameter, String field, ClassName element, CodeBlock values) {
+    String constant = JavaNames.constantName(field) + "_VALUES";
     type.addField(
         FieldSpec.builder(
-                ParameterizedTypeName.get(List.class, String.class),
+                ParameterizedTypeName.get(ClassName.get(List.class), element),
                 constant,
                 Modifier.PRIVATE,
                 Modifier.STATIC,
                 Modifier.FINAL)
             .initializer("$T.of($L)", List.class, values)
             .build());
-    compact.beginControlFlow("if (!$L.contains($L))", constant, field)
+    CodeBlock value = element.equals(ClassName.get(Double.class))
+        ? CodeBlock.of("(double) $L", field)
+        : CodeBlock.of("$L", field);
+    compact.beginControlFlow("if (!$L.contains($L))", constant, value)
         .addStatement(
             "throw new $T($S + $L + $S + $L)",
             IllegalArgumentException.class,
-            "parameter " + name + " must be one of ",
+            "parameter " + parameter.name() + " must be one of ",
             constant,
             ", but was ",
             field)
+        .endControlFlow();
+  }
+
+  private static void strings(
+      TypeSpec.Builder type, MethodSpec.Builder compact, ParameterModel parameter, String field) {
+    Rules rules = parameter.rules();
+    String name = parameter.name();
+    CodeBlock length = CodeBlock.of("$L.codePointCount(0, $L.length())", field, field);
+    if (rules.minLength() != null) {
+      fail(compact, CodeBlock.of("$L < $L", length, rules.minLength()),
+          "parameter " + name + " must have at least " + rules.minLength()
+              + " characters, but was ", field);
+    }
+    if (rules.maxLength() != null) {
+      fail(compact, CodeBlock.of("$L > $L", length, rules.maxLength()),
+          "parameter " + name + " must have at most " + rules.maxLength()
+              + " characters, but was ", field);
+    }
+    if (rules.pattern() != null) {
+      String constant = JavaNames.constantName(field) + "_PATTERN";
+      type.addField(FieldSpec.builder(
+              Pattern.class, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.compile($S)", Pattern.class, rules.pattern())
+          .build());
+      // JSON Schema patterns are not anchored: a match anywhere in the value is enough.
+      fail(compact, CodeBlock.of("!$L.matcher($L).find()", constant, field),
+          "parameter " + name + " must match pattern " + rules.pattern() + ", but was ", field);
+    }
+  }
+
+  private static void bound(MethodSpec.Builder compact, ParameterModel parameter, String field,
+      String failing, BigDecimal limit, String rule) {
+    if (limit == null) {
+      return;
+    }
+    fail(compact, CodeBlock.of("$L $L $L", field, failing, literal(limit, parameter.kind())),
+        "parameter " + parameter.name() + " must be " + rule + " " + limit.toPlainString()
+            + ", but was ", field);
+  }
+
+  /** Returns a Java literal for a schema number: a long for whole numbers, else a double. */
+  private static String literal(BigDecimal value, Kind kind) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (kind != Kind.DOUBLE && stripped.scale() <= 0
+        && stripped.toBigInteger().bitLength() < 64) {
+      return stripped.toBigIntegerExact() + "L";
+    }
+    return value.doubleValue() + "d";
+  }
+
+  private static void fail(MethodSpec.Builder compact, CodeBlock condition, String message) {
+    compact.beginControlFlow("if ($L)", condition)
+        .addStatement("throw new $T($S)", IllegalArgumentException.class, message)
+        .endControlFlow();
+  }
+
+  private static void fail(
+      MethodSpec.Builder compact, CodeBlock condition, String message, String field) {
+    compact.beginControlFlow("if ($L)", condition)
+        .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, field)
         .endControlFlow();
   }
 }

@@ -81,6 +81,9 @@ final class ServerGenerator {
               .addStatement("return broadcast$L()", only.suffix())
               .build());
     }
+    if (plan.parametersClass() != null && !plan.messages().isEmpty()) {
+      type.addMethod(sameParameters(plan));
+    }
     type.addMethod(register(plan));
     type.addMethod(attach(plan));
     type.addMethod(subscribeAll(plan));
@@ -103,7 +106,8 @@ final class ServerGenerator {
     return MethodSpec.constructorBuilder()
         .addJavadoc(
             "Serves the channel on {@code endpoint}, which other channels with the same address"
-                + " may share; their broadcasters then reach the same clients.\n\n"
+                + " may share. Their broadcasters then reach the same clients with one id"
+                + " sequence and one replay buffer.\n\n"
                 + "@param endpoint an endpoint registered for {@link #ADDRESS}\n"
                 + "@param codec converts payloads to event data\n")
         .addModifiers(Modifier.PUBLIC)
@@ -161,24 +165,18 @@ final class ServerGenerator {
   }
 
   /**
-   * Returns the method that subscribes each new client to this channel's broadcasters, after
-   * whatever the endpoint did before, so channels sharing the endpoint all reach the client.
-   */
-  /**
    * Returns code that creates every broadcaster of the channel, so a client that connects before
    * the first publish of some message is still subscribed to it.
    */
   private static CodeBlock createAllBroadcasters(ChannelPlan plan) {
     CodeBlock.Builder code = CodeBlock.builder();
-    MessagePlan first = plan.messages().get(0);
-    String firstField = broadcasterField(first);
-    code.beginControlFlow("if ($L == null)", firstField)
-        .addStatement("$L = new $T<>($L, codec)", firstField, BROADCASTER, first.constant());
-    // The other messages share the first broadcaster's subscribers, id sequence and replay
-    // buffer, so one stream carries them in publish order with unique ids.
-    for (MessagePlan message : plan.messages().subList(1, plan.messages().size())) {
-      code.addStatement("$L = $L.forMessageType($L)",
-          broadcasterField(message), firstField, message.constant());
+    String firstField = broadcasterField(plan.messages().get(0));
+    code.beginControlFlow("if ($L == null)", firstField);
+    // Every message of every channel on the endpoint shares the endpoint's subscribers, id
+    // sequence and replay buffer, so one stream carries them in publish order with unique ids.
+    for (MessagePlan message : plan.messages()) {
+      code.addStatement("$L = endpoint.broadcaster($L, codec)",
+          broadcasterField(message), message.constant());
     }
     return code.endControlFlow().build();
   }
@@ -224,8 +222,28 @@ final class ServerGenerator {
         .addParameter(plan.parametersClass(), "parameters")
         .addParameter(message.payloadType(), "payload")
         .addStatement(
-            "broadcast$L().publish(payload, values -> values.equals(parameters.toMap()))",
+            "broadcast$L().publish(payload, values -> sameParameters(parameters, values))",
             message.suffix())
+        .build();
+  }
+
+  /**
+   * Returns the method that compares a subscriber's path text with the record. Comparing records
+   * makes text that differs only in form, such as {@code 07} and {@code 7}, match.
+   */
+  private static MethodSpec sameParameters(ChannelPlan plan) {
+    return MethodSpec.methodBuilder("sameParameters")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(boolean.class)
+        .addParameter(plan.parametersClass(), "parameters")
+        .addParameter(ParameterizedTypeName.get(java.util.Map.class, String.class, String.class),
+            "values")
+        .beginControlFlow("try")
+        .addStatement("return parameters.equals($T.fromMap(values))", plan.parametersClass())
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        // A channel sharing the endpoint may admit values that this channel's record rejects.
+        .addStatement("return false")
+        .endControlFlow()
         .build();
   }
 

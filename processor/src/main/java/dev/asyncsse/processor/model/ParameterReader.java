@@ -3,19 +3,24 @@ package dev.asyncsse.processor.model;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.read.SourcePosition;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads the parameters of a channel address, in the order the address uses them.
  *
  * <p>A 3.x parameter carries {@code enum}, {@code default} and {@code examples} itself; a 2.x
- * parameter carries them in its {@code schema}. A placeholder with no declared parameter becomes a
+ * parameter carries them in its {@code schema}, together with {@code type}, {@code format} and the
+ * validation keywords {@code pattern}, {@code minLength}, {@code maxLength}, {@code minimum},
+ * {@code maximum}, {@code exclusiveMinimum} and {@code exclusiveMaximum}. A placeholder with no declared parameter becomes a
  * string parameter, with a warning.
  */
 final class ParameterReader {
@@ -53,26 +58,108 @@ final class ParameterReader {
       Node node = declared.get(name);
       if (node == null) {
         nodes.problems().warning(addressPosition, Messages.undeclaredParameter(channelId, name));
-        parameters.add(new ParameterModel(name, "", List.of(), null, List.of(), false));
+        parameters.add(ParameterModel.undeclared(name));
         continue;
       }
-      nodes.resolveObject(node, "parameter").ifPresent(map -> parameters.add(parameter(name, map)));
+      nodes.resolveObject(node, "parameter")
+          .ifPresent(map -> parameters.add(parameter(channelId, name, map)));
     }
     return parameters;
   }
 
-  private ParameterModel parameter(String name, MapNode map) {
+  private ParameterModel parameter(String channelId, String name, MapNode map) {
     Optional<MapNode> schema = nodes.object(map, "schema");
     MapNode values = schema.orElse(map);
+    List<String> allowed = NodeAccess.strings(values, "enum");
     return new ParameterModel(
         name,
         nodes.string(map, "description")
             .or(() -> schema.flatMap(node -> nodes.string(node, "description")))
             .orElse(""),
-        NodeAccess.strings(values, "enum"),
+        allowed,
+        enumNames(values, allowed.size()),
         nodes.string(values, "default").orElse(null),
         NodeAccess.strings(values, "examples"),
-        true);
+        true,
+        schema.map(node -> kind(channelId, name, node)).orElse(ParameterModel.Kind.STRING),
+        schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE));
+  }
+
+  private List<String> enumNames(MapNode values, int valueCount) {
+    Optional<Node> names = values.get("x-java-enum-names");
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    List<String> listed = NodeAccess.strings(values, "x-java-enum-names");
+    if (listed.size() != valueCount) {
+      nodes.problems().error(names.get().position(), Messages.enumNamesCount(listed.size(), valueCount));
+      return List.of();
+    }
+    return listed;
+  }
+
+  /** Maps a 2.x parameter schema's {@code type} to a Java type; other types stay strings. */
+  private ParameterModel.Kind kind(String channelId, String name, MapNode schema) {
+    Optional<String> type = nodes.string(schema, "type");
+    if (type.isEmpty() || type.get().equals("string")) {
+      return ParameterModel.Kind.STRING;
+    }
+    switch (type.get()) {
+      case "integer":
+        return nodes.string(schema, "format").filter("int32"::equals).isPresent()
+            ? ParameterModel.Kind.INT
+            : ParameterModel.Kind.LONG;
+      case "number":
+        return ParameterModel.Kind.DOUBLE;
+      default:
+        nodes.problems().warning(
+            schema.get("type").orElseThrow().position(),
+            Messages.unsupportedParameterType(channelId, name, type.get()));
+        return ParameterModel.Kind.STRING;
+    }
+  }
+
+  private ParameterModel.Rules rules(String channelId, String name, MapNode schema) {
+    String pattern = nodes.string(schema, "pattern").orElse(null);
+    if (pattern != null) {
+      try {
+        Pattern.compile(pattern);
+      } catch (PatternSyntaxException e) {
+        nodes.problems().error(
+            schema.get("pattern").orElseThrow().position(),
+            Messages.invalidParameterPattern(channelId, name, pattern, e.getDescription()));
+        pattern = null;
+      }
+    }
+    return new ParameterModel.Rules(
+        pattern,
+        integer(schema, "minLength"),
+        integer(schema, "maxLength"),
+        number(schema, "minimum"),
+        number(schema, "maximum"),
+        number(schema, "exclusiveMinimum"),
+        number(schema, "exclusiveMaximum"));
+  }
+
+  private Integer integer(MapNode schema, String field) {
+    BigDecimal value = number(schema, field);
+    return value == null ? null : value.intValue();
+  }
+
+  /** Returns a numeric keyword, reporting a value that is not a number. */
+  private BigDecimal number(MapNode schema, String field) {
+    Optional<Node> node = schema.get(field);
+    if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar) || scalar.value() == null
+        || scalar.value() instanceof Boolean) {
+      return null;
+    }
+    try {
+      return new BigDecimal(scalar.text());
+    } catch (NumberFormatException e) {
+      nodes.problems().error(
+          scalar.position(), Messages.expectedKind(field, "a number", scalar.kind()));
+      return null;
+    }
   }
 
   /**

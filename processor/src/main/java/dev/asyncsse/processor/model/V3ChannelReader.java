@@ -71,6 +71,12 @@ final class V3ChannelReader {
       return Optional.empty();
     }
     MapNode channel = resolved.get();
+    Optional<Node> nullAddress = channel.get("address")
+        .filter(node -> node instanceof ScalarNode scalar && scalar.value() == null);
+    if (nullAddress.isPresent()) {
+      nodes.problems().warning(nullAddress.get().position(), Messages.nullAddress(id));
+      return Optional.empty();
+    }
     Optional<Node> addressNode = channel.get("address")
         .filter(node -> node instanceof ScalarNode scalar && scalar.value() != null);
     String address = addressNode.flatMap(NodeAccess::text).orElse(id);

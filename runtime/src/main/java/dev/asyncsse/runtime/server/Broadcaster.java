@@ -6,6 +6,8 @@ import dev.asyncsse.runtime.sse.SseEncoder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -42,7 +44,9 @@ import java.util.function.Predicate;
  *
  * <p><b>Several message types.</b> {@link #forMessageType} returns a broadcaster of another payload
  * type that shares the subscribers, queues, ids and replay buffer, so a channel with several
- * messages keeps one order and one id sequence. Subscribe each stream once, to any of them.
+ * messages keeps one order and one id sequence. Subscribe each stream to any one of them; a second
+ * subscription of the same stream is ignored. {@link SseEndpoint#broadcaster} shares one sequence
+ * among all channels of one address in the same way.
  *
  * @param <T> the payload type
  */
@@ -62,6 +66,9 @@ public final class Broadcaster<T> {
   private final MessageType<T> type;
   private final JsonCodec codec;
   private final ChannelFanout fanout;
+
+  /** The streams subscribed through this broadcaster or any that shares its fanout. */
+  private final Set<SseStream> subscribedStreams;
 
   /** Creates a broadcaster with the default queue capacity and replay buffer. */
   public Broadcaster(MessageType<T> type, JsonCodec codec) {
@@ -90,9 +97,15 @@ public final class Broadcaster<T> {
   }
 
   private Broadcaster(MessageType<T> type, JsonCodec codec, ChannelFanout fanout) {
+    this(type, codec, fanout, ConcurrentHashMap.newKeySet());
+  }
+
+  private Broadcaster(
+      MessageType<T> type, JsonCodec codec, ChannelFanout fanout, Set<SseStream> subscribed) {
     this.type = Objects.requireNonNull(type, "type");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.fanout = fanout;
+    this.subscribedStreams = subscribed;
   }
 
   /** Starts a builder, to set the queue capacity and the replay buffer's limits. */
@@ -107,7 +120,7 @@ public final class Broadcaster<T> {
    * stream subscribed through either one receives both types.
    */
   public <U> Broadcaster<U> forMessageType(MessageType<U> otherType) {
-    return new Broadcaster<>(otherType, codec, fanout);
+    return new Broadcaster<>(otherType, codec, fanout, subscribedStreams);
   }
 
   /** Returns a connection handler that subscribes every client that connects. */
@@ -177,9 +190,15 @@ public final class Broadcaster<T> {
   /**
    * Subscribes one stream, for example from a handler that checked the request first. The buffered
    * events after the request's {@code Last-Event-ID} are sent first, as the class describes. The
-   * stream leaves when it closes.
+   * stream leaves when it closes. Subscribing a stream that is already subscribed, here or through
+   * a broadcaster that shares this one's subscribers, has no effect, so it never gets an event
+   * twice.
    */
   public void subscribe(SseRequest request, SseStream stream) {
+    if (!subscribedStreams.add(stream)) {
+      return;
+    }
+    stream.onClose(() -> subscribedStreams.remove(stream));
     fanout.subscribe(request.pathParameters(), request.lastEventId(), stream);
   }
 

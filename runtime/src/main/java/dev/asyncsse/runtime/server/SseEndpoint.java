@@ -1,7 +1,9 @@
 package dev.asyncsse.runtime.server;
 
 import com.sun.net.httpserver.Authenticator;
+import dev.asyncsse.runtime.MessageType;
 import dev.asyncsse.runtime.PathTemplate;
+import dev.asyncsse.runtime.json.JsonCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,7 @@ public final class SseEndpoint {
   private final Admission admission;
   private final CorsPolicy cors;
   private volatile SseConnectionHandler handler;
+  private Broadcaster<?> broadcaster; // guarded by this
 
   private SseEndpoint(Builder builder) {
     this.pathTemplate = builder.pathTemplate;
@@ -100,6 +103,22 @@ public final class SseEndpoint {
    */
   public SseConnectionHandler handler() {
     return handler;
+  }
+
+  /**
+   * Returns a broadcaster of {@code type} on this endpoint's one event sequence. Every broadcaster
+   * this method returns, for any message type, shares the subscribers, the id sequence and the
+   * replay buffer, so channels that share the address also share one order of events and one
+   * {@code Last-Event-ID}. The first call creates the sequence with the default settings of {@link
+   * Broadcaster} and {@code codec}; later calls reuse that codec.
+   */
+  public synchronized <T> Broadcaster<T> broadcaster(MessageType<T> type, JsonCodec codec) {
+    if (broadcaster == null) {
+      Broadcaster<T> first = new Broadcaster<>(type, codec);
+      broadcaster = first;
+      return first;
+    }
+    return broadcaster.forMessageType(type);
   }
 
   /** Returns the interval between heartbeat comments. */
