@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 public final class RequestValues {
 
-  private static final ObjectMapper TREES = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private RequestValues() {}
 
@@ -38,7 +38,7 @@ public final class RequestValues {
   public static Map<String, String> encode(Object record, JsonCodec codec) {
     JsonNode tree;
     try {
-      tree = TREES.readTree(codec.encode(record));
+      tree = MAPPER.readTree(codec.encode(record));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("The codec wrote invalid JSON for " + record, e);
     }
@@ -77,7 +77,7 @@ public final class RequestValues {
       Class<T> type,
       JsonCodec codec,
       String what) {
-    ObjectNode object = TREES.createObjectNode();
+    ObjectNode object = MAPPER.createObjectNode();
     for (String name : names) {
       Optional<String> value = lookup.apply(name);
       if (value.isPresent()) {
@@ -93,7 +93,7 @@ public final class RequestValues {
 
   private static JsonNode jsonOrText(String value) {
     try {
-      JsonNode parsed = TREES.readTree(value);
+      JsonNode parsed = MAPPER.readTree(value);
       return parsed == null || parsed.isMissingNode() ? text(value) : parsed;
     } catch (JsonProcessingException e) {
       return text(value);
