@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.sun.net.httpserver.HttpServer;
+import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
 import dev.asyncsse.processor.model.ApiModel;
 import dev.asyncsse.processor.model.ChannelModel;
@@ -53,6 +54,14 @@ class CorpusTest {
 
   private static final JsonCodec JSON = JsonCodec.jackson();
 
+  /**
+   * The warnings a document must produce, by document. An SSE stream is requested with GET, so a
+   * binding that asks for another method is reported.
+   */
+  private static final Map<String, List<String>> EXPECTED_WARNINGS = Map.of(
+      "gitter-streaming-v3.yaml",
+      List.of(Messages.unsupportedHttpMethod("POST", "sendRoomInfo")));
+
   static Stream<String> documents() throws IOException {
     Path dir = Corpus.dir();
     try (Stream<Path> files = Files.walk(dir)) {
@@ -84,7 +93,17 @@ class CorpusTest {
         .withProcessors(new AsyncApiProcessor())
         .withOptions(Corpus.specDirOption(), "-Xlint:all")
         .compile(Sources.packageInfoFor(packageName, document));
-    assertThat(compilation).succeededWithoutWarnings();
+    List<String> expectedWarnings = EXPECTED_WARNINGS.getOrDefault(document, List.of());
+    if (expectedWarnings.isEmpty()) {
+      assertThat(compilation).succeededWithoutWarnings();
+    } else {
+      assertThat(compilation).succeeded();
+      assertEquals(expectedWarnings.size(), compilation.warnings().size(),
+          compilation.warnings().toString());
+      for (String warning : expectedWarnings) {
+        assertThat(compilation).hadWarningContaining(warning);
+      }
+    }
 
     CompiledClasses classes = new CompiledClasses(compilation);
     Class<?> entry = entryClass(compilation, classes);
@@ -225,7 +244,10 @@ class CorpusTest {
         new DocumentSet(new DocumentFile(document, file.toUri()), Files.readString(file), problems);
     RefResolver refs = new RefResolver(documents, problems);
     ApiModel api = new ModelReader(refs, problems).read(documents.mainRoot().orElseThrow()).orElseThrow();
-    assertEquals(List.of(), problems.all(), "problems reading " + document);
+    assertEquals(
+        EXPECTED_WARNINGS.getOrDefault(document, List.of()),
+        problems.all().stream().map(problem -> problem.message()).toList(),
+        "problems reading " + document);
     return new ModelAndRefs(api, refs);
   }
 }

@@ -262,6 +262,26 @@ public final class Messages {
         + " enum values. Give exactly one name per value, in the same order.";
   }
 
+  public static String unsupportedHttpMethod(String method, String operation) {
+    return "Unsupported HTTP method \""
+        + method
+        + "\" in bindings.http.method of operation \""
+        + operation
+        + "\": an SSE stream is requested with GET, so the generated client sends GET and the"
+        + " server accepts only GET. Remove the method, or set it to GET.";
+  }
+
+  public static String invalidHeaderName(String name, String message, String reason) {
+    return "Invalid request header name \""
+        + name
+        + "\" in the headers of message \""
+        + message
+        + "\": "
+        + reason
+        + ", so the channel gets no typed request headers. Rename the property to a header name"
+        + " of letters, digits and !#$%&'*+-.^_`|~ that java.net.http may send.";
+  }
+
   public static String internalError(String where, Throwable e) {
     return "Internal error in the asyncsse processor while processing "
         + where

@@ -4,7 +4,10 @@ import static dev.asyncsse.processor.generate.RuntimeTypes.BASE_URI;
 import static dev.asyncsse.processor.generate.RuntimeTypes.CHANNEL_LISTENER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.CHANNEL_LISTENER_BUILDER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.JSON_CODEC;
+import static dev.asyncsse.processor.generate.RuntimeTypes.MESSAGE;
+import static dev.asyncsse.processor.generate.RuntimeTypes.MESSAGE_DECODER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.PATH_TEMPLATE;
+import static dev.asyncsse.processor.generate.RuntimeTypes.REQUEST_VALUES;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_CLIENT;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_CLIENT_BUILDER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ERROR;
@@ -16,11 +19,20 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.asyncsse.processor.types.JavaNames;
 import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.generate.DocumentPlan.MessagePlan;
+import dev.asyncsse.processor.model.RequestValuesModel;
+import dev.asyncsse.processor.types.JavaNames;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -31,6 +43,8 @@ import javax.lang.model.element.Modifier;
  * events without a name are taken as that message too, so servers that never name events work.
  */
 final class ClientGenerator {
+
+  private static final ClassName OBJECT = ClassName.get(Object.class);
 
   private final GeneratedFiles files;
 
@@ -50,11 +64,33 @@ final class ClientGenerator {
     }
     type.addJavadoc(
         "\n<p>Register a listener per message, then call {@link #listen()}; each call opens one"
-            + " subscription that reconnects until it is closed.\n");
+            + " subscription that reconnects until it is closed.");
+    if (!plan.messages().isEmpty()) {
+      type.addJavadoc(
+          " {@link #publisher()} and {@link #stream()} deliver the same messages to reactive code"
+              + " and to plain loops.");
+    }
+    type.addJavadoc("\n");
+    ChannelConstants.addActionsJavadoc(type, plan);
+    if (plan.headersClass() == null && plan.channel().headers() == null
+        && plan.messages().stream().anyMatch(message -> message.message().headers() != null)) {
+      type.addJavadoc(
+          "\n<p>The channel's messages declare different headers schemas, so this client sends"
+              + " no typed request headers; add them with {@code ClientBuilder.header}.\n");
+    }
 
     ChannelConstants.add(type, plan);
-    type.addField(SSE_CLIENT_BUILDER, "sse", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(URI, "address", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER), "options", Modifier.PRIVATE,
+        Modifier.FINAL);
     type.addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(String.class, "lastEventId", Modifier.PRIVATE);
+    if (plan.headersClass() != null) {
+      type.addField(plan.headersClass(), "headers", Modifier.PRIVATE);
+    }
+    if (plan.queryClass() != null) {
+      type.addField(plan.queryClass(), "query", Modifier.PRIVATE);
+    }
     type.addField(FieldSpec.builder(Runnable.class, "onOpen", Modifier.PRIVATE)
         .initializer("() -> { }").build());
     type.addField(FieldSpec.builder(RuntimeTypes.consumerOf(SSE_ERROR), "onError", Modifier.PRIVATE)
@@ -68,14 +104,29 @@ final class ClientGenerator {
     type.addMethod(constructor(plan));
     type.addMethod(
         MethodSpec.methodBuilder("uri")
-            .addJavadoc("Returns the URI this client connects to.\n")
+            .addJavadoc("Returns the URI this client connects to$L.\n",
+                plan.queryClass() == null ? "" : ", with the query parameters set so far")
             .addModifiers(Modifier.PUBLIC)
             .returns(URI)
-            .addStatement("return sse.build().uri()")
+            .addCode(uriBody(plan))
             .build());
     type.addMethod(
-        fluent(self, "lastEventId", String.class, "id", "sse.lastEventId(id)",
+        fluent(self, "lastEventId", String.class, "id", "this.lastEventId = id",
             "Sets the {@code Last-Event-ID} sent on the first request, to resume after that event."));
+    if (plan.headersClass() != null) {
+      type.addMethod(
+          fluent(self, "headers", plan.headersClass(), "headers", "this.headers = headers",
+              "Sets the request headers sent on every request of the subscriptions opened from"
+                  + " now on, one header per property."
+                  + required(plan.channel().headers(), "header")));
+    }
+    if (plan.queryClass() != null) {
+      type.addMethod(
+          fluent(self, "query", plan.queryClass(), "query", "this.query = query",
+              "Sets the query parameters of the subscriptions opened from now on, one parameter"
+                  + " per property, percent-encoded as UTF-8."
+                  + required(plan.channel().query(), "query parameter")));
+    }
     type.addMethod(
         fluent(self, "onOpen", Runnable.class, "callback", "this.onOpen = callback",
             "Runs {@code callback} each time the stream opens, including after a reconnect;"
@@ -98,6 +149,9 @@ final class ClientGenerator {
       type.addType(eventType(plan));
       type.addMethod(listenAll(plan));
     }
+    if (plan.headersClass() != null && !plan.messages().isEmpty()) {
+      type.addMethod(listenWithHeaders(plan));
+    }
     type.addMethod(
         MethodSpec.methodBuilder("listen")
             .addJavadoc(
@@ -107,7 +161,151 @@ final class ClientGenerator {
             .returns(SUBSCRIPTION)
             .addCode(listenBody(plan))
             .build());
+    if (!plan.messages().isEmpty()) {
+      type.addMethod(publisher(plan));
+      type.addMethod(stream(plan));
+      type.addMethod(decoder(plan));
+    }
+    type.addMethod(sseClient(plan));
     return files.file(type);
+  }
+
+  /** Returns the Javadoc sentence that says which properties are required, or {@code ""}. */
+  private static String required(RequestValuesModel values, String what) {
+    if (values == null || values.requiredNames().isEmpty()) {
+      return "";
+    }
+    return " The document requires the " + what + (values.requiredNames().size() == 1 ? " " : "s ")
+        + String.join(", ", values.requiredNames().stream()
+            .map(name -> "{@code " + Javadoc.escape(name) + "}").toList())
+        + ", so a subscription cannot start before this is called.";
+  }
+
+  private static CodeBlock uriBody(ChannelPlan plan) {
+    if (plan.queryClass() == null) {
+      return CodeBlock.of("return address;\n");
+    }
+    return CodeBlock.builder()
+        .addStatement("$T uri = address", URI)
+        .beginControlFlow("if (query != null)")
+        .beginControlFlow("for ($T<$T, $T> parameter : $T.encode(query, codec).entrySet())",
+            Map.Entry.class, String.class, String.class, REQUEST_VALUES)
+        .addStatement("uri = $T.withQueryParameter(uri, parameter.getKey(), parameter.getValue())",
+            BASE_URI)
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return uri")
+        .build();
+  }
+
+  /** Returns the method that builds an {@code SseClient} from the settings made so far. */
+  private static MethodSpec sseClient(ChannelPlan plan) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("sseClient")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(SSE_CLIENT);
+    requireSet(method, plan, plan.channel().headers(), plan.headersClass(), "headers",
+        "request headers");
+    requireSet(method, plan, plan.channel().query(), plan.queryClass(), "query",
+        "query parameters");
+    method.addStatement("$T sse = $T.builder(uri())", SSE_CLIENT_BUILDER, SSE_CLIENT)
+        .addStatement("options.accept(sse)")
+        .beginControlFlow("if (lastEventId != null)")
+        .addStatement("sse.lastEventId(lastEventId)")
+        .endControlFlow();
+    if (plan.headersClass() != null) {
+      method.beginControlFlow("if (headers != null)")
+          .addStatement("$T.encode(headers, codec).forEach(sse::header)", REQUEST_VALUES)
+          .endControlFlow();
+    }
+    return method.addStatement("return sse.build()").build();
+  }
+
+  private static void requireSet(MethodSpec.Builder method, ChannelPlan plan,
+      RequestValuesModel values, ClassName type, String field, String what) {
+    if (type == null || values.requiredNames().isEmpty()) {
+      return;
+    }
+    method.beginControlFlow("if ($L == null)", field)
+        .addStatement("throw new $T($S)", IllegalStateException.class,
+            "Missing " + what + " for channel \"" + plan.channel().id() + "\": the document"
+                + " requires " + String.join(", ", values.requiredNames()) + ". Call " + field
+                + "(...) before listening.")
+        .endControlFlow();
+  }
+
+  /** Returns the type each typed view delivers: the message, or the channel's event type. */
+  private static TypeName valueType(ChannelPlan plan) {
+    if (plan.singleMessage()) {
+      return ParameterizedTypeName.get(MESSAGE, plan.messages().get(0).payloadType());
+    }
+    return plan.clientClass().nestedClass("Event");
+  }
+
+  private static MethodSpec decoder(ChannelPlan plan) {
+    TypeName value = valueType(plan);
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("return $T.<$T>builder(codec)", MESSAGE_DECODER, value);
+    for (MessagePlan message : plan.messages()) {
+      if (plan.singleMessage()) {
+        code.add("\n$>.on($L, message -> message)", message.constant())
+            .add("\n.onUnnamed($L, message -> message)$<", message.constant());
+      } else {
+        code.add("\n$>.on($L, $T::new)$<", message.constant(),
+            plan.clientClass().nestedClass("Event").nestedClass(message.suffix()));
+      }
+    }
+    return MethodSpec.methodBuilder("decoder")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(ParameterizedTypeName.get(MESSAGE_DECODER, value))
+        .addCode(code.add("\n$>.build();\n$<").build())
+        .build();
+  }
+
+  private static MethodSpec publisher(ChannelPlan plan) {
+    return MethodSpec.methodBuilder("publisher")
+        .addJavadoc(
+            "Returns a {@link $T} of the channel's messages, for reactive code.\n\n"
+                + "<p>Each {@code subscribe} opens its own connection, which reconnects until the"
+                + " subscription is cancelled, and delivers messages only on demand. Events that"
+                + " cannot be decoded are skipped and reported to {@link #onError}, as are the"
+                + " errors after which the client reconnects; an error that stops the subscription"
+                + " for good is signalled with {@code onError}.\n",
+            Flow.Publisher.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Flow.Publisher.class), valueType(plan)))
+        .addStatement("return decoder().publisher(sseClient().publisher(), onError)")
+        .build();
+  }
+
+  private static MethodSpec stream(ChannelPlan plan) {
+    return MethodSpec.methodBuilder("stream")
+        .addJavadoc(
+            "Connects and returns the channel's messages as a blocking, sequential {@link"
+                + " Stream}, for plain loops; {@code stream().iterator()} gives an iterator.\n\n"
+                + "<p>Closing the stream closes the connection, so use it in a {@code"
+                + " try}-with-resources statement. Events that cannot be decoded are skipped and"
+                + " reported to {@link #onError}.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Stream.class), valueType(plan)))
+        .addStatement("return decoder().stream(sseClient().stream(), onError)")
+        .build();
+  }
+
+  private static MethodSpec listenWithHeaders(ChannelPlan plan) {
+    TypeName listener = plan.singleMessage()
+        ? RuntimeTypes.messageConsumer(plan.messages().get(0).payloadType())
+        : RuntimeTypes.consumerOf(plan.clientClass().nestedClass("Event"));
+    return MethodSpec.methodBuilder("listen")
+        .addJavadoc(
+            "Sets the request headers, then connects and calls {@code listener} with each"
+                + " message.\n\n@return the subscription; close it to disconnect\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(SUBSCRIPTION)
+        .addParameter(plan.headersClass(), "headers")
+        .addParameter(listener, "listener")
+        .addStatement("headers(headers)")
+        .addStatement("return listen(listener)")
+        .build();
   }
 
   private static MethodSpec constructor(ChannelPlan plan) {
@@ -130,8 +328,10 @@ final class ClientGenerator {
             + "@param options settings applied to the underlying {@code SseClient}\n");
     constructor.addParameter(JSON_CODEC, "codec");
     constructor.addParameter(RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER), "options");
-    constructor.addStatement("this.sse = $T.builder($T.resolve(baseUri, $L))", SSE_CLIENT, BASE_URI, path);
-    constructor.addStatement("options.accept(sse)");
+    constructor.addStatement("this.address = $T.resolve(baseUri, $L)", BASE_URI, path);
+    // Builds once so that a base URI java.net.http cannot request fails here, not in listen().
+    constructor.addStatement("$T.builder(address)", SSE_CLIENT);
+    constructor.addStatement("this.options = options");
     constructor.addStatement("this.codec = codec");
     return constructor.build();
   }
@@ -172,7 +372,7 @@ final class ClientGenerator {
       }
       code.endControlFlow();
     }
-    return code.addStatement("return sse.build().subscribe(listener.build())").build();
+    return code.addStatement("return sseClient().subscribe(listener.build())").build();
   }
 
   private static MethodSpec listenSingle(ChannelPlan plan) {
@@ -191,15 +391,45 @@ final class ClientGenerator {
 
   /**
    * Returns the sealed type of every message of a channel with several messages: one record per
-   * message, holding the received {@code Message}.
+   * message, holding the received {@code Message}. Accessors and {@code match} make it usable
+   * without the pattern matching {@code switch} of Java 21.
    */
   private static TypeSpec eventType(ChannelPlan plan) {
     ClassName event = plan.clientClass().nestedClass("Event");
+    TypeName common = commonPayloadType(plan);
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(event)
         .addJavadoc(
-            "Any message of channel {@code $L}; switch over the members to handle each.\n",
+            "Any message of channel {@code $L}. Switch over the members, or call {@link #match}"
+                + " with one function per message.\n",
             Javadoc.escape(plan.channel().id()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.SEALED);
+    type.addMethod(MethodSpec.methodBuilder("message")
+        .addJavadoc("Returns the received message.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(ParameterizedTypeName.get(
+            MESSAGE,
+            common.equals(OBJECT) ? WildcardTypeName.subtypeOf(Object.class)
+                : WildcardTypeName.subtypeOf(common)))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("payload")
+        .addJavadoc("Returns the message's payload.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .returns(common)
+        .addStatement("return message().payload()")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("id")
+        .addJavadoc("Returns the last event ID string at this message, or {@code \"\"}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .returns(String.class)
+        .addStatement("return message().id()")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("name")
+        .addJavadoc("Returns the SSE event type the message arrived with.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .returns(String.class)
+        .addStatement("return message().name()")
+        .build());
+    type.addMethod(match(plan, event));
     for (MessagePlan message : plan.messages()) {
       ClassName member = event.nestedClass(message.suffix());
       type.addPermittedSubclass(member);
@@ -210,14 +440,50 @@ final class ClientGenerator {
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addSuperinterface(event)
           .recordConstructor(MethodSpec.constructorBuilder()
-              .addParameter(
-                  com.palantir.javapoet.ParameterizedTypeName.get(
-                      RuntimeTypes.MESSAGE, message.payloadType()),
-                  "message")
+              .addParameter(ParameterizedTypeName.get(MESSAGE, message.payloadType()), "message")
               .build())
           .build());
     }
     return type.build();
+  }
+
+  /** Returns the payload type every message shares, or {@code Object}. */
+  private static TypeName commonPayloadType(ChannelPlan plan) {
+    TypeName first = plan.messages().get(0).payloadType();
+    boolean shared = plan.messages().stream().allMatch(message -> message.payloadType().equals(first));
+    return shared ? first : OBJECT;
+  }
+
+  /** Returns {@code match}, which applies the function for the event's member. */
+  private static MethodSpec match(ChannelPlan plan, ClassName event) {
+    TypeVariableName result = TypeVariableName.get("R");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("match")
+        .addJavadoc(
+            "Applies the function for this event's message and returns its result.\n\n"
+                + "@param <R> the result type\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .addTypeVariable(result)
+        .returns(result);
+    List<MessagePlan> messages = plan.messages();
+    for (MessagePlan message : messages) {
+      String parameter = "on" + message.suffix();
+      method.addJavadoc("@param $L applied to a {@code $L} message\n", parameter,
+          Javadoc.escape(message.message().id()));
+      method.addParameter(ParameterizedTypeName.get(ClassName.get(Function.class),
+          WildcardTypeName.supertypeOf(ParameterizedTypeName.get(MESSAGE, message.payloadType())),
+          WildcardTypeName.subtypeOf(result)), parameter);
+    }
+    for (MessagePlan message : messages.subList(0, messages.size() - 1)) {
+      ClassName member = event.nestedClass(message.suffix());
+      method.beginControlFlow("if (this instanceof $T member)", member)
+          .addStatement("return on$L.apply(member.message())", message.suffix())
+          .endControlFlow();
+    }
+    MessagePlan last = messages.get(messages.size() - 1);
+    // The interface is sealed, so the last member is the only one left.
+    return method.addStatement("return on$L.apply((($T) this).message())", last.suffix(),
+            event.nestedClass(last.suffix()))
+        .build();
   }
 
   private static MethodSpec listenAll(ChannelPlan plan) {
@@ -272,6 +538,26 @@ final class ClientGenerator {
           eventName,
           RuntimeTypes.TYPE_TOKEN,
           message.payloadType());
+    }
+
+    /** Adds a paragraph that names the actions of the document's operations on the channel. */
+    static void addActionsJavadoc(TypeSpec.Builder type, ChannelPlan plan) {
+      List<String> actions = plan.channel().actions();
+      if (actions.isEmpty()) {
+        return;
+      }
+      type.addJavadoc(
+          "\n<p>The document's operations on this channel: $L. Both the client and the server"
+              + " are generated whatever the action.\n",
+          String.join(", ", actions.stream().map(ChannelConstants::describeAction).toList()));
+    }
+
+    private static String describeAction(String action) {
+      return switch (action) {
+        case "send" -> "{@code send} (the application sends these messages)";
+        case "receive" -> "{@code receive} (the application receives these messages)";
+        default -> "{@code " + Javadoc.escape(action) + "}";
+      };
     }
 
     static void add(TypeSpec.Builder type, ChannelPlan plan) {

@@ -31,6 +31,8 @@ public record DocumentPlan(
    * @param accessor the entry class's method for the channel, such as {@code userSignups}
    * @param parametersClass the record of the address parameters, or {@code null} when the address
    *     has none
+   * @param headersClass the record of the request headers, or {@code null} when there are none
+   * @param queryClass the record of the query parameters, or {@code null} when there are none
    */
   public record ChannelPlan(
       ChannelModel channel,
@@ -38,7 +40,9 @@ public record DocumentPlan(
       ClassName clientClass,
       ClassName serverClass,
       ClassName parametersClass,
-      List<MessagePlan> messages) {
+      List<MessagePlan> messages,
+      ClassName headersClass,
+      ClassName queryClass) {
 
     /** Returns whether the channel carries exactly one message, so unnamed events map to it. */
     public boolean singleMessage() {

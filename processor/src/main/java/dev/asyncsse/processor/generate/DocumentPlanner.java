@@ -8,6 +8,7 @@ import dev.asyncsse.processor.generate.DocumentPlan.Parts;
 import dev.asyncsse.processor.model.ApiModel;
 import dev.asyncsse.processor.model.ChannelModel;
 import dev.asyncsse.processor.model.MessageModel;
+import dev.asyncsse.processor.model.RequestValuesModel;
 import dev.asyncsse.processor.types.JavaNames;
 import dev.asyncsse.processor.types.SchemaTypeMapper;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class DocumentPlanner {
     for (int i = 0; i < api.channels().size(); i++) {
       ChannelModel channel = api.channels().get(i);
       ClassName[] names = channelClasses.get(i);
+      List<MessagePlan> messages = messages(channel);
       channels.add(
           new ChannelPlan(
               channel,
@@ -61,7 +63,9 @@ public final class DocumentPlanner {
               names[0],
               names[1],
               names[2],
-              messages(channel)));
+              messages,
+              requestValuesClass(channel.headers(), channel.id() + "Headers"),
+              requestValuesClass(channel.query(), channel.id() + "Query")));
     }
     return new DocumentPlan(entry, api, channels, types.declarations(), parts);
   }
@@ -85,6 +89,15 @@ public final class DocumentPlanner {
               payload));
     }
     return messages;
+  }
+
+  /** Maps request headers or query parameters to their record, or returns {@code null}. */
+  private ClassName requestValuesClass(RequestValuesModel values, String nameHint) {
+    if (values == null) {
+      return null;
+    }
+    TypeName type = types.map(values.schema(), nameHint);
+    return type instanceof ClassName name && !name.equals(JSON_NODE) ? name : null;
   }
 
   private static String unique(String base, Set<String> used) {

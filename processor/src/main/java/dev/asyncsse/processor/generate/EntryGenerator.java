@@ -284,6 +284,19 @@ final class EntryGenerator {
         .build();
   }
 
+  /** Returns the lambda that adds a channel's parameter and request value checks to its endpoint. */
+  private static CodeBlock endpointChecks(ChannelPlan channel) {
+    CodeBlock.Builder calls = CodeBlock.builder();
+    if (channel.parametersClass() != null) {
+      calls.add(".pathParameterCheck($T::fromMap)", channel.parametersClass());
+    }
+    if (ServerGenerator.hasRequestValues(channel)) {
+      calls.add(".authorize($T.requestCheck(codec))", channel.serverClass());
+    }
+    CodeBlock chain = calls.build();
+    return chain.isEmpty() ? CodeBlock.of("builder -> { }") : CodeBlock.of("builder -> builder$L", chain);
+  }
+
   private static TypeSpec serverClass(DocumentPlan plan, ClassName server) {
     TypeSpec.Builder type = TypeSpec.classBuilder(server)
         .addJavadoc("Every channel of the document, registered on one {@code HttpServer}.\n")
@@ -301,10 +314,7 @@ final class EntryGenerator {
       if (endpoint == null) {
         endpoint = "endpoint" + (endpoints.size() + 1);
         endpoints.put(address, endpoint);
-        CodeBlock check = channel.parametersClass() == null
-            ? CodeBlock.of("builder -> { }")
-            : CodeBlock.of("builder -> builder.pathParameterCheck($T::fromMap)",
-                channel.parametersClass());
+        CodeBlock check = endpointChecks(channel);
         constructor.addStatement(
             "$T $L = endpoint(sse, $T.ADDRESS, $L, options)",
             RuntimeTypes.SSE_ENDPOINT, endpoint, channel.serverClass(), check);

@@ -17,6 +17,7 @@ final class RuntimeTypes {
   static final ClassName BASE_URI = ClassName.get(RUNTIME, "BaseUri");
   static final ClassName TYPE_TOKEN = ClassName.get(RUNTIME, "TypeToken");
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".json", "JsonCodec");
+  static final ClassName REQUEST_VALUES = ClassName.get(RUNTIME, "RequestValues");
 
   static final ClassName SSE_CLIENT = ClassName.get(CLIENT, "SseClient");
   static final ClassName SSE_CLIENT_BUILDER = SSE_CLIENT.nestedClass("Builder");
@@ -24,6 +25,7 @@ final class RuntimeTypes {
   static final ClassName CHANNEL_LISTENER_BUILDER = CHANNEL_LISTENER.nestedClass("Builder");
   static final ClassName SUBSCRIPTION = ClassName.get(CLIENT, "Subscription");
   static final ClassName SSE_ERROR = ClassName.get(CLIENT, "SseError");
+  static final ClassName MESSAGE_DECODER = ClassName.get(CLIENT, "MessageDecoder");
 
   static final ClassName SSE_SERVER = ClassName.get(SERVER, "SseServer");
   static final ClassName SSE_ENDPOINT = ClassName.get(SERVER, "SseEndpoint");

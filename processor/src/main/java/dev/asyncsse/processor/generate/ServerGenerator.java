@@ -2,6 +2,7 @@ package dev.asyncsse.processor.generate;
 
 import static dev.asyncsse.processor.generate.RuntimeTypes.BROADCASTER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.JSON_CODEC;
+import static dev.asyncsse.processor.generate.RuntimeTypes.REQUEST_VALUES;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_CONNECTION_HANDLER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT_BUILDER;
@@ -20,7 +21,10 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.generate.DocumentPlan.MessagePlan;
+import dev.asyncsse.processor.model.RequestValuesModel;
 import dev.asyncsse.processor.types.JavaNames;
+import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -54,6 +58,8 @@ final class ServerGenerator {
             + " with {@link #handle(Handler)}. A broadcaster created after {@code handle} also"
             + " reaches the clients the handler accepted.\n");
 
+    ClientGenerator.ChannelConstants.addActionsJavadoc(type, plan);
+
     ClientGenerator.ChannelConstants.add(type, plan);
     type.addField(SSE_ENDPOINT, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
     type.addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL);
@@ -85,6 +91,13 @@ final class ServerGenerator {
       type.addMethod(sameParameters(plan));
     }
     type.addMethod(register(plan));
+    if (hasRequestValues(plan)) {
+      type.addMethod(requestCheck(plan));
+      addRequestValuesReader(type, plan, plan.headersClass(), plan.channel().headers(), "headers",
+          "header", "request headers");
+      addRequestValuesReader(type, plan, plan.queryClass(), plan.channel().query(), "query",
+          "queryParameter", "query parameters");
+    }
     type.addMethod(attach(plan));
     type.addMethod(subscribeAll(plan));
     if (!plan.singleMessage()) {
@@ -132,7 +145,7 @@ final class ServerGenerator {
         .addParameter(SSE_SERVER, "server")
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-        .addStatement("this(register(server, options), codec)")
+        .addStatement("this(register(server, codec, options), codec)")
         .build();
   }
 
@@ -141,9 +154,11 @@ final class ServerGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(SSE_ENDPOINT)
         .addParameter(SSE_SERVER, "server")
+        .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
         .addStatement("$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT)
         .addCode(parameterCheck(plan, "builder"))
+        .addCode(requestValuesCheck(plan, "builder", CodeBlock.of("requestCheck(codec)")))
         .addStatement("options.accept(builder)")
         .addStatement("$T endpoint = builder.build()", SSE_ENDPOINT)
         .addStatement("server.register(endpoint)")
@@ -162,6 +177,114 @@ final class ServerGenerator {
     return CodeBlock.builder()
         .addStatement("$L.pathParameterCheck($T::fromMap)", builder, plan.parametersClass())
         .build();
+  }
+
+  /** Returns whether the channel has typed request headers or query parameters. */
+  static boolean hasRequestValues(ChannelPlan plan) {
+    return plan.headersClass() != null || plan.queryClass() != null;
+  }
+
+  /**
+   * Returns code that adds the request headers and query parameters check to the endpoint, so a
+   * request whose values break the document's rules gets 400 before any handler or broadcaster.
+   */
+  static CodeBlock requestValuesCheck(ChannelPlan plan, String builder, CodeBlock check) {
+    if (!hasRequestValues(plan)) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder().addStatement("$L.authorize($L)", builder, check).build();
+  }
+
+  private static MethodSpec requestCheck(ChannelPlan plan) {
+    ClassName accessCheck = ClassName.get("dev.asyncsse.runtime.server", "AccessCheck");
+    ClassName accessDecision = ClassName.get("dev.asyncsse.runtime.server", "AccessDecision");
+    CodeBlock.Builder check = CodeBlock.builder().beginControlFlow("try");
+    if (plan.headersClass() != null) {
+      check.addStatement("readHeaders(request, codec)");
+    }
+    if (plan.queryClass() != null) {
+      check.addStatement("readQuery(request, codec)");
+    }
+    check.addStatement("return $T.accept()", accessDecision)
+        .nextControlFlow("catch ($T e)", IllegalArgumentException.class)
+        .addStatement("return $T.reject(400, e.getMessage())", accessDecision)
+        .endControlFlow();
+    List<String> headerNames = plan.headersClass() == null
+        ? List.of()
+        : plan.channel().headers().names();
+    TypeSpec anonymous = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(accessCheck)
+        .addMethod(MethodSpec.methodBuilder("check")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(accessDecision)
+            .addParameter(SSE_REQUEST, "request")
+            .addCode(check.build())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("requestHeaders")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(Set.class, String.class))
+            .addStatement("return $L", stringSet(headerNames))
+            .build())
+        .build();
+    return MethodSpec.methodBuilder("requestCheck")
+        .addJavadoc(
+            "Returns the check that responds with 400 and the reason to a request whose headers or"
+                + " query parameters break the document's rules. Add it with {@code"
+                + " SseEndpoint.Builder.authorize} to an endpoint you build yourself.\n\n"
+                + "@param codec reads the values into their records\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(accessCheck)
+        .addParameter(JSON_CODEC, "codec")
+        .addStatement("return $L", anonymous)
+        .build();
+  }
+
+  private static CodeBlock stringSet(List<String> names) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", Set.class);
+    for (int i = 0; i < names.size(); i++) {
+      code.add(i == 0 ? "$S" : ", $S", names.get(i));
+    }
+    return code.add(")").build();
+  }
+
+  private static CodeBlock stringList(List<String> names) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < names.size(); i++) {
+      code.add(i == 0 ? "$S" : ", $S", names.get(i));
+    }
+    return code.add(")").build();
+  }
+
+  /** Adds the public reader of one request's headers or query, and its static helper. */
+  private static void addRequestValuesReader(TypeSpec.Builder type, ChannelPlan plan,
+      ClassName valuesClass, RequestValuesModel values, String name, String lookup, String what) {
+    if (valuesClass == null) {
+      return;
+    }
+    String helper = "read" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    type.addMethod(MethodSpec.methodBuilder(name)
+        .addJavadoc(
+            "Returns the $L of {@code request} as their record. The endpoint has already"
+                + " rejected a request whose $L break the document's rules, so in a handler"
+                + " this does not throw.\n\n"
+                + "@throws IllegalArgumentException when the values do not fit the record\n",
+            what, what)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(valuesClass)
+        .addParameter(SSE_REQUEST, "request")
+        .addStatement("return $L(request, codec)", helper)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder(helper)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(valuesClass)
+        .addParameter(SSE_REQUEST, "request")
+        .addParameter(JSON_CODEC, "codec")
+        .addStatement("return $T.decode(request::$L, $L, $L, $T.class, codec, $S)",
+            REQUEST_VALUES, lookup, stringList(values.names()), stringSet(values.jsonValued()),
+            valuesClass, what)
+        .build());
   }
 
   /**
@@ -318,6 +441,12 @@ final class ServerGenerator {
     if (plan.parametersClass() != null) {
       method.addParameter(plan.parametersClass(), "parameters");
     }
+    if (plan.headersClass() != null) {
+      method.addParameter(plan.headersClass(), "headers");
+    }
+    if (plan.queryClass() != null) {
+      method.addParameter(plan.queryClass(), "query");
+    }
     method.addParameter(streamType(plan), "stream");
     method.addException(Exception.class);
     return TypeSpec.interfaceBuilder("Handler")
@@ -340,24 +469,43 @@ final class ServerGenerator {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(plan.serverClass().nestedClass("Handler"), "handler")
         .addStatement("attached = false");
-    if (plan.parametersClass() == null) {
+    if (plan.parametersClass() == null && !hasRequestValues(plan)) {
       return method
           .addStatement("endpoint.handler((request, stream) -> handler.onConnect(request, $L))", stream)
           .build();
     }
-    CodeBlock body = CodeBlock.builder()
-        .addStatement("$T parameters", plan.parametersClass())
-        .beginControlFlow("try")
-        .addStatement("parameters = $T.fromMap(request.pathParameters())", plan.parametersClass())
-        .nextControlFlow("catch ($T e)", IllegalArgumentException.class)
+    CodeBlock.Builder body = CodeBlock.builder();
+    StringBuilder arguments = new StringBuilder("request");
+    if (plan.parametersClass() != null) {
+      body.addStatement("$T parameters", plan.parametersClass());
+      arguments.append(", parameters");
+    }
+    if (plan.headersClass() != null) {
+      body.addStatement("$T headers", plan.headersClass());
+      arguments.append(", headers");
+    }
+    if (plan.queryClass() != null) {
+      body.addStatement("$T query", plan.queryClass());
+      arguments.append(", query");
+    }
+    body.beginControlFlow("try");
+    if (plan.parametersClass() != null) {
+      body.addStatement("parameters = $T.fromMap(request.pathParameters())", plan.parametersClass());
+    }
+    if (plan.headersClass() != null) {
+      body.addStatement("headers = readHeaders(request, codec)");
+    }
+    if (plan.queryClass() != null) {
+      body.addStatement("query = readQuery(request, codec)");
+    }
+    body.nextControlFlow("catch ($T e)", IllegalArgumentException.class)
         .addStatement("request.reject(400, e.getMessage())")
         .addStatement("return")
         .endControlFlow()
-        .addStatement("handler.onConnect(request, parameters, $L)", stream)
-        .build();
+        .addStatement("handler.onConnect($L, $L)", arguments, stream);
     return method
         .addCode("endpoint.handler((request, stream) -> {\n$>")
-        .addCode(body)
+        .addCode(body.build())
         .addCode("$<});\n")
         .build();
   }

@@ -13,6 +13,9 @@ import java.util.List;
  * @param parameters the parameters in the order they appear in the address
  * @param messages the messages in document order
  * @param actions the operation actions ({@code send}, {@code receive}) that use the channel
+ * @param headers the HTTP request headers, from the messages' {@code headers}, or {@code null}
+ * @param query the HTTP query parameters, from an operation's {@code bindings.http.query}, or
+ *     {@code null}
  */
 public record ChannelModel(
     String id,
@@ -21,6 +24,8 @@ public record ChannelModel(
     List<ParameterModel> parameters,
     List<MessageModel> messages,
     List<String> actions,
+    RequestValuesModel headers,
+    RequestValuesModel query,
     SourcePosition position) {
 
   public ChannelModel {

@@ -1,5 +1,6 @@
 package dev.asyncsse.processor.model;
 
+import dev.asyncsse.processor.model.HttpBindingReader.NamedOperation;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.SourcePosition;
@@ -23,11 +24,15 @@ final class V2ChannelReader {
   private final NodeAccess nodes;
   private final MessageReader messages;
   private final ParameterReader parameters;
+  private final RequestValuesReader requestValues;
+  private final HttpBindingReader bindings;
 
   V2ChannelReader(NodeAccess nodes) {
     this.nodes = nodes;
     this.messages = new MessageReader(nodes, true);
     this.parameters = new ParameterReader(nodes);
+    this.requestValues = new RequestValuesReader(nodes);
+    this.bindings = new HttpBindingReader(nodes);
   }
 
   List<ChannelModel> read(MapNode document) {
@@ -67,6 +72,12 @@ final class V2ChannelReader {
       operationMessages(operation, id, seen, channelMessages);
     });
 
+    List<NamedOperation> operations = new ArrayList<>();
+    publish.ifPresent(operation -> operations.add(new NamedOperation(
+        nodes.string(operation, "operationId").orElse(address + " publish"), operation)));
+    subscribe.ifPresent(operation -> operations.add(new NamedOperation(
+        nodes.string(operation, "operationId").orElse(address + " subscribe"), operation)));
+
     List<ParameterModel> channelParameters = parameters.read(id, address, addressPosition, channel);
     String description = nodes.string(channel, "description")
         .or(() -> publish.flatMap(operation -> nodes.string(operation, "summary")))
@@ -79,6 +90,8 @@ final class V2ChannelReader {
         channelParameters,
         channelMessages,
         actions.stream().sorted().toList(),
+        requestValues.channelHeaders(channelMessages).orElse(null),
+        bindings.query(operations).orElse(null),
         channel.position()));
   }
 

@@ -1,6 +1,7 @@
 package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.model.HttpBindingReader.NamedOperation;
 import dev.asyncsse.processor.read.JsonPointers;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
@@ -21,29 +22,39 @@ final class V3ChannelReader {
   private final NodeAccess nodes;
   private final MessageReader messages;
   private final ParameterReader parameters;
+  private final RequestValuesReader requestValues;
+  private final HttpBindingReader bindings;
 
   V3ChannelReader(NodeAccess nodes) {
     this.nodes = nodes;
     this.messages = new MessageReader(nodes, false);
     this.parameters = new ParameterReader(nodes);
+    this.requestValues = new RequestValuesReader(nodes);
+    this.bindings = new HttpBindingReader(nodes);
   }
 
   List<ChannelModel> read(MapNode document) {
-    Map<String, List<String>> actions = operationActions(document);
+    Map<String, List<String>> actions = new LinkedHashMap<>();
+    Map<String, List<NamedOperation>> operations = new LinkedHashMap<>();
+    readOperations(document, actions, operations);
     List<ChannelModel> channels = new ArrayList<>();
     nodes.object(document, "channels").ifPresent(map -> map.entries().forEach((id, node) ->
-        channel(id, node, actions.getOrDefault(id, List.of())).ifPresent(channels::add)));
+        channel(id, node, actions.getOrDefault(id, List.of()),
+            operations.getOrDefault(id, List.of())).ifPresent(channels::add)));
     return channels;
   }
 
-  /** Maps each channel key to the actions of the operations that use it. */
-  private Map<String, List<String>> operationActions(MapNode document) {
-    Map<String, List<String>> actions = new LinkedHashMap<>();
+  /** Maps each channel key to the actions of the operations that use it, and to the operations. */
+  private void readOperations(
+      MapNode document,
+      Map<String, List<String>> actions,
+      Map<String, List<NamedOperation>> byChannel) {
     Optional<MapNode> operations = nodes.object(document, "operations");
     if (operations.isEmpty()) {
-      return actions;
+      return;
     }
-    for (Node raw : operations.get().entries().values()) {
+    for (Map.Entry<String, Node> entry : operations.get().entries().entrySet()) {
+      Node raw = entry.getValue();
       Optional<MapNode> operation = nodes.resolveObject(raw, "operation");
       if (operation.isEmpty()) {
         continue;
@@ -57,15 +68,20 @@ final class V3ChannelReader {
       Optional<Node> channel = nodes.refs().resolve(channelRef.get());
       nodes.list(operation.get(), "messages").forEach(nodes.refs()::resolve);
       Optional<String> action = nodes.string(operation.get(), "action");
-      if (channel.isPresent() && action.isPresent()) {
-        String key = JsonPointers.lastToken(channel.get().pointer());
+      if (channel.isEmpty()) {
+        continue;
+      }
+      String key = JsonPointers.lastToken(channel.get().pointer());
+      byChannel.computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new NamedOperation(entry.getKey(), operation.get()));
+      if (action.isPresent()) {
         actions.computeIfAbsent(key, k -> new ArrayList<>()).add(action.get());
       }
     }
-    return actions;
   }
 
-  private Optional<ChannelModel> channel(String id, Node raw, List<String> actions) {
+  private Optional<ChannelModel> channel(
+      String id, Node raw, List<String> actions, List<NamedOperation> operations) {
     Optional<MapNode> resolved = nodes.resolveObject(raw, "channel");
     if (resolved.isEmpty()) {
       return Optional.empty();
@@ -96,6 +112,8 @@ final class V3ChannelReader {
         channelParameters,
         channelMessages,
         new ArrayList<>(new TreeSet<>(actions)),
+        requestValues.channelHeaders(channelMessages).orElse(null),
+        bindings.query(operations).orElse(null),
         channel.position()));
   }
 }

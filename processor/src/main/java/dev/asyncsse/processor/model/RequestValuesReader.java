@@ -1,0 +1,142 @@
+package dev.asyncsse.processor.model;
+
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.read.ListNode;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the properties of an object schema that describes request headers or query parameters:
+ * its own {@code properties} and {@code required}, and those of its {@code allOf} members.
+ */
+final class RequestValuesReader {
+
+  /** An HTTP field name: a token of RFC 9110. */
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /** Headers that {@code java.net.http} does not let a caller set, or that the SSE client sets. */
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of("connection", "content-length", "expect", "host", "upgrade", "last-event-id");
+
+  private final NodeAccess nodes;
+
+  RequestValuesReader(NodeAccess nodes) {
+    this.nodes = nodes;
+  }
+
+  /**
+   * Returns the request headers of a channel: the headers of its messages, when every message
+   * that declares headers uses the same schema. Messages with different headers schemas, such as
+   * a per-message type header, give the channel no request headers.
+   */
+  Optional<RequestValuesModel> channelHeaders(List<MessageModel> messages) {
+    MessageModel first = null;
+    String location = null;
+    for (MessageModel message : messages) {
+      if (message.headers() == null) {
+        continue;
+      }
+      Optional<Node> resolved = nodes.refs().resolve(message.headers());
+      if (resolved.isEmpty()) {
+        return Optional.empty();
+      }
+      if (first == null) {
+        first = message;
+        location = resolved.get().location();
+      } else if (!location.equals(resolved.get().location())) {
+        return Optional.empty();
+      }
+    }
+    if (first == null) {
+      return Optional.empty();
+    }
+    Optional<RequestValuesModel> headers = read(first.headers());
+    for (String name : headers.map(RequestValuesModel::names).orElse(List.of())) {
+      Optional<String> problem = headerNameProblem(name);
+      if (problem.isPresent()) {
+        nodes.problems().warning(
+            first.headers().position(), Messages.invalidHeaderName(name, first.id(), problem.get()));
+        return Optional.empty();
+      }
+    }
+    return headers;
+  }
+
+  private static Optional<String> headerNameProblem(String name) {
+    if (!TOKEN.matcher(name).matches()) {
+      return Optional.of("an HTTP header name is a token without spaces or separators");
+    }
+    if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+      return Optional.of("the HTTP client sets this header itself");
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the values described by {@code schema}, or empty when it declares no property. */
+  Optional<RequestValuesModel> read(Node schema) {
+    Map<String, Boolean> jsonValuedByName = new LinkedHashMap<>();
+    List<String> required = new ArrayList<>();
+    collect(schema, jsonValuedByName, required, 0);
+    if (jsonValuedByName.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> jsonValued = new ArrayList<>();
+    jsonValuedByName.forEach((name, json) -> {
+      if (json) {
+        jsonValued.add(name);
+      }
+    });
+    required.retainAll(jsonValuedByName.keySet());
+    return Optional.of(new RequestValuesModel(
+        schema, List.copyOf(jsonValuedByName.keySet()), jsonValued, required));
+  }
+
+  private void collect(Node raw, Map<String, Boolean> properties, List<String> required, int depth) {
+    // allOf chains deeper than this are cycles in practice; the type mapper reports those.
+    if (depth > 16) {
+      return;
+    }
+    Optional<Node> resolved = nodes.refs().resolve(raw);
+    if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
+      return;
+    }
+    schema.get("properties").filter(MapNode.class::isInstance).map(MapNode.class::cast)
+        .ifPresent(map -> map.entries().forEach((name, property) ->
+            properties.putIfAbsent(name, !isString(property))));
+    for (String name : NodeAccess.strings(schema, "required")) {
+      if (!required.contains(name)) {
+        required.add(name);
+      }
+    }
+    schema.get("allOf").filter(ListNode.class::isInstance).map(ListNode.class::cast)
+        .ifPresent(members -> members.items().forEach(
+            member -> collect(member, properties, required, depth + 1)));
+  }
+
+  /** Returns whether the property's value is plain text: type {@code string}, or no type. */
+  private boolean isString(Node raw) {
+    Optional<Node> resolved = nodes.refs().resolve(raw);
+    if (resolved.isEmpty() || !(resolved.get() instanceof MapNode property)) {
+      return true;
+    }
+    Optional<Node> type = property.get("type");
+    if (type.isEmpty()) {
+      return !property.has("properties") && !property.has("items");
+    }
+    if (type.get() instanceof ListNode types) {
+      return types.items().stream()
+          .map(NodeAccess::text)
+          .flatMap(Optional::stream)
+          .allMatch(name -> name.equals("string") || name.equals("null"));
+    }
+    return NodeAccess.text(type.get()).map(name -> name.equals("string")).orElse(true);
+  }
+}

@@ -1,0 +1,193 @@
+package dev.asyncsse.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.asyncsse.processor.diagnostic.Messages;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Request headers from message {@code headers}, query parameters from {@code bindings.http.query},
+ * and the typed publisher, stream and event views, run over loopback against the generated server.
+ */
+class RequestValuesTest {
+
+  private static final String PACKAGE = "com.example.prices";
+
+  private static Function<String, List<String>> scenarios;
+
+  @BeforeAll
+  @SuppressWarnings("unchecked")
+  static void compile() throws Exception {
+    Path dir = Path.of(RequestValuesTest.class.getResource("/requestvalues/prices.yaml").toURI())
+        .getParent();
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all", "-Werror")
+        .compile(
+            Sources.packageInfoFor(PACKAGE, "prices.yaml"),
+            JavaFileObjects.forResource("roundtrip/PricesRoundTrip.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    scenarios = (Function<String, List<String>>) new CompiledClasses(compilation)
+        .loadClass(PACKAGE + ".PricesRoundTrip")
+        .getDeclaredConstructor()
+        .newInstance();
+  }
+
+  @Test
+  void headersAndQueryReachHandlerTyped() {
+    assertEquals(
+        List.of("eu 2 trace 7 EUR 5 A&B é", "A&B é 200"), scenarios.apply("handler"));
+  }
+
+  @Test
+  void invalidRequestValuesGet400WithReason() {
+    List<String> seen = scenarios.apply("rejections");
+
+    assertEquals(7, seen.size(), seen.toString());
+    assertTrue(seen.get(0).startsWith("400 Invalid request headers: "), seen.get(0));
+    assertTrue(seen.get(0).contains("X-Api-Version"), seen.get(0));
+    assertTrue(seen.get(1).startsWith("400 Invalid request headers: "), seen.get(1));
+    assertTrue(seen.get(2).startsWith("400 Invalid request headers: "), seen.get(2));
+    assertTrue(seen.get(2).contains("X-Api-Version"), seen.get(2));
+    assertTrue(seen.get(3).startsWith("400 Invalid query parameters: "), seen.get(3));
+    assertTrue(seen.get(3).contains("GBP"), seen.get(3));
+    assertTrue(seen.get(4).startsWith("400 Invalid query parameters: "), seen.get(4));
+    assertTrue(seen.get(4).contains("currency"), seen.get(4));
+    assertTrue(seen.get(5).startsWith("400 Invalid query parameters: "), seen.get(5));
+    assertTrue(seen.get(5).contains("depth"), seen.get(5));
+    assertEquals("200 eu 1 null EUR 2 null", seen.get(6));
+  }
+
+  @Test
+  void listenWithoutRequiredHeadersFails() {
+    assertEquals(
+        List.of("Missing request headers for channel \"prices\": the document requires"
+            + " X-Api-Version. Call headers(...) before listening."),
+        scenarios.apply("missingHeaders"));
+  }
+
+  @Test
+  void publisherDeliversTypedEventsOnDemand() {
+    assertEquals(List.of("trade ", "error DECODING", "quote "), scenarios.apply("publisher"));
+  }
+
+  @Test
+  void streamDeliversTypedMessages() {
+    assertEquals(List.of("price A&B é 300", "eu 3 null EUR 5 A&B é"), scenarios.apply("stream"));
+  }
+
+  @Test
+  void eventAccessorsAndMatchWithoutSwitch() {
+    assertEquals(
+        List.of("trade Trade qty 3", "quote Quote bid 1.5", "1 DECODING"),
+        scenarios.apply("event"));
+  }
+
+  @Test
+  void corpusTraitHeadersAreCheckedOverLoopback() throws Exception {
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions(Corpus.specDirOption(), "-Xlint:all")
+        .compile(Sources.packageInfoFor("com.example.lights", "streetlights-v3.yaml"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.lights.LightingMeasuredClient")
+        .contentsAsUtf8String()
+        .contains("public LightingMeasuredClient headers(CommonHeaders headers)");
+
+    Class<?> entry = new CompiledClasses(compilation).loadClass(
+        "com.example.lights.StreetlightsMqttApi");
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    Object server = entry.getMethod("server", HttpServer.class).invoke(null, http);
+    http.start();
+    try {
+      URI uri = URI.create("http://127.0.0.1:" + http.getAddress().getPort()
+          + "/smartylighting/streetlights/1/0/event/lamp-1/lighting/measured");
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> tooHigh = client.send(
+          HttpRequest.newBuilder(uri).header("my-app-header", "101").build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<java.io.InputStream> valid = client.send(
+          HttpRequest.newBuilder(uri).header("My-App-Header", "42").build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      valid.body().close();
+
+      assertEquals(400, tooHigh.statusCode());
+      assertTrue(tooHigh.body().contains("my-app-header"), tooHigh.body());
+      assertTrue(tooHigh.body().contains("101"), tooHigh.body());
+      assertEquals(200, valid.statusCode());
+    } finally {
+      server.getClass().getMethod("shutdown").invoke(server);
+      http.stop(0);
+    }
+  }
+
+  @Test
+  void postMethodBindingIsWarned(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("post.yaml"),
+        "asyncapi: 3.0.0\n"
+            + "info: {title: Post, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: /ticks\n"
+            + "    messages:\n"
+            + "      tick: {payload: {type: integer}}\n"
+            + "operations:\n"
+            + "  sendTicks:\n"
+            + "    action: send\n"
+            + "    channel: {$ref: '#/channels/ticks'}\n"
+            + "    bindings: {http: {method: POST}}\n");
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor("com.example.post", "post.yaml"));
+
+    assertThat(compilation).succeeded();
+    assertEquals(1, compilation.warnings().size(), compilation.warnings().toString());
+    assertThat(compilation).hadWarningContaining(
+        "post.yaml:12:31: " + Messages.unsupportedHttpMethod("POST", "sendTicks"));
+  }
+
+  @Test
+  void reservedHeaderNameIsWarned(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("host.yaml"),
+        "asyncapi: 3.0.0\n"
+            + "info: {title: Host, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: /ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        headers: {type: object, properties: {Host: {type: string}}}\n"
+            + "        payload: {type: integer}\n");
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor("com.example.host", "host.yaml"));
+
+    assertThat(compilation).succeeded();
+    assertEquals(1, compilation.warnings().size(), compilation.warnings().toString());
+    assertThat(compilation).hadWarningContaining(Messages.invalidHeaderName(
+        "Host", "tick", "the HTTP client sets this header itself"));
+    assertThat(compilation).generatedSourceFile("com.example.host.TicksClient")
+        .contentsAsUtf8String().doesNotContain("headers(");
+  }
+}

@@ -1,0 +1,207 @@
+package com.example.prices;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.asyncsse.runtime.Message;
+import dev.asyncsse.runtime.client.SseError;
+import dev.asyncsse.runtime.client.Subscription;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Serves the prices document on loopback and drives the generated client, the server's typed
+ * headers and query, and the typed stream views against it. Each method returns what it saw.
+ */
+public final class PricesRoundTrip implements Function<String, List<String>> {
+
+  private HttpServer http;
+  private Prices.Server server;
+  private URI baseUri;
+  private final BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+
+  @Override
+  public List<String> apply(String scenario) {
+    try {
+      start();
+      try {
+        return switch (scenario) {
+          case "handler" -> handler();
+          case "rejections" -> rejections();
+          case "missingHeaders" -> missingHeaders();
+          case "publisher" -> publisher();
+          case "stream" -> stream();
+          case "event" -> event();
+          default -> throw new IllegalArgumentException(scenario);
+        };
+      } finally {
+        server.shutdown();
+        http.stop(0);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void start() throws Exception {
+    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = Prices.server(http);
+    server.prices().handle((request, parameters, headers, query, stream) -> {
+      handled.add(parameters.market() + " " + headers.xApiVersion() + " " + headers.xTraceId()
+          + " " + query.currency() + " " + query.depth() + " " + query.symbol());
+      stream.send(new Price(query.symbol(), 100 * headers.xApiVersion()));
+    });
+    http.start();
+    baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+  }
+
+  private PricesClient prices() {
+    return Prices.client(baseUri).build().prices("eu")
+        .query(new PricesQuery(PricesQueryCurrency.EUR, 5, "A&B é"));
+  }
+
+  /** One subscription with headers and query, as the handler and the client saw it. */
+  private List<String> handler() throws Exception {
+    List<String> seen = new ArrayList<>();
+    BlockingQueue<Message<Price>> received = new LinkedBlockingQueue<>();
+    Subscription subscription = prices().listen(new PriceHeaders(2, "trace 7"), received::add);
+    try {
+      seen.add(handled.poll(10, TimeUnit.SECONDS));
+      Message<Price> price = received.poll(10, TimeUnit.SECONDS);
+      seen.add(price == null ? "nothing" : price.payload().symbol() + " " + price.payload().cents());
+    } finally {
+      subscription.close();
+    }
+    return seen;
+  }
+
+  /** Raw requests that break the document's rules, each with its status and reason. */
+  private List<String> rejections() throws Exception {
+    List<String> seen = new ArrayList<>();
+    String path = baseUri + "/prices/eu";
+    seen.add(get(path + "?currency=EUR", "X-Api-Version", "9"));
+    seen.add(get(path + "?currency=EUR", "X-Api-Version", "two"));
+    seen.add(get(path + "?currency=EUR", "X-Trace-Id", "t"));
+    seen.add(get(path + "?currency=GBP", "X-Api-Version", "1"));
+    seen.add(get(path + "?depth=3", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&depth=11", "x-api-version", "1"));
+    seen.add(get(path + "?currency=EUR&depth=2", "x-api-version", "1"));
+    return seen;
+  }
+
+  private String get(String uri, String header, String value) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header(header, value).build();
+    CompletableFuture<HttpResponse<Stream<String>>> pending =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response = pending.get(10, TimeUnit.SECONDS);
+    if (response.statusCode() == 200) {
+      response.body().close();
+      return "200 " + handled.poll(10, TimeUnit.SECONDS);
+    }
+    try (Stream<String> body = response.body()) {
+      return response.statusCode() + " " + String.join("\n", body.toList());
+    }
+  }
+
+  /** listen() before the required headers are set. */
+  private List<String> missingHeaders() {
+    try {
+      prices().listen(price -> { });
+      return List.of("listened");
+    } catch (IllegalStateException e) {
+      return List.of(e.getMessage());
+    }
+  }
+
+  /**
+   * The tape channel through the typed Flow.Publisher, one message requested at a time; an event
+   * with undecodable data in between is skipped and reported.
+   */
+  private List<String> publisher() throws Exception {
+    serveTape();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    CountDownLatch done = new CountDownLatch(2);
+    Flow.Publisher<TapeClient.Event> tape = Prices.client(baseUri).build().tape()
+        .onError(error -> seen.add("error " + error.kind()))
+        .publisher();
+    Flow.Subscription[] subscription = new Flow.Subscription[1];
+    tape.subscribe(new Flow.Subscriber<>() {
+      @Override
+      public void onSubscribe(Flow.Subscription given) {
+        subscription[0] = given;
+        given.request(1);
+      }
+
+      @Override
+      public void onNext(TapeClient.Event event) {
+        seen.add(event.name() + " " + event.id());
+        done.countDown();
+        subscription[0].request(1);
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        seen.add("onError " + error);
+      }
+
+      @Override
+      public void onComplete() {
+        seen.add("onComplete");
+      }
+    });
+    done.await(10, TimeUnit.SECONDS);
+    subscription[0].cancel();
+    return seen;
+  }
+
+  private void serveTape() {
+    server.tape().handle((request, stream) -> {
+      stream.sendTrade(new Trade(3));
+      stream.raw().send("trade", "", "{\"qty\": \"three\"}");
+      stream.sendQuote(new Quote(1.5));
+    });
+  }
+
+  /** The prices channel through the blocking stream. */
+  private List<String> stream() {
+    List<String> seen = new ArrayList<>();
+    try (Stream<Message<Price>> prices = prices().headers(new PriceHeaders(3, null)).stream()) {
+      Iterator<Message<Price>> iterator = prices.iterator();
+      Message<Price> price = iterator.next();
+      seen.add(price.name() + " " + price.payload().symbol() + " " + price.payload().cents());
+    }
+    seen.add(String.valueOf(handled.poll()));
+    return seen;
+  }
+
+  /** The sealed Event's accessors and match, on both members. */
+  private List<String> event() throws Exception {
+    serveTape();
+    List<String> seen = new ArrayList<>();
+    List<SseError> errors = new CopyOnWriteArrayList<>();
+    try (Stream<TapeClient.Event> tape =
+        Prices.client(baseUri).build().tape().onError(errors::add).stream()) {
+      tape.limit(2).forEach(event -> seen.add(event.name() + " " + event.payload().getClass()
+          .getSimpleName() + " " + event.<String>match(
+              trade -> "qty " + trade.payload().qty(),
+              quote -> "bid " + quote.payload().bid())));
+    }
+    seen.add(errors.size() + " " + (errors.isEmpty() ? "" : errors.get(0).kind()));
+    return seen;
+  }
+}
