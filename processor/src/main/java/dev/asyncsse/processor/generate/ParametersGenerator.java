@@ -178,7 +178,11 @@ final class ParametersGenerator {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Values of the {@code $L} parameter", Javadoc.escape(parameter.name()));
     String description = parameter.description().strip();
-    type.addJavadoc(description.isEmpty() ? ".\n" : ": $L\n", Javadoc.escape(description));
+    if (description.isEmpty()) {
+      type.addJavadoc(".\n");
+    } else {
+      type.addJavadoc(": $L\n", Javadoc.escape(description));
+    }
     if (!parameter.examples().isEmpty()) {
       type.addJavadoc("\n<p>For example {@code $L}.\n",
           Javadoc.escape(String.join(", ", parameter.examples())));
