@@ -231,9 +231,14 @@ public final class Messages {
         + " enum values. Give exactly one name per value, in the same order.";
   }
 
-  public static String internalError(String where, Throwable e) {
+  /**
+   * @param reached the document position the processor was working on, or {@code null} when it
+   *     failed before reading the document
+   */
+  public static String internalError(String where, SourcePosition reached, Throwable e) {
     return "Internal error in the asyncsse processor while processing "
         + where
+        + (reached == null ? "" : " at " + reached)
         + ": "
         + e
         + ". This is a bug in asyncsse; please report it with the document.";

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.read.JsonPointers;
 import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
@@ -51,7 +52,9 @@ public final class SchemaTypeMapper {
   private final String packageName;
   private final RefResolver refs;
   private final Problems problems;
+  private final Progress progress;
   private final Map<String, TypeName> bySchema = new HashMap<>();
+  private final Map<String, SourcePosition> positions = new HashMap<>();
   private final Map<String, TypeDeclaration> declarations = new TreeMap<>();
   private final Map<String, String> origins = new HashMap<>();
   private final Map<String, String> preferred = new HashMap<>();
@@ -60,10 +63,13 @@ public final class SchemaTypeMapper {
   private final AllOfFlattener flattener;
   private final UnionMapper unions;
 
-  public SchemaTypeMapper(String packageName, RefResolver refs, Problems problems) {
+  /** @param progress receives the position of each schema as it is mapped */
+  public SchemaTypeMapper(
+      String packageName, RefResolver refs, Problems problems, Progress progress) {
     this.packageName = packageName;
     this.refs = refs;
     this.problems = problems;
+    this.progress = progress;
     this.flattener = new AllOfFlattener(refs);
     this.unions = new UnionMapper(this, refs, flattener);
   }
@@ -111,6 +117,14 @@ public final class SchemaTypeMapper {
     }
   }
 
+  /**
+   * Returns the position of the schema at {@code origin} ({@code file#pointer}), or {@code null}
+   * when no schema there was mapped.
+   */
+  public SourcePosition positionOf(String origin) {
+    return positions.get(origin);
+  }
+
   /** Returns the records and enums to generate, sorted by name. */
   public List<TypeDeclaration> declarations() {
     return new ArrayList<>(declarations.values());
@@ -127,6 +141,8 @@ public final class SchemaTypeMapper {
       return JSON_NODE;
     }
     Node target = resolved.get();
+    progress.reach(target.pointer(), target.position());
+    positions.putIfAbsent(target.location(), target.position());
     String hint = componentName(target).orElse(nameHint);
     TypeName known = bySchema.get(target.location());
     if (known != null) {
@@ -164,7 +180,13 @@ public final class SchemaTypeMapper {
     if (!value.contains(".")) {
       return Optional.of(ClassName.get("java.lang", value));
     }
-    return Optional.of(ClassName.bestGuess(value));
+    int lastDot = value.lastIndexOf('.');
+    boolean conventional = Character.isUpperCase(value.charAt(lastDot + 1));
+    // bestGuess reads nested classes (java.util.Map.Entry) but rejects a class whose name starts
+    // with a lower-case letter, which Java allows, so such a name is taken as package.Class.
+    return Optional.of(conventional
+        ? ClassName.bestGuess(value)
+        : ClassName.get(value.substring(0, lastDot), value.substring(lastDot + 1)));
   }
 
   /**
