@@ -223,6 +223,16 @@ public final class Messages {
         + " Write the class's full name, without type arguments.";
   }
 
+  public static String defaultIgnored(String property, String value, String javaType) {
+    return "Unusable default "
+        + value
+        + " for property \""
+        + property
+        + "\": it is not a value of its Java type "
+        + javaType
+        + ", so the property has no default. Give a default of the property's own type.";
+  }
+
   public static String enumNamesCount(int names, int values) {
     return "x-java-enum-names lists "
         + names

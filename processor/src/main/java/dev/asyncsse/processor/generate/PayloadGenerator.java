@@ -46,6 +46,13 @@ final class PayloadGenerator {
   private static final ClassName JSON_IGNORE_PROPERTIES =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
 
+  static final String DEPRECATED = "the document marks this schema as deprecated.\n";
+
+  private static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ClassName UNKNOWN_ENUM_VALUE =
+      ClassName.get("dev.asyncsse.runtime.json", "UnknownEnumValue");
+
   private final GeneratedFiles files;
 
   PayloadGenerator(GeneratedFiles files) {
@@ -64,8 +71,7 @@ final class PayloadGenerator {
 
   private TypeSpec.Builder record(RecordType record) {
     TypeSpec.Builder type = TypeSpec.recordBuilder(record.name()).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc(
-        "$L", Javadoc.text(record.description(), "Payload schema " + record.origin() + "."));
+    type.addJavadoc("$L", Javadoc.of(record.doc(), "Payload schema " + record.origin() + "."));
     type.addSuperinterfaces(record.interfaces());
     if (!record.wrapper() && !record.closed()) {
       type.addAnnotation(AnnotationSpec.builder(JSON_IGNORE_PROPERTIES)
@@ -75,13 +81,19 @@ final class PayloadGenerator {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     MethodSpec.Builder compact =
         MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    if (record.wrapper()) {
+    boolean anyFixed = !record.wrapper()
+        && record.components().stream().anyMatch(Component::fixed);
+    if (record.wrapper() || anyFixed) {
+      // With a second constructor, Jackson must be told which one reads JSON.
       compact.addAnnotation(JSON_CREATOR);
     }
     RecordChecks checks = new RecordChecks(type, compact);
     for (Component component : record.components()) {
       ParameterSpec.Builder parameter =
           ParameterSpec.builder(component.javaType(), component.javaName());
+      if (component.doc().deprecated()) {
+        parameter.addAnnotation(Deprecated.class);
+      }
       if (record.wrapper()) {
         parameter.addAnnotation(JSON_VALUE);
       } else if (component.catchAll()) {
@@ -100,29 +112,93 @@ final class PayloadGenerator {
       type.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));
       checks.add(component);
     }
+    if (record.doc().deprecated()) {
+      type.addAnnotation(Deprecated.class);
+      type.addJavadoc("\n@deprecated $L", DEPRECATED);
+    }
     type.recordConstructor(constructor.build());
-    if (checks.any() || record.wrapper()) {
+    if (checks.any() || record.wrapper() || anyFixed) {
       type.addMethod(compact.build());
     }
+    if (anyFixed) {
+      type.addMethod(withoutFixed(record));
+    }
+    new RecordBuilders(record).addTo(type);
     return type;
   }
 
-  private static String paramDoc(Component component) {
-    String description = component.description().isBlank()
+  /** Returns a constructor that leaves out the {@code const} components, which it fills in. */
+  private static MethodSpec withoutFixed(RecordType record) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Creates the record with its fixed values:");
+    List<CodeBlock> arguments = new java.util.ArrayList<>();
+    for (Component component : record.components()) {
+      if (component.fixed()) {
+        constructor.addJavadoc(" {@code $L} is $L;", component.javaName(),
+            Javadoc.escape(component.defaultValue()));
+        arguments.add(RecordChecks.defaultLiteral(component));
+      } else {
+        constructor.addParameter(component.javaType(), component.javaName());
+        arguments.add(CodeBlock.of("$L", component.javaName()));
+      }
+    }
+    constructor.addJavadoc(" the other values are checked as in the canonical constructor.\n");
+    for (Component component : record.components()) {
+      if (!component.fixed()) {
+        constructor.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));
+      }
+    }
+    constructor.addJavadoc("\n");
+    return constructor.addStatement("this($L)", CodeBlock.join(arguments, ", ")).build();
+  }
+
+  static String paramDoc(Component component) {
+    String summary = component.doc().summary();
+    String description = summary.isEmpty()
         ? "the \"" + Javadoc.escape(component.jsonName()) + "\" property"
-        : Javadoc.escape(component.description().strip());
-    String presence = component.required() && !component.nullable() ? "required" : "may be null";
+        : Javadoc.escape(summary);
+    if (component.doc().deprecated()) {
+      description = "deprecated: " + description;
+    }
+    String presence;
+    if (component.fixed()) {
+      presence = "always " + Javadoc.escape(component.defaultValue()) + "; null gives that value";
+    } else if (component.defaultValue() != null && !component.javaType().isPrimitive()) {
+      presence = "null gives the default " + Javadoc.escape(component.defaultValue());
+    } else {
+      presence = component.required() && !component.nullable() ? "required" : "may be null";
+    }
     return description + " (" + presence + ")";
   }
 
   private TypeSpec.Builder enumType(EnumType declaration) {
     TypeSpec.Builder type = TypeSpec.enumBuilder(declaration.name()).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc("$L", Javadoc.text(declaration.description(), "Values of " + declaration.origin() + "."));
+    type.addJavadoc("$L", Javadoc.of(declaration.doc(), "Values of " + declaration.origin() + "."));
+    String unknown = declaration.unknownConstant();
+    if (unknown != null) {
+      type.addJavadoc(
+          "\n<p>A value the document does not list reads as {@link #$L}, so that a stream"
+              + " survives values added after this code was generated. {@code $L} cannot be sent.\n",
+          unknown, unknown);
+    }
+    if (declaration.doc().deprecated()) {
+      type.addAnnotation(Deprecated.class);
+      type.addJavadoc("\n@deprecated $L", DEPRECATED);
+    }
     for (Constant constant : declaration.constants()) {
       type.addEnumConstant(
           constant.javaName(),
           TypeSpec.anonymousClassBuilder("$S", constant.wireValue())
               .addJavadoc("The value \"$L\".\n", Javadoc.escape(constant.wireValue()))
+              .build());
+    }
+    if (unknown != null) {
+      type.addEnumConstant(
+          unknown,
+          TypeSpec.anonymousClassBuilder("null")
+              .addJavadoc("Any value the document does not list; the received value is not"
+                  + " kept.\n")
               .build());
     }
     type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
@@ -131,42 +207,100 @@ final class PayloadGenerator {
             .addParameter(String.class, "value")
             .addStatement("this.value = value")
             .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("value")
-            .addJavadoc("Returns the value as written on the wire.\n")
-            .addAnnotation(JSON_VALUE)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return value")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("fromValue")
-            .addJavadoc(
-                "Returns the constant for a wire value.\n\n@throws IllegalArgumentException when"
-                    + " {@code value} is not one of the allowed values\n")
-            .addAnnotation(JSON_CREATOR)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(declaration.name())
-            .addParameter(String.class, "value")
-            .beginControlFlow("for ($T constant : values())", declaration.name())
-            .beginControlFlow("if (constant.value.equals(value))")
-            .addStatement("return constant")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement(
-                "throw new $T($S + value + $S)",
-                IllegalArgumentException.class,
-                "Unknown " + declaration.name().simpleName() + " value \"",
-                "\"; allowed: " + allowed(declaration))
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("toString")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return value")
-            .build());
+    MethodSpec.Builder value = MethodSpec.methodBuilder("value")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class);
+    if (unknown == null) {
+      value.addJavadoc("Returns the value as written on the wire.\n").addAnnotation(JSON_VALUE);
+      type.addMethod(value.addStatement("return value").build());
+    } else {
+      String rejection = declaration.name().simpleName() + "." + unknown + " cannot be sent: it"
+          + " stands for a value this code does not know. Use one of " + allowed(declaration) + ".";
+      value.addJavadoc("Returns the value as written on the wire.\n\n@throws"
+              + " IllegalStateException for {@link #$L}, which has no wire value\n", unknown)
+          .beginControlFlow("if (this == $L)", unknown)
+          .addStatement("throw new $T($S)", IllegalStateException.class, rejection)
+          .endControlFlow();
+      type.addMethod(value.addStatement("return value").build());
+      type.addMethod(MethodSpec.methodBuilder("json")
+          .addJavadoc("Returns what Jackson writes: the wire value, or for {@link #$L} a value"
+              + " whose writing fails.\n", unknown)
+          .addAnnotation(JSON_VALUE)
+          .addModifiers(Modifier.PRIVATE)
+          .returns(Object.class)
+          .addStatement("return this == $L ? new $T($S) : value", unknown, UNKNOWN_ENUM_VALUE,
+              rejection)
+          .build());
+    }
+    type.addMethod(fromValue(declaration));
+    if (unknown != null) {
+      type.addMethod(fromJson(declaration));
+    }
+    MethodSpec.Builder text = MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class);
+    if (unknown == null) {
+      text.addStatement("return value");
+    } else {
+      text.addStatement("return this == $L ? name() : value", unknown);
+    }
+    type.addMethod(text.build());
     return type;
+  }
+
+  /**
+   * Returns the method Jackson reads an open enum with. It takes the JSON value instead of a
+   * string, because Jackson would hand a number or boolean to a string creator as text, and only
+   * an unknown string may become the unknown constant.
+   */
+  private static MethodSpec fromJson(EnumType declaration) {
+    return MethodSpec.methodBuilder("fromJson")
+        .addJavadoc("Reads a JSON value, which must be a string.\n")
+        .addAnnotation(JSON_CREATOR)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(declaration.name())
+        .addParameter(JSON_NODE, "node")
+        .beginControlFlow("if (!node.isTextual())")
+        .addStatement("throw new $T($S + node)", IllegalArgumentException.class,
+            declaration.name().simpleName() + " must be a JSON string, but was ")
+        .endControlFlow()
+        .addStatement("return fromValue(node.textValue())")
+        .build();
+  }
+
+  private static MethodSpec fromValue(EnumType declaration) {
+    String unknown = declaration.unknownConstant();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("fromValue")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(declaration.name())
+        .addParameter(String.class, "value");
+    if (unknown == null) {
+      method.addAnnotation(JSON_CREATOR);
+      method.addJavadoc("Returns the constant for a wire value.\n\n@throws"
+          + " IllegalArgumentException when {@code value} is not one of the allowed values\n");
+    } else {
+      method.addJavadoc(
+          "Returns the constant for a wire value, or {@link #$L} for a value the document does"
+              + " not list.\n", unknown);
+    }
+    method.beginControlFlow("for ($T constant : values())", declaration.name())
+        .beginControlFlow(unknown == null
+            ? "if (constant.value.equals(value))"
+            : "if (constant != " + unknown + " && constant.value.equals(value))")
+        .addStatement("return constant")
+        .endControlFlow()
+        .endControlFlow();
+    if (unknown == null) {
+      method.addStatement(
+          "throw new $T($S + value + $S)",
+          IllegalArgumentException.class,
+          "Unknown " + declaration.name().simpleName() + " value \"",
+          "\"; allowed: " + allowed(declaration));
+    } else {
+      method.addStatement("return $L", unknown);
+    }
+    return method.build();
   }
 
   private static String allowed(EnumType declaration) {

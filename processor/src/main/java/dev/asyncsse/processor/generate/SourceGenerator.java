@@ -34,6 +34,11 @@ public final class SourceGenerator {
   /** Returns the files sorted by type name. */
   public List<JavaFile> generate(DocumentPlan plan) {
     List<JavaFile> sources = new ArrayList<>();
+    for (TypeDeclaration declaration : plan.types()) {
+      if (isDeprecated(declaration)) {
+        files.deprecated(declaration.name());
+      }
+    }
     PayloadGenerator payloads = new PayloadGenerator(files);
     if (plan.what().payloads()) {
       for (TypeDeclaration declaration : plan.types()) {
@@ -61,5 +66,15 @@ public final class SourceGenerator {
     }
     sources.sort(Comparator.comparing(file -> file.typeSpec().name()));
     return sources;
+  }
+
+  private static boolean isDeprecated(TypeDeclaration declaration) {
+    if (declaration instanceof TypeDeclaration.RecordType record) {
+      return record.doc().deprecated();
+    }
+    if (declaration instanceof TypeDeclaration.EnumType enumType) {
+      return enumType.doc().deprecated();
+    }
+    return ((TypeDeclaration.UnionType) declaration).doc().deprecated();
   }
 }
