@@ -18,6 +18,7 @@ import dev.asyncsse.processor.types.TypeDeclaration.Constant;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
+import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -462,6 +463,8 @@ public final class SchemaTypeMapper {
       declarations.put(name.simpleName(), record.describedBy(doc));
     } else if (declaration instanceof EnumType enumType && enumType.name().equals(name)) {
       declarations.put(name.simpleName(), enumType.describedBy(doc));
+    } else if (declaration instanceof UnionType union && union.name().equals(name)) {
+      declarations.put(name.simpleName(), union.describedBy(doc));
     }
   }
 

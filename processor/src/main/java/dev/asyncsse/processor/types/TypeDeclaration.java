@@ -74,6 +74,11 @@ public sealed interface TypeDeclaration {
       members = List.copyOf(members);
       tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
+
+    /** Returns this union documented by {@code other} when its own schema has no text. */
+    UnionType describedBy(SchemaDoc other) {
+      return new UnionType(name, origin, doc.orText(other), members, discriminator, tags);
+    }
   }
 
   /**
