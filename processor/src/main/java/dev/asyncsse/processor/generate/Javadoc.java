@@ -5,7 +5,7 @@ import dev.asyncsse.processor.types.SchemaDoc;
 /** Turns document text into Javadoc that cannot break the generated comment. */
 final class Javadoc {
 
-  /** The longest example, in characters of JSON, shown in full; longer ones are cut. */
+  /** The maximum length, in characters of JSON, of an example shown in full. Longer ones are cut. */
   private static final int MAX_EXAMPLE = 200;
 
   private Javadoc() {}
