@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.asyncsse.annotations.AsyncApiSpec;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problem;
+import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.generate.DocumentPlan;
 import java.io.IOException;
 import java.util.Map;
@@ -77,6 +78,7 @@ public final class AsyncApiProcessor extends AbstractProcessor {
     AnnotationMirror mirror = mirror(element);
     AnnotationValue value = valueOf(mirror);
     Messager messager = processingEnv.getMessager();
+    Progress progress = new Progress();
     try {
       DocumentPipeline.SpecRequest request = new DocumentPipeline.SpecRequest(
           spec.value(),
@@ -85,7 +87,7 @@ public final class AsyncApiProcessor extends AbstractProcessor {
       Map<String, String> options = processingEnv.getOptions();
       DocumentPipeline.Outcome outcome =
           new DocumentPipeline(processingEnv.getFiler(), options.get(Messages.SPEC_DIR_OPTION))
-              .run(element, request);
+              .run(element, request, progress);
       for (Problem problem : outcome.problems().all()) {
         messager.printMessage(problem.kind(), problem.render(), element, mirror, value);
       }
@@ -112,7 +114,7 @@ public final class AsyncApiProcessor extends AbstractProcessor {
           value);
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       messager.printMessage(
-          Diagnostic.Kind.ERROR, Messages.internalError(spec.value(), e), element, mirror, value);
+          Diagnostic.Kind.ERROR, Messages.internalError(spec.value(), progress.position(), e), element, mirror, value);
     }
   }
 

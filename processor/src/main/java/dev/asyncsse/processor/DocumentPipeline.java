@@ -3,6 +3,7 @@ package dev.asyncsse.processor;
 import com.palantir.javapoet.JavaFile;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.generate.DocumentPlan;
 import dev.asyncsse.processor.generate.DocumentPlanner;
 import dev.asyncsse.processor.generate.SourceGenerator;
@@ -39,7 +40,12 @@ final class DocumentPipeline {
     this.specDir = specDir;
   }
 
-  Outcome run(PackageElement element, SpecRequest request) {
+  /**
+   * Runs every step for {@code element}.
+   *
+   * @param progress receives the position of each node as the steps reach it
+   */
+  Outcome run(PackageElement element, SpecRequest request, Progress progress) {
     Problems problems = new Problems();
     String packageName = element.getQualifiedName().toString();
     if (request.path().isBlank()) {
@@ -59,20 +65,22 @@ final class DocumentPipeline {
     if (root.isEmpty()) {
       return new Outcome(List.of(), problems);
     }
+    progress.reach(root.get().position());
     RefResolver refs = new RefResolver(documents, problems);
     Optional<ApiModel> api = new ModelReader(refs, problems).read(root.get());
     if (api.isEmpty() || problems.hasErrors()) {
       return new Outcome(List.of(), problems);
     }
 
-    SchemaTypeMapper types = new SchemaTypeMapper(packageName, refs, problems);
+    SchemaTypeMapper types = new SchemaTypeMapper(packageName, refs, problems, progress);
     types.reserveComponentSchemas(root.get());
     DocumentPlan plan = new DocumentPlanner(types).plan(api.get(), request.parts());
     if (problems.hasErrors()) {
       return new Outcome(List.of(), problems);
     }
     List<JavaFile> sources =
-        new SourceGenerator(packageName, request.path(), element).generate(plan);
+        new SourceGenerator(packageName, request.path(), element, progress, types::positionOf)
+            .generate(plan);
     return new Outcome(sources, problems);
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -393,5 +394,51 @@ class DiagnosticsTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("its root is an array");
+  }
+
+  @Test
+  void internalErrorNamesNodeReached() throws IOException {
+    String pointer = "/channels/ticks/messages/tick/payload/properties/n";
+    System.setProperty(Progress.FAIL_AT_PROPERTY, pointer);
+    Compilation compilation;
+    try {
+      compilation = compile("ticks.yaml", "asyncapi: 3.0.0\n" + VALID_TAIL);
+    } finally {
+      System.clearProperty(Progress.FAIL_AT_PROPERTY);
+    }
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Internal error in the asyncsse processor while processing ticks.yaml at"
+                + " ticks.yaml:14:15: java.lang.IllegalStateException")
+        .inFile(Sources.packageInfoFor(PACKAGE, "ticks.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("This is a bug in asyncsse");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void lowercaseJavaTypeIsUsedAsWritten() throws IOException {
+    Compilation compilation = compile(
+        "lower.yaml",
+        "asyncapi: 3.0.0\n"
+            + VALID_TAIL
+            + "              x-java-type: java.lang.Integer\n"
+            + "            when:\n"
+            + "              type: string\n"
+            + "              x-java-type: com.example.broken.lowercase\n");
+    Compilation withClass = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(
+            Sources.packageInfoFor(PACKAGE, "lower.yaml"),
+            com.google.testing.compile.JavaFileObjects.forSourceString(
+                PACKAGE + ".lowercase", "package " + PACKAGE + "; public class lowercase {}"));
+
+    assertThat(compilation).hadErrorContaining("cannot find symbol");
+    assertNoStackTrace(compilation);
+    assertThat(withClass).succeeded();
   }
 }

@@ -117,7 +117,7 @@ class TypeMappingTest {
     assertEquals("java.util.UUID", gadget.getRecordComponents()[2].getType().getName());
     Class<?> level = load(compilation, "GadgetLevel");
     assertEquals(
-        List.of("V1", "PLUS", "NONE"),
+        List.of("V1", "PLUS", "NONE", "UNKNOWN"),
         Arrays.stream(level.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList());
     Object decoded = JsonCodec.jackson().decode("{\"n\":3,\"level\":\"+\"}", gadget);
     assertEquals("{\"n\":3,\"level\":\"+\"}", JsonCodec.jackson().encode(decoded));
@@ -139,9 +139,60 @@ class TypeMappingTest {
       String json = "{\"version\":\"" + value + "\"}";
       assertEquals(json, JsonCodec.jackson().encode(JsonCodec.jackson().decode(json, thing)));
     }
+  }
+
+  @Test
+  void unknownEnumValueReadsAsUnknown() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      required: [level]\n"
+            + "      properties:\n"
+            + "        level:\n"
+            + "          type: string\n"
+            + "          enum: [low, high]\n"
+            + "        tag:\n"
+            + "          type: string\n"
+            + "          enum: [only]\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    Object decoded = json.decode("{\"level\":\"medium\"}", thing);
+    assertEquals("Thing[level=UNKNOWN, tag=only]", decoded.toString());
+    JsonCodecException sent = assertThrows(JsonCodecException.class, () -> json.encode(decoded));
+    assertTrue(sent.getMessage().contains("ThingLevel.UNKNOWN cannot be sent"), sent.getMessage());
+    assertTrue(sent.getMessage().contains("Use one of \"low\", \"high\""), sent.getMessage());
+    Class<?> level = load(compilation, "ThingLevel");
+    Object unknown = level.getMethod("fromValue", String.class).invoke(null, "medium");
+    java.lang.reflect.InvocationTargetException value = assertThrows(
+        java.lang.reflect.InvocationTargetException.class,
+        () -> level.getMethod("value").invoke(unknown));
+    assertEquals(IllegalStateException.class, value.getCause().getClass());
+    assertEquals("{\"level\":\"high\",\"tag\":\"only\"}",
+        json.encode(json.decode("{\"level\":\"high\"}", thing)));
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"level\":5}", thing));
+    // A one-value enum is a fixed tag and stays strict.
     assertThrows(
-        JsonCodecException.class,
-        () -> JsonCodec.jackson().decode("{\"version\":\"2.0\"}", thing));
+        JsonCodecException.class, () -> json.decode("{\"level\":\"low\",\"tag\":\"x\"}", thing));
+  }
+
+  @Test
+  void enumValueNamedUnknownKeepsItsConstant() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        state: {type: string, enum: [known, unknown]}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> state = load(compilation, "ThingState");
+    assertEquals(
+        List.of("KNOWN", "UNKNOWN", "UNKNOWN2"),
+        Arrays.stream(state.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList());
+    Class<?> thing = load(compilation, "Thing");
+    String json = "{\"state\":\"unknown\"}";
+    assertEquals(json, JsonCodec.jackson().encode(JsonCodec.jackson().decode(json, thing)));
   }
 
   @Test
@@ -315,5 +366,212 @@ class TypeMappingTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(List.of("wait_", "hashCode_", "text"), componentNames(load(compilation, "Thing")));
     assertThat(compilation).generatedSourceFile(PACKAGE + ".StringType");
+  }
+
+  @Test
+  void defaultsFillAbsentProperties() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        name: {type: string, default: anonymous}\n"
+            + "        count: {type: integer, default: 3}\n"
+            + "        total: {type: integer, format: int64, default: 10000000000}\n"
+            + "        ratio: {type: number, default: 0.5}\n"
+            + "        active: {type: boolean, default: true}\n"
+            + "        level: {type: string, enum: [low, high], default: high}\n"
+            + "        note: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    assertEquals(
+        "Thing[name=anonymous, count=3, total=10000000000, ratio=0.5, active=true, level=high,"
+            + " note=null]",
+        json.decode("{}", thing).toString());
+    assertEquals(
+        "Thing[name=Ada, count=7, total=1, ratio=2.0, active=false, level=low, note=x]",
+        json.decode("{\"name\":\"Ada\",\"count\":7,\"total\":1,\"ratio\":2,"
+            + "\"active\":false,\"level\":\"low\",\"note\":\"x\"}", thing).toString());
+    Class<?>[] canonical = Arrays.stream(thing.getRecordComponents())
+        .map(RecordComponent::getType)
+        .toArray(Class<?>[]::new);
+    Object built = thing.getDeclaredConstructor(canonical)
+        .newInstance(null, null, null, null, null, null, null);
+    assertEquals(json.decode("{}", thing), built);
+  }
+
+  @Test
+  void defaultOfWrongTypeIsWarning() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        count: {type: integer, default: many}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:17:41: "
+            + dev.asyncsse.processor.diagnostic.Messages.defaultIgnored(
+                "count", "\"many\"", "Integer"));
+    assertEquals("Thing[count=null]", JsonCodec.jackson().decode("{}", load(compilation, "Thing"))
+        .toString());
+  }
+
+  @Test
+  void constPropertyIsNotConstructorArgument() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      required: [kind, version]\n"
+            + "      properties:\n"
+            + "        kind: {type: string, const: dog}\n"
+            + "        version: {type: integer, const: 2}\n"
+            + "        name: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    Object dog = thing.getConstructor(String.class).newInstance("Rex");
+    JsonCodec json = JsonCodec.jackson();
+    assertEquals("{\"kind\":\"dog\",\"version\":2,\"name\":\"Rex\"}", json.encode(dog));
+    assertEquals(dog, json.decode(json.encode(dog), thing));
+    assertEquals(dog, thing.getConstructor(String.class, int.class, String.class)
+        .newInstance(null, 2, "Rex"));
+    JsonCodecException wrong = assertThrows(JsonCodecException.class,
+        () -> json.decode("{\"kind\":\"cat\",\"version\":2}", thing));
+    assertTrue(wrong.getMessage().contains("kind: must be one of \"dog\""), wrong.getMessage());
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"version\":2}", thing));
+  }
+
+  @Test
+  void largeRecordGetsBuilder() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      required: [a, f]\n"
+            + "      properties:\n"
+            + "        a: {type: string}\n"
+            + "        b: {type: string}\n"
+            + "        c: {type: integer, default: 4}\n"
+            + "        d: {type: string, const: fixed}\n"
+            + "        e: {type: string, maxLength: 2}\n"
+            + "        f: {type: integer}\n"
+            + "        small: {$ref: '#/components/schemas/Small'}\n"
+            + "    Small:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    Object builder = thing.getMethod("builder").invoke(null);
+    Class<?> builderClass = builder.getClass();
+    builderClass.getMethod("a", String.class).invoke(builder, "x");
+    builderClass.getMethod("f", Integer.class).invoke(builder, 9);
+    Object built = builderClass.getMethod("build").invoke(builder);
+    assertEquals("Thing[a=x, b=null, c=4, d=fixed, e=null, f=9, small=null]", built.toString());
+
+    builderClass.getMethod("e", String.class).invoke(builder, "too long");
+    java.lang.reflect.InvocationTargetException checked = assertThrows(
+        java.lang.reflect.InvocationTargetException.class,
+        () -> builderClass.getMethod("build").invoke(builder));
+    assertTrue(checked.getCause().getMessage().contains("e: must have at most 2 characters"),
+        checked.getCause().getMessage());
+    Object missing = thing.getMethod("builder").invoke(null);
+    java.lang.reflect.InvocationTargetException required = assertThrows(
+        java.lang.reflect.InvocationTargetException.class,
+        () -> builderClass.getMethod("build").invoke(missing));
+    assertEquals("a: required property is missing", required.getCause().getMessage());
+
+    assertThrows(NoSuchMethodException.class,
+        () -> load(compilation, "Small").getMethod("builder"));
+  }
+
+  @Test
+  void schemaTextBecomesJavadoc() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      title: A thing\n"
+            + "      description: 'Made of <parts> & ends in */ here.'\n"
+            + "      examples:\n"
+            + "        - {name: '*/<b>', size: 2}\n"
+            + "      properties:\n"
+            + "        name:\n"
+            + "          type: string\n"
+            + "          description: The name.\n"
+            + "        size:\n"
+            + "          type: integer\n"
+            + "          title: Size in cm\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = compilation.generatedSourceFile(PACKAGE + ".Thing").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(source.contains(" * A thing\n *\n * <p>Made of &lt;parts&gt; &amp; ends in *&#47; here.\n"),
+        source);
+    assertTrue(source.contains(
+        " * <p>Example: <code>{\"name\":\"*&#47;&lt;b&gt;\",\"size\":2}</code>"), source);
+    assertTrue(source.contains("@param name The name. (may be null)"), source);
+    assertTrue(source.contains("@param size Size in cm (may be null)"), source);
+  }
+
+  @Test
+  void messageTextDocumentsPayload() throws Exception {
+    Files.writeString(dir.resolve("types.yaml"),
+        HEAD.replace("        payload:\n", "        summary: A thing happened.\n        payload:\n")
+            + "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        name: {type: string}\n");
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
+        .compile(Sources.packageInfoFor(PACKAGE, "types.yaml"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = compilation.generatedSourceFile(PACKAGE + ".Thing").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(source.contains("/**\n * A thing happened.\n"), source);
+  }
+
+  @Test
+  void deprecatedSchemasCompileWithoutWarnings() throws Exception {
+    Files.writeString(dir.resolve("types.yaml"), HEAD
+        + "    Thing:\n"
+        + "      type: object\n"
+        + "      deprecated: true\n"
+        + "      properties:\n"
+        + "        old: {type: string, deprecated: true}\n"
+        + "        level: {$ref: '#/components/schemas/Level'}\n"
+        + "        part: {$ref: '#/components/schemas/Part'}\n"
+        + "        a: {type: string}\n"
+        + "        b: {type: string}\n"
+        + "        c: {type: string}\n"
+        + "    Level:\n"
+        + "      type: string\n"
+        + "      deprecated: true\n"
+        + "      enum: [low, high]\n"
+        + "    Part:\n"
+        + "      deprecated: true\n"
+        + "      oneOf:\n"
+        + "        - {type: string}\n"
+        + "        - {type: object, properties: {n: {type: integer}}}\n");
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all", "-Werror")
+        .compile(Sources.packageInfoFor(PACKAGE, "types.yaml"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    assertTrue(thing.isAnnotationPresent(Deprecated.class));
+    assertTrue(thing.getMethod("old").isAnnotationPresent(Deprecated.class));
+    assertTrue(load(compilation, "Level").isAnnotationPresent(Deprecated.class));
+    assertTrue(load(compilation, "Part").isAnnotationPresent(Deprecated.class));
+    String source = compilation.generatedSourceFile(PACKAGE + ".Thing").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(source.contains("@deprecated the document marks this schema as deprecated."),
+        source);
+    assertTrue(source.contains("@param old deprecated: the \"old\" property"), source);
   }
 }

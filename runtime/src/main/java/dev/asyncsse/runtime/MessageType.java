@@ -46,12 +46,30 @@ public final class MessageType<T> {
   }
 
   /**
+   * Returns whether the payload is {@link Void}: the message carries JSON {@code null}, which the
+   * schema allows as its only value, and its payload is {@code null}.
+   */
+  public boolean isNullPayload() {
+    return payloadType == Void.class;
+  }
+
+  /**
    * Decodes an event's data into a payload.
    *
+   * @return the payload; {@code null} only when {@link #isNullPayload()}
    * @throws dev.asyncsse.runtime.json.JsonCodecException when the data does not fit the type,
-   *     including JSON {@code null}
+   *     including JSON {@code null} for any type but {@link Void}, and anything but JSON {@code
+   *     null} for {@link Void}
    */
   public T decode(String data, JsonCodec codec) {
+    if (isNullPayload()) {
+      if (codec.decode(data, Object.class) != null) {
+        throw new dev.asyncsse.runtime.json.JsonCodecException(
+            "Cannot decode JSON as " + payloadType.getTypeName() + ": the payload must be null",
+            null);
+      }
+      return null;
+    }
     T payload = codec.decode(data, payloadType);
     if (payload == null) {
       throw new dev.asyncsse.runtime.json.JsonCodecException(
@@ -60,8 +78,18 @@ public final class MessageType<T> {
     return payload;
   }
 
-  /** Encodes a payload as an event's data. */
+  /**
+   * Encodes a payload as an event's data.
+   *
+   * @param payload the payload, which is {@code null} exactly when {@link #isNullPayload()}
+   */
   public String encode(T payload, JsonCodec codec) {
+    if (isNullPayload()) {
+      if (payload != null) {
+        throw new IllegalArgumentException("payload: must be null for a Void payload");
+      }
+      return "null";
+    }
     return codec.encode(Objects.requireNonNull(payload, "payload"));
   }
 

@@ -254,6 +254,16 @@ public final class Messages {
         + " Write the class's full name, without type arguments.";
   }
 
+  public static String defaultIgnored(String property, String value, String javaType) {
+    return "Unusable default "
+        + value
+        + " for property \""
+        + property
+        + "\": it is not a value of its Java type "
+        + javaType
+        + ", so the property has no default. Give a default of the property's own type.";
+  }
+
   public static String enumNamesCount(int names, int values) {
     return "x-java-enum-names lists "
         + names
@@ -282,9 +292,14 @@ public final class Messages {
         + " of letters, digits and !#$%&'*+-.^_`|~ that java.net.http may send.";
   }
 
-  public static String internalError(String where, Throwable e) {
+  /**
+   * @param reached the document position the processor was working on, or {@code null} when it
+   *     failed before reading the document
+   */
+  public static String internalError(String where, SourcePosition reached, Throwable e) {
     return "Internal error in the asyncsse processor while processing "
         + where
+        + (reached == null ? "" : " at " + reached)
         + ": "
         + e
         + ". This is a bug in asyncsse; please report it with the document.";

@@ -10,6 +10,7 @@ import dev.asyncsse.processor.model.ChannelModel;
 import dev.asyncsse.processor.model.MessageModel;
 import dev.asyncsse.processor.model.RequestValuesModel;
 import dev.asyncsse.processor.types.JavaNames;
+import dev.asyncsse.processor.types.SchemaDoc;
 import dev.asyncsse.processor.types.SchemaTypeMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,6 +79,7 @@ public final class DocumentPlanner {
       TypeName payload = message.payload() == null
           ? JSON_NODE
           : types.mapPayload(message.payload(), message.typeName());
+      types.describeIfBlank(payload, SchemaDoc.of(message.description()));
       if (message.headers() != null) {
         types.map(message.headers(), message.typeName() + "Headers");
       }

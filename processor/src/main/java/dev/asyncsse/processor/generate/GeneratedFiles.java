@@ -4,6 +4,9 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 
 /**
@@ -16,9 +19,12 @@ final class GeneratedFiles {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
+  private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
+
   private final String packageName;
   private final String documentName;
   private final Element origin;
+  private final Set<String> deprecated = new HashSet<>();
 
   GeneratedFiles(String packageName, String documentName, Element origin) {
     this.packageName = packageName;
@@ -26,8 +32,23 @@ final class GeneratedFiles {
     this.origin = origin;
   }
 
-  /** Adds the common annotation and returns the file for {@code type}. */
+  /** Records that the generated type {@code name} is deprecated, so that files using it suppress
+   * the deprecation warning. */
+  void deprecated(ClassName name) {
+    deprecated.add(name.simpleName());
+  }
+
+  /**
+   * Adds the common annotations and returns the file for {@code type}. A type that uses a
+   * deprecated generated type suppresses the deprecation warning, because the document, not the
+   * generated code, chose to use it.
+   */
   JavaFile file(TypeSpec.Builder type) {
+    if (usesDeprecated(type.build())) {
+      type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "$S", "deprecation")
+          .build());
+    }
     type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
     if (origin != null) {
       type.addOriginatingElement(origin);
@@ -37,5 +58,23 @@ final class GeneratedFiles {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /**
+   * Returns whether the code of {@code type}, without comments, names a deprecated generated type
+   * other than itself. A name that only appears in a string literal also counts, which at worst
+   * adds a suppression that suppresses nothing.
+   */
+  private boolean usesDeprecated(TypeSpec type) {
+    if (deprecated.isEmpty()) {
+      return false;
+    }
+    String code = COMMENTS.matcher(type.toString()).replaceAll(" ");
+    for (String name : deprecated) {
+      if (!name.equals(type.name()) && Pattern.compile("\\b" + name + "\\b").matcher(code).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.asyncsse.processor.types.TypeDeclaration;
 import dev.asyncsse.processor.types.TypeDeclaration.Component;
-import dev.asyncsse.processor.types.TypeDeclaration.Constant;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
@@ -46,6 +45,9 @@ final class PayloadGenerator {
   private static final ClassName JSON_IGNORE_PROPERTIES =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
 
+  static final String DEPRECATED = "the document marks this schema as deprecated.\n";
+
+
   private final GeneratedFiles files;
 
   PayloadGenerator(GeneratedFiles files) {
@@ -59,13 +61,12 @@ final class PayloadGenerator {
     if (declaration instanceof UnionType union) {
       return files.file(new UnionGenerator().generate(union));
     }
-    return files.file(enumType((EnumType) declaration));
+    return files.file(new EnumGenerator().generate((EnumType) declaration));
   }
 
   private TypeSpec.Builder record(RecordType record) {
     TypeSpec.Builder type = TypeSpec.recordBuilder(record.name()).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc(
-        "$L", Javadoc.text(record.description(), "Payload schema " + record.origin() + "."));
+    type.addJavadoc("$L", Javadoc.of(record.doc(), "Payload schema " + record.origin() + "."));
     type.addSuperinterfaces(record.interfaces());
     if (!record.wrapper() && !record.closed()) {
       type.addAnnotation(AnnotationSpec.builder(JSON_IGNORE_PROPERTIES)
@@ -75,13 +76,19 @@ final class PayloadGenerator {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     MethodSpec.Builder compact =
         MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    if (record.wrapper()) {
+    boolean anyFixed = !record.wrapper()
+        && record.components().stream().anyMatch(Component::fixed);
+    if (record.wrapper() || anyFixed) {
+      // With a second constructor, @JsonCreator marks the one that Jackson reads JSON with.
       compact.addAnnotation(JSON_CREATOR);
     }
     RecordChecks checks = new RecordChecks(type, compact);
     for (Component component : record.components()) {
       ParameterSpec.Builder parameter =
           ParameterSpec.builder(component.javaType(), component.javaName());
+      if (component.doc().deprecated()) {
+        parameter.addAnnotation(Deprecated.class);
+      }
       if (record.wrapper()) {
         parameter.addAnnotation(JSON_VALUE);
       } else if (component.catchAll()) {
@@ -100,83 +107,63 @@ final class PayloadGenerator {
       type.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));
       checks.add(component);
     }
+    if (record.doc().deprecated()) {
+      type.addAnnotation(Deprecated.class);
+      type.addJavadoc("\n@deprecated $L", DEPRECATED);
+    }
     type.recordConstructor(constructor.build());
-    if (checks.any() || record.wrapper()) {
+    if (checks.any() || record.wrapper() || anyFixed) {
       type.addMethod(compact.build());
     }
-    return type;
-  }
-
-  private static String paramDoc(Component component) {
-    String description = component.description().isBlank()
-        ? "the \"" + Javadoc.escape(component.jsonName()) + "\" property"
-        : Javadoc.escape(component.description().strip());
-    String presence = component.required() && !component.nullable() ? "required" : "may be null";
-    return description + " (" + presence + ")";
-  }
-
-  private TypeSpec.Builder enumType(EnumType declaration) {
-    TypeSpec.Builder type = TypeSpec.enumBuilder(declaration.name()).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc("$L", Javadoc.text(declaration.description(), "Values of " + declaration.origin() + "."));
-    for (Constant constant : declaration.constants()) {
-      type.addEnumConstant(
-          constant.javaName(),
-          TypeSpec.anonymousClassBuilder("$S", constant.wireValue())
-              .addJavadoc("The value \"$L\".\n", Javadoc.escape(constant.wireValue()))
-              .build());
+    if (anyFixed) {
+      type.addMethod(withoutFixed(record));
     }
-    type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
-    type.addMethod(
-        MethodSpec.constructorBuilder()
-            .addParameter(String.class, "value")
-            .addStatement("this.value = value")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("value")
-            .addJavadoc("Returns the value as written on the wire.\n")
-            .addAnnotation(JSON_VALUE)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return value")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("fromValue")
-            .addJavadoc(
-                "Returns the constant for a wire value.\n\n@throws IllegalArgumentException when"
-                    + " {@code value} is not one of the allowed values\n")
-            .addAnnotation(JSON_CREATOR)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(declaration.name())
-            .addParameter(String.class, "value")
-            .beginControlFlow("for ($T constant : values())", declaration.name())
-            .beginControlFlow("if (constant.value.equals(value))")
-            .addStatement("return constant")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement(
-                "throw new $T($S + value + $S)",
-                IllegalArgumentException.class,
-                "Unknown " + declaration.name().simpleName() + " value \"",
-                "\"; allowed: " + allowed(declaration))
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("toString")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return value")
-            .build());
+    new RecordBuilders(record).addTo(type);
     return type;
   }
 
-  private static String allowed(EnumType declaration) {
-    StringBuilder text = new StringBuilder();
-    for (Constant constant : declaration.constants()) {
-      if (text.length() > 0) {
-        text.append(", ");
+  /** Returns a constructor that leaves out the {@code const} components, which it fills in. */
+  private static MethodSpec withoutFixed(RecordType record) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Creates the record with its fixed values:");
+    List<CodeBlock> arguments = new java.util.ArrayList<>();
+    for (Component component : record.components()) {
+      if (component.fixed()) {
+        constructor.addJavadoc(" {@code $L} is $L;", component.javaName(),
+            Javadoc.escape(component.defaultValue()));
+        arguments.add(RecordChecks.defaultLiteral(component));
+      } else {
+        constructor.addParameter(component.javaType(), component.javaName());
+        arguments.add(CodeBlock.of("$L", component.javaName()));
       }
-      text.append('"').append(constant.wireValue()).append('"');
     }
-    return text.toString();
+    constructor.addJavadoc(" the other values are checked as in the canonical constructor.\n");
+    for (Component component : record.components()) {
+      if (!component.fixed()) {
+        constructor.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));
+      }
+    }
+    constructor.addJavadoc("\n");
+    return constructor.addStatement("this($L)", CodeBlock.join(arguments, ", ")).build();
+  }
+
+  static String paramDoc(Component component) {
+    String summary = component.doc().summary();
+    String description = summary.isEmpty()
+        ? "the \"" + Javadoc.escape(component.jsonName()) + "\" property"
+        : Javadoc.escape(summary);
+    if (component.doc().deprecated()) {
+      description = "deprecated: " + description;
+    }
+    String presence;
+    if (component.fixed()) {
+      presence = "always " + Javadoc.escape(component.defaultValue()) + "; null gives that value";
+    } else if (component.defaultValue() != null && !component.javaType().isPrimitive()) {
+      presence = "null gives the default " + Javadoc.escape(component.defaultValue());
+    } else {
+      presence = component.required() && !component.nullable() ? "required" : "may be null";
+    }
+    return description + " (" + presence + ")";
   }
 }

@@ -60,6 +60,12 @@ final class RecordChecks {
   void add(Component component) {
     String name = component.javaName();
     String property = component.catchAll() ? "additional properties" : component.jsonName();
+    if (component.defaultValue() != null && !component.javaType().isPrimitive()) {
+      compact.beginControlFlow("if ($L == null)", name)
+          .addStatement("$L = $L", name, defaultLiteral(component))
+          .endControlFlow();
+      any = true;
+    }
     if (component.required() && !component.nullable() && !component.javaType().isPrimitive()) {
       compact.addStatement("$T.requireNonNull($L, $S)",
           Objects.class, name, property + ": required property is missing");
@@ -162,6 +168,27 @@ final class RecordChecks {
     fail(body, CodeBlock.of("!$L.contains($L)", field, component.javaName()),
         property + ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
+  }
+
+  /**
+   * Returns the Java expression for a component's default or {@code const} value. The schema
+   * mapper keeps only values that fit the type, so a value that no literal below matches is an
+   * enum's wire value.
+   */
+  static CodeBlock defaultLiteral(Component component) {
+    CodeBlock literal = javaLiteral(component.defaultValue(), component.type());
+    if (literal != null) {
+      return literal;
+    }
+    return CodeBlock.of("$T.fromValue($S)", component.type(), readText(component.defaultValue()));
+  }
+
+  private static String readText(String literal) {
+    try {
+      return JSON.readTree(literal).asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Returns the Java literal of a JSON value for {@code type}, or null when it cannot be one. */

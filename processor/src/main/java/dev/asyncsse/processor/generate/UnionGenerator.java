@@ -40,8 +40,12 @@ final class UnionGenerator {
   TypeSpec.Builder generate(UnionType union) {
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(union.name())
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED);
-    type.addJavadoc("$L", Javadoc.text(union.description(), "One of several payload shapes."));
+    type.addJavadoc("$L", Javadoc.of(union.doc(), "One of several payload shapes."));
     type.addJavadoc("\n<p>Members: $L.\n", memberList(union));
+    if (union.doc().deprecated()) {
+      type.addAnnotation(Deprecated.class);
+      type.addJavadoc("\n@deprecated $L", PayloadGenerator.DEPRECATED);
+    }
     for (Member member : union.members()) {
       type.addPermittedSubclass(member.record());
     }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.read.JsonPointers;
 import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
@@ -17,6 +18,7 @@ import dev.asyncsse.processor.types.TypeDeclaration.Constant;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
+import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +53,9 @@ public final class SchemaTypeMapper {
   private final String packageName;
   private final RefResolver refs;
   private final Problems problems;
+  private final Progress progress;
   private final Map<String, TypeName> bySchema = new HashMap<>();
+  private final Map<String, SourcePosition> positions = new HashMap<>();
   private final Map<String, TypeDeclaration> declarations = new TreeMap<>();
   private final Map<String, String> origins = new HashMap<>();
   private final Map<String, String> preferred = new HashMap<>();
@@ -60,10 +64,13 @@ public final class SchemaTypeMapper {
   private final AllOfFlattener flattener;
   private final UnionMapper unions;
 
-  public SchemaTypeMapper(String packageName, RefResolver refs, Problems problems) {
+  /** @param progress receives the position of each schema as it is mapped */
+  public SchemaTypeMapper(
+      String packageName, RefResolver refs, Problems problems, Progress progress) {
     this.packageName = packageName;
     this.refs = refs;
     this.problems = problems;
+    this.progress = progress;
     this.flattener = new AllOfFlattener(refs);
     this.unions = new UnionMapper(this, refs, flattener);
   }
@@ -111,6 +118,14 @@ public final class SchemaTypeMapper {
     }
   }
 
+  /**
+   * Returns the position of the schema at {@code origin} ({@code file#pointer}), or {@code null}
+   * when no schema there was mapped.
+   */
+  public SourcePosition positionOf(String origin) {
+    return positions.get(origin);
+  }
+
   /** Returns the records and enums to generate, sorted by name. */
   public List<TypeDeclaration> declarations() {
     return new ArrayList<>(declarations.values());
@@ -127,6 +142,8 @@ public final class SchemaTypeMapper {
       return JSON_NODE;
     }
     Node target = resolved.get();
+    progress.reach(target.pointer(), target.position());
+    positions.putIfAbsent(target.location(), target.position());
     String hint = componentName(target).orElse(nameHint);
     TypeName known = bySchema.get(target.location());
     if (known != null) {
@@ -164,7 +181,13 @@ public final class SchemaTypeMapper {
     if (!value.contains(".")) {
       return Optional.of(ClassName.get("java.lang", value));
     }
-    return Optional.of(ClassName.bestGuess(value));
+    int lastDot = value.lastIndexOf('.');
+    boolean conventional = Character.isUpperCase(value.charAt(lastDot + 1));
+    // bestGuess reads nested classes (java.util.Map.Entry) but rejects a class whose name starts
+    // with a lower-case letter, which Java allows, so such a name is taken as package.Class.
+    return Optional.of(conventional
+        ? ClassName.bestGuess(value)
+        : ClassName.get(value.substring(0, lastDot), value.substring(lastDot + 1)));
   }
 
   /**
@@ -198,9 +221,9 @@ public final class SchemaTypeMapper {
     ClassName name = allocate(componentName(map).orElse(nameHint), map.location(), map.position());
     payloadWrappers.put(map.location(), name);
     Component value = new Component(
-        "value", "value", type, true, false, describe(map), rules, false);
+        "value", "value", type, true, false, document(map), rules, false);
     declarations.put(name.simpleName(), new RecordType(
-        name, map.location(), describe(map), List.of(value), List.of(), true, false));
+        name, map.location(), document(map), List.of(value), List.of(), true, false));
     return name;
   }
 
@@ -329,16 +352,23 @@ public final class SchemaTypeMapper {
               : JavaNames.memberName(jsonName),
           usedNames);
       TypeName type = map(propertySchema, name.simpleName() + JavaNames.typeName(jsonName));
+      boolean nullable = isNullable(propertySchema);
+      Optional<String> fixed = fixedValue(propertySchema, type);
+      String defaultValue = fixed.isPresent() || nullable
+          ? fixed.orElse(null)
+          : defaultValue(propertySchema, type, jsonName).orElse(null);
       components.add(
           new Component(
               javaName,
               jsonName,
               type,
               flat.required().contains(jsonName),
-              isNullable(propertySchema),
-              describe(propertySchema),
+              nullable,
+              document(propertySchema),
               constraints(propertySchema),
-              false));
+              false,
+              defaultValue,
+              fixed.isPresent()));
     }
     Optional<Node> additional = schema.get("additionalProperties");
     boolean closed = additional.isPresent()
@@ -353,12 +383,12 @@ public final class SchemaTypeMapper {
           ParameterizedTypeName.get(MAP, ClassName.get(String.class), value),
           false,
           false,
-          "the properties the schema does not name",
+          SchemaDoc.of("the properties the schema does not name"),
           Constraints.NONE,
           true));
     }
     RecordType record = new RecordType(
-        name, schema.location(), describe(schema), components, pendingInterfaces(name), false,
+        name, schema.location(), document(schema), components, pendingInterfaces(name), false,
         closed);
     declarations.put(name.simpleName(), record);
     return name;
@@ -411,9 +441,114 @@ public final class SchemaTypeMapper {
       String raw = names.isEmpty() ? values.get(i) : names.get(i);
       constants.add(new Constant(uniqueMember(JavaNames.constantName(raw), usedNames), values.get(i)));
     }
+    // A one-value enum is a fixed tag, like const, so it stays strict; a wider enum may grow
+    // values that a stream must survive.
+    String unknown = values.size() > 1 ? uniqueMember("UNKNOWN", usedNames) : null;
     declarations.put(
-        name.simpleName(), new EnumType(name, schema.location(), describe(schema), constants));
+        name.simpleName(),
+        new EnumType(name, schema.location(), document(schema), constants, unknown));
     return name;
+  }
+
+  /**
+   * Documents the generated type {@code type} with {@code doc} when its own schema has neither
+   * title nor description, as a message's text documents its payload.
+   */
+  public void describeIfBlank(TypeName type, SchemaDoc doc) {
+    if (!(type instanceof ClassName name) || doc.isBlank()) {
+      return;
+    }
+    TypeDeclaration declaration = declarations.get(name.simpleName());
+    if (declaration instanceof RecordType record && record.name().equals(name)) {
+      declarations.put(name.simpleName(), record.describedBy(doc));
+    } else if (declaration instanceof EnumType enumType && enumType.name().equals(name)) {
+      declarations.put(name.simpleName(), enumType.describedBy(doc));
+    } else if (declaration instanceof UnionType union && union.name().equals(name)) {
+      declarations.put(name.simpleName(), union.describedBy(doc));
+    }
+  }
+
+  /**
+   * Returns the JSON text of the value a property always has: its scalar {@code const}, or the
+   * only value of a one-value string enum, when the Java type can hold it.
+   */
+  private Optional<String> fixedValue(Node raw, TypeName type) {
+    Optional<Node> resolved = refs.resolve(raw);
+    if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
+      return Optional.empty();
+    }
+    if (schema.get("const").orElse(null) instanceof ScalarNode constant) {
+      String literal = JsonLiterals.of(constant);
+      return fits(constant, type) ? Optional.of(literal) : Optional.empty();
+    }
+    if (declarations.get(simpleName(type)) instanceof EnumType enumType
+        && enumType.name().equals(type) && enumType.constants().size() == 1
+        && enumType.unknownConstant() == null) {
+      return Optional.of(JsonLiterals.string(enumType.constants().get(0).wireValue()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the JSON text of the property's scalar {@code default}, warning and returning empty
+   * when the Java type cannot hold it.
+   */
+  private Optional<String> defaultValue(Node raw, TypeName type, String property) {
+    Optional<Node> resolved = refs.resolve(raw);
+    if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)
+        || schema.get("default").isEmpty()) {
+      return Optional.empty();
+    }
+    Node given = schema.get("default").orElseThrow();
+    if (given instanceof ScalarNode scalar && scalar.value() != null && fits(scalar, type)) {
+      return Optional.of(JsonLiterals.of(scalar));
+    }
+    boolean assignable = type.equals(ClassName.get(String.class)) || type.isBoxedPrimitive()
+        || declarations.get(simpleName(type)) instanceof EnumType;
+    // NOTE: defaults of other types (dates, objects, unions) are not applied.
+    if (assignable && !(given instanceof ScalarNode scalar && scalar.value() == null)) {
+      problems.warning(given.position(),
+          Messages.defaultIgnored(property, JsonLiterals.of(given), javaTypeName(type)));
+    }
+    return Optional.empty();
+  }
+
+  /** Returns whether {@code value} is a value of {@code type}: a matching scalar or enum value. */
+  private boolean fits(ScalarNode value, TypeName type) {
+    Object scalar = value.value();
+    if (declarations.get(simpleName(type)) instanceof EnumType enumType
+        && enumType.name().equals(type)) {
+      return enumType.constants().stream()
+          .anyMatch(constant -> constant.wireValue().equals(scalar));
+    }
+    if (type.equals(ClassName.get(String.class))) {
+      return scalar instanceof String;
+    }
+    if (type.equals(ClassName.get(Boolean.class))) {
+      return scalar instanceof Boolean;
+    }
+    if (!(scalar instanceof BigDecimal number)) {
+      return false;
+    }
+    if (type.equals(ClassName.get(Double.class))) {
+      return true;
+    }
+    boolean integral = number.stripTrailingZeros().scale() <= 0;
+    if (type.equals(ClassName.get(Integer.class))) {
+      return integral && number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    }
+    if (type.equals(ClassName.get(Long.class))) {
+      return integral && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+    }
+    return false;
+  }
+
+  private static String simpleName(TypeName type) {
+    return type instanceof ClassName name ? name.simpleName() : "";
+  }
+
+  private static String javaTypeName(TypeName type) {
+    return type instanceof ClassName name ? name.simpleName() : type.toString();
   }
 
   private TypeName fallback(MapNode schema, String construct, String hint) {
@@ -514,12 +649,28 @@ public final class SchemaTypeMapper {
     return value.intValue();
   }
 
-  private String describe(Node raw) {
+  private SchemaDoc document(Node raw) {
     Optional<Node> resolved = refs.resolve(raw);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
-      return "";
+      return SchemaDoc.NONE;
     }
-    return schema.text("description").or(() -> schema.text("title")).orElse("");
+    return document(schema);
+  }
+
+  /** Reads {@code title}, {@code description}, the first example and {@code deprecated}. */
+  static SchemaDoc document(MapNode schema) {
+    String example = "";
+    if (schema.get("examples").orElse(null) instanceof ListNode examples
+        && !examples.items().isEmpty()) {
+      example = JsonLiterals.of(examples.items().get(0));
+    } else if (schema.get("example").isPresent()) {
+      example = JsonLiterals.of(schema.get("example").orElseThrow());
+    }
+    return new SchemaDoc(
+        schema.text("title").orElse(""),
+        schema.text("description").orElse(""),
+        example,
+        schema.get("deprecated").filter(SchemaTypeMapper::isTrue).isPresent());
   }
 
   /**

@@ -17,7 +17,7 @@ public sealed interface TypeDeclaration {
   /**
    * A record for an object schema.
    *
-   * @param description the schema's description or title, or {@code ""}
+   * @param doc the schema's title, description, example and deprecation
    * @param wrapper whether the record only wraps one {@code value}, written as that value
    * @param closed whether the schema sets {@code additionalProperties: false}, so an unknown
    *     property is rejected
@@ -25,7 +25,7 @@ public sealed interface TypeDeclaration {
   record RecordType(
       ClassName name,
       String origin,
-      String description,
+      SchemaDoc doc,
       List<Component> components,
       List<ClassName> interfaces,
       boolean wrapper,
@@ -37,6 +37,11 @@ public sealed interface TypeDeclaration {
       interfaces = List.copyOf(interfaces);
     }
 
+    /** Returns this record documented by {@code other} when its own schema has no text. */
+    RecordType describedBy(SchemaDoc other) {
+      return new RecordType(name, origin, doc.orText(other), components, interfaces, wrapper, closed);
+    }
+
     /** Returns this record also implementing {@code union}. */
     RecordType implementing(ClassName union) {
       if (interfaces.contains(union)) {
@@ -44,7 +49,7 @@ public sealed interface TypeDeclaration {
       }
       List<ClassName> more = new java.util.ArrayList<>(interfaces);
       more.add(union);
-      return new RecordType(name, origin, description, components, more, wrapper, closed);
+      return new RecordType(name, origin, doc, components, more, wrapper, closed);
     }
   }
 
@@ -59,7 +64,7 @@ public sealed interface TypeDeclaration {
   record UnionType(
       ClassName name,
       String origin,
-      String description,
+      SchemaDoc doc,
       List<Member> members,
       String discriminator,
       java.util.Map<String, ClassName> tags)
@@ -68,6 +73,11 @@ public sealed interface TypeDeclaration {
     public UnionType {
       members = List.copyOf(members);
       tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
+    /** Returns this union documented by {@code other} when its own schema has no text. */
+    UnionType describedBy(SchemaDoc other) {
+      return new UnionType(name, origin, doc.orText(other), members, discriminator, tags);
     }
   }
 
@@ -98,13 +108,22 @@ public sealed interface TypeDeclaration {
   /**
    * An enum for a string schema with {@code enum} values.
    *
-   * @param description the schema's description or title, or {@code ""}
+   * @param doc the schema's title, description, example and deprecation
+   * @param unknownConstant the name of the constant that stands for any value the document does
+   *     not list, or {@code null} when an unknown value is rejected
    */
-  record EnumType(ClassName name, String origin, String description, List<Constant> constants)
+  record EnumType(
+      ClassName name, String origin, SchemaDoc doc, List<Constant> constants,
+      String unknownConstant)
       implements TypeDeclaration {
 
     public EnumType {
       constants = List.copyOf(constants);
+    }
+
+    /** Returns this enum documented by {@code other} when its own schema has no text. */
+    EnumType describedBy(SchemaDoc other) {
+      return new EnumType(name, origin, doc.orText(other), constants, unknownConstant);
     }
   }
 
@@ -116,9 +135,13 @@ public sealed interface TypeDeclaration {
    * @param type the component's type, boxed; {@link #javaType()} unboxes a required primitive
    * @param required whether the schema lists the property under {@code required}
    * @param nullable whether the schema allows {@code null}
+   * @param doc the property schema's title, description, example and deprecation
    * @param constraints the validation keywords to check on construction
    * @param catchAll whether the component is the map of properties the schema does not name,
    *     from {@code additionalProperties}
+   * @param defaultValue the JSON text of the value a {@code null} is replaced with: the schema's
+   *     {@code const}, else its {@code default}; {@code null} when there is none
+   * @param fixed whether {@code defaultValue} is a {@code const}, so the caller need not pass it
    */
   record Component(
       String javaName,
@@ -126,9 +149,17 @@ public sealed interface TypeDeclaration {
       TypeName type,
       boolean required,
       boolean nullable,
-      String description,
+      SchemaDoc doc,
       Constraints constraints,
-      boolean catchAll) {
+      boolean catchAll,
+      String defaultValue,
+      boolean fixed) {
+
+    /** Creates a component without a default value. */
+    public Component(String javaName, String jsonName, TypeName type, boolean required,
+        boolean nullable, SchemaDoc doc, Constraints constraints, boolean catchAll) {
+      this(javaName, jsonName, type, required, nullable, doc, constraints, catchAll, null, false);
+    }
 
     /** Returns the declared Java type: a primitive when the value must be present. */
     public TypeName javaType() {

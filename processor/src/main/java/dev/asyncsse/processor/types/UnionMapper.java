@@ -125,11 +125,12 @@ final class UnionMapper {
     ClassName wrapper = types.allocate(
         hint + (count > 1 ? label : "Value"), resolved.location() + "#wrapper", resolved.position());
     Component value = new Component(
-        "value", "value", type, true, false, "the member's value", Constraints.NONE, false);
+        "value", "value", type, true, false, SchemaDoc.of("the member's value"), Constraints.NONE,
+        false);
     types.register(new RecordType(
         wrapper,
         resolved.location(),
-        "A " + union.simpleName() + " that is " + shapeOf(type) + ".",
+        SchemaDoc.of("A " + union.simpleName() + " that is " + shapeOf(type) + "."),
         List.of(value),
         List.of(union),
         true,
@@ -299,7 +300,7 @@ final class UnionMapper {
     return Optional.empty();
   }
 
-  private String describe(MapNode schema) {
-    return schema.text("description").or(() -> schema.text("title")).orElse("");
+  private static SchemaDoc describe(MapNode schema) {
+    return SchemaTypeMapper.document(schema);
   }
 }

@@ -91,7 +91,7 @@ public final class ChannelListener implements SseListener {
       Message<T> message;
       try {
         T payload = type.decode(event.data(), codec);
-        if (payload == null) {
+        if (payload == null && !type.isNullPayload()) {
           throw new IllegalArgumentException("the data decoded to null");
         }
         message = new Message<>(payload, event.type(), event.id());

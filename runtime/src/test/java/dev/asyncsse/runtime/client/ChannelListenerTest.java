@@ -57,6 +57,21 @@ class ChannelListenerTest {
   }
 
   @Test
+  void voidPayloadDeliversNullOnly() {
+    MessageType<Void> ping = MessageType.json("ping", Void.class);
+    ChannelListener listener = builder().on(ping, received::add).build();
+
+    listener.onEvent(new SseEvent("ping", "null", "1"));
+    listener.onEvent(new SseEvent("ping", "{}", "2"));
+
+    assertEquals(2, received.size(), received.toString());
+    assertEquals(new Message<Void>(null, "ping", "1"), received.get(0));
+    SseError error = assertInstanceOf(SseError.class, received.get(1));
+    assertTrue(error.getMessage().contains("the payload must be null"), error.getMessage());
+    assertEquals("null", ping.encode(null, JsonCodec.jackson()));
+  }
+
+  @Test
   void unnamedEventsGoToUnnamedConsumer() {
     ChannelListener listener = builder().onUnnamed(SIGNUP, received::add).build();
 
