@@ -70,7 +70,7 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
   }
 
   private PricesClient prices() {
-    return Prices.client(baseUri).build().prices("eu")
+    return Prices.client(baseUri).build().prices(PricesParameters.Market.EU)
         .query(new PricesQuery(PricesQueryCurrency.EUR, 5, "A&B é"));
   }
 

@@ -69,6 +69,8 @@ class RequestValuesTest {
     assertTrue(seen.get(2).contains("X-Api-Version"), seen.get(2));
     assertTrue(seen.get(3).startsWith("400 Invalid query parameters: "), seen.get(3));
     assertTrue(seen.get(3).contains("GBP"), seen.get(3));
+    assertTrue(seen.get(3).contains("must be one of \"EUR\", \"USD\", but was \"GBP\""),
+        seen.get(3));
     assertTrue(seen.get(4).startsWith("400 Invalid query parameters: "), seen.get(4));
     assertTrue(seen.get(4).contains("currency"), seen.get(4));
     assertTrue(seen.get(5).startsWith("400 Invalid query parameters: "), seen.get(5));

@@ -1,5 +1,6 @@
 package dev.asyncsse.runtime;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.asyncsse.runtime.json.JsonCodec;
 import java.util.Collection;
+import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -84,11 +87,69 @@ public final class RequestValues {
         object.set(name, jsonValued.contains(name) ? jsonOrText(value.get()) : text(value.get()));
       }
     }
+    T values;
     try {
-      return codec.decode(object.toString(), type);
+      values = codec.decode(object.toString(), type);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Invalid " + what + ": " + e.getMessage(), e);
     }
+    rejectUnknownEnumValues(values, object, codec, what);
+    return values;
+  }
+
+  /**
+   * Rejects a record component that decoded to a generated enum's {@code UNKNOWN} constant. Such a
+   * constant stands for a value outside the document's list, which a payload may carry but a
+   * request may not. It is the one constant whose writing fails.
+   */
+  private static void rejectUnknownEnumValues(
+      Object values, ObjectNode received, JsonCodec codec, String what) {
+    if (!values.getClass().isRecord()) {
+      return;
+    }
+    for (RecordComponent component : values.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(values);
+      } catch (ReflectiveOperationException e) {
+        continue; // not readable here, so the codec's own checks are all that apply
+      }
+      if (!(value instanceof Enum<?>) || encodes(value, codec)) {
+        continue;
+      }
+      JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+      String name =
+          property != null && !property.value().isEmpty() ? property.value() : component.getName();
+      JsonNode raw = received.get(name);
+      throw new IllegalArgumentException(
+          "Invalid "
+              + what
+              + ": "
+              + name
+              + " must be one of "
+              + allowedValues(((Enum<?>) value).getDeclaringClass(), codec)
+              + ", but was "
+              + (raw == null ? "absent" : raw.toString()));
+    }
+  }
+
+  private static boolean encodes(Object value, JsonCodec codec) {
+    try {
+      codec.encode(value);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String allowedValues(Class<?> enumType, JsonCodec codec) {
+    StringJoiner allowed = new StringJoiner(", ");
+    for (Object constant : enumType.getEnumConstants()) {
+      if (encodes(constant, codec)) {
+        allowed.add(codec.encode(constant));
+      }
+    }
+    return allowed.toString();
   }
 
   private static JsonNode jsonOrText(String value) {
