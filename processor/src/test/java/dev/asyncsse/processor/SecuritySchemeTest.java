@@ -68,6 +68,10 @@ class SecuritySchemeTest {
         .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
         .compile(Sources.packageInfoFor("com.example.keys", "keys.yaml"));
     assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("com.example.keys.Keys")
+        .contentsAsUtf8String()
+        .contains("sse.credentialQueryParameter(\"api_key\")");
 
     Class<?> entry = new CompiledClasses(compilation).loadClass("com.example.keys.Keys");
     Object builder = entry.getMethod("client", java.net.URI.class)
