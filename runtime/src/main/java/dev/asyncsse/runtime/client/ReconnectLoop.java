@@ -88,20 +88,21 @@ final class ReconnectLoop implements Subscription {
 
   @Override
   public void close() {
-    Thread connecting;
     InputStream body;
     synchronized (connectionLock) {
       if (closed) {
         return;
       }
       closed = true;
-      connecting = connectingThread;
       body = openBody;
+      // Interrupting under the lock means the loop thread either is still in send() or clears the
+      // interrupt after it, so no stray interrupt reaches a later wait or listener call.
+      Thread connecting = connectingThread;
+      if (connecting != null && connecting != Thread.currentThread()) {
+        connecting.interrupt();
+      }
     }
     closeSignal.countDown();
-    if (connecting != null && connecting != Thread.currentThread()) {
-      connecting.interrupt();
-    }
     if (body != null) {
       closeQuietly(body);
     }
