@@ -37,7 +37,10 @@ final class ReconnectLoop implements Subscription {
   private static final int READ_BUFFER_BYTES = 8 * 1024;
   private static final int ERROR_BODY_PREVIEW_BYTES = 200;
 
-  /** The most redirects followed in a row, as many as {@code java.net.http} follows itself. */
+  /**
+   * The maximum number of redirects followed in a row: the default of {@code
+   * jdk.httpclient.redirects.retrylimit}, the limit {@code java.net.http} 17 applies itself.
+   */
   static final int MAX_REDIRECTS = 5;
 
   // Phases of a listener call, so that close() can tell a call in progress from one about to start.
@@ -265,7 +268,7 @@ final class ReconnectLoop implements Subscription {
     }
   }
 
-  /** Sends one request to {@code target}; the result has a response or, when none came, an ending. */
+  /** Sends one request to {@code target}; the result has the response, or the ending without one. */
   private Sent send(URI target) {
     HttpRequest request = buildRequest(target);
     currentUri = request.uri();
@@ -328,7 +331,7 @@ final class ReconnectLoop implements Subscription {
     }
   }
 
-  /** Closes a body that will not be read any further, and forgets it. */
+  /** Closes a body that will not be read any further, and clears the reference close() uses. */
   private void discardBody(InputStream body) {
     synchronized (connectionLock) {
       openBody = null;
@@ -566,10 +569,10 @@ final class ReconnectLoop implements Subscription {
   }
 
   /**
-   * Cuts a reconnect delay the server asked for to the maximum reconnect delay, so that a server
+   * Cuts a reconnect delay the server requested to the maximum reconnect delay, so that a server
    * cannot make the client wait for days without a word, and logs the cut.
    *
-   * @param source how the server asked, for the log record
+   * @param source the field or header that carried the request, for the log record
    */
   private long capServerDelay(long millis, String source) {
     long maxMillis = ClientSettings.saturatedMillis(settings.maxReconnectDelay());
@@ -582,11 +585,11 @@ final class ReconnectLoop implements Subscription {
         () ->
             "The server at "
                 + shown
-                + " asked with "
-                + source
-                + " for a reconnect delay of "
+                + " requested a reconnect delay of "
                 + millis
-                + " ms, more than the maximum reconnect delay; using "
+                + " ms with "
+                + source
+                + ", more than the maximum reconnect delay, so the client waits "
                 + maxMillis
                 + " ms instead.");
     return maxMillis;
@@ -792,7 +795,7 @@ final class ReconnectLoop implements Subscription {
   /** The response to one request: a response to read, or the ending when none came. */
   private record Sent(HttpResponse<InputStream> response, Ending ending) {}
 
-  /** Where a redirect leads, or the ending when the client does not follow it. */
+  /** The target of a redirect, or the ending when the client does not follow it. */
   private record Redirect(URI target, Ending ending) {
 
     static Redirect stop(int status, String message) {

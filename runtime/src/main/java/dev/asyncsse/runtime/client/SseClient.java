@@ -277,7 +277,7 @@ public final class SseClient {
 
     /**
      * Sets the cap on the exponential backoff (default 30 s). It also caps the delays a server
-     * asks for: a {@code retry:} field or a {@code Retry-After} header above it is cut to it, and
+     * requests: a {@code retry:} field or a {@code Retry-After} header above it is cut to it, and
      * the cut is logged at {@code WARNING}. A base delay set with {@link #reconnectDelay} above
      * the cap is still honored.
      */
@@ -391,7 +391,7 @@ public final class SseClient {
               new Credentials(uri, credentialHeaders, credentialQueryParameters)));
     }
 
-    /** Returns the client given, else the builder's own, made anew only when the timeout changed. */
+    /** Returns the client given, else the builder's own, rebuilt only when the timeout changed. */
     private HttpClient httpClient() {
       if (httpClient != null) {
         return httpClient;

@@ -198,7 +198,7 @@ class SseClientTest {
               .filter(line -> line.startsWith("WARNING") && line.contains("999999999 ms"))
               .toList();
       assertEquals(1, warnings.size(), String.join("\n", log.lines()));
-      assertTrue(warnings.get(0).contains("using 50 ms"), warnings.get(0));
+      assertTrue(warnings.get(0).contains("waits 50 ms instead"), warnings.get(0));
     }
   }
 
