@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The credentials of a client: which request headers and query parameters carry secrets, and the
@@ -115,6 +117,19 @@ final class Credentials {
     }
     text.append('?').append(String.join("&", shown));
     return text.toString();
+  }
+
+  /**
+   * Returns {@code text}, such as a {@code Location} header that may not parse as a URI, with the
+   * value of every {@code name=value} pair of a credential query parameter redacted.
+   */
+  String redact(String text) {
+    String shown = text;
+    for (String name : queryNames) {
+      String pair = "([?&]" + Pattern.quote(name) + "=)[^&#]*";
+      shown = shown.replaceAll(pair, "$1" + Matcher.quoteReplacement(REDACTED));
+    }
+    return shown;
   }
 
   private List<String> credentialParameters(String rawQuery) {

@@ -268,7 +268,7 @@ final class ReconnectLoop implements Subscription {
     }
   }
 
-  /** Sends one request to {@code target}; the result has the response, or the ending without one. */
+  /** Sends one request to {@code target} and returns the response, or the ending without one. */
   private Sent send(URI target) {
     HttpRequest request = buildRequest(target);
     currentUri = request.uri();
@@ -354,24 +354,29 @@ final class ReconnectLoop implements Subscription {
     if (location.isEmpty() || location.get().isBlank()) {
       return Redirect.stop(status, prefix + "without a Location header.");
     }
+    String shownLocation = "\"" + escape(credentials.redact(location.get())) + "\"";
     URI target;
     try {
       target = from.resolve(new URI(location.get().strip()));
     } catch (URISyntaxException | IllegalArgumentException e) {
       return Redirect.stop(
-          status, prefix + "its Location \"" + escape(location.get()) + "\" is not a valid URI.");
+          status, prefix + "its Location " + shownLocation + " is not a valid URI.");
     }
     String scheme = target.getScheme();
     boolean http = "http".equalsIgnoreCase(scheme);
     if (!(http || "https".equalsIgnoreCase(scheme)) || target.getHost() == null) {
       return Redirect.stop(
-          status,
-          prefix + "its Location \"" + escape(location.get()) + "\" is not an http or https URI.");
+          status, prefix + "its Location " + shownLocation + " is not an http or https URI.");
     }
     if (http && "https".equalsIgnoreCase(from.getScheme())) {
       return Redirect.stop(
-          status,
-          prefix + "it leads from https to http, which the client does not follow.");
+          status, prefix + "it leads from https to http, which the client does not follow.");
+    }
+    try {
+      HttpRequest.newBuilder(credentials.requestUri(target)); // rejects what it cannot request
+    } catch (IllegalArgumentException e) {
+      return Redirect.stop(
+          status, prefix + "java.net.http cannot request its Location " + shownLocation + ".");
     }
     return new Redirect(target, null);
   }

@@ -131,6 +131,20 @@ class CredentialRedactionTest {
   }
 
   @Test
+  void invalidLocationRedactsKey() throws Exception {
+    server.enqueue(redirect(302, "ftp://files.example/new?api_key=" + SECRET));
+    RecordingListener listener = subscribe(client(server.uri("/old?api_key=" + SECRET)).build());
+
+    SseError error = listener.nextError();
+    listener.expectClosed();
+    assertTrue(error.getMessage().contains("not an http or https URI"), error.getMessage());
+    String message = error.getMessage();
+    assertTrue(message.contains("ftp://files.example/new?" + REDACTED), message);
+    assertFalse(error.getMessage().contains(SECRET), error.getMessage());
+    assertLogRedacted();
+  }
+
+  @Test
   void otherQueryParametersShown() throws Exception {
     server.enqueue(status(404, ""));
     RecordingListener listener =
