@@ -35,16 +35,17 @@ import java.util.stream.Stream;
  *       {@code onClosed}.
  *   <li>A network error, a timeout, an oversize event or the end of the body leads to a reconnect;
  *       only the end of the body is not reported as an error. The delay starts at the reconnect
- *       delay, which a server {@code retry:} field replaces, and doubles with each consecutive
+ *       delay, which a server {@code retry:} field replaces (cut to the maximum reconnect delay
+ *       when it is longer), and doubles with each consecutive
  *       failed attempt up to the maximum reconnect delay, plus 0 to 25% random jitter. An attempt
  *       counts as failed unless its connection delivered an event or stayed open for the backoff
  *       reset threshold.
  *   <li>Each connection gets a new parser, seeded with the last event ID string, so events without
  *       an {@code id:} field still report the id from before the reconnect.
- *   <li>The client follows redirects (301, 302, 303, 307 and 308) itself, up to {@value
- *       ReconnectLoop#MAX_REDIRECTS} in a row, and never from {@code https} to {@code http}. A
- *       reconnect goes back to the original URI, unless every redirect on the way was permanent
- *       (301 or 308). In that case the client uses the final URI from then on.
+ *   <li>The client follows redirects (301, 302, 303, 307 and 308) itself, up to five in a row,
+ *       and never from {@code https} to {@code http}. A reconnect goes back to the original URI,
+ *       unless every redirect on the way was permanent (301 or 308). In that case the client uses
+ *       the final URI from then on.
  *   <li>Credentials go only to the origin (scheme, host and port) of the URI given to {@link
  *       #builder}. A request to another origin, after a redirect, leaves out the {@code
  *       Authorization}, {@code Proxy-Authorization} and {@code Cookie} headers, the headers named
@@ -55,8 +56,8 @@ import java.util.stream.Stream;
  *
  * <p>All subscriptions of a client, and of every client built by one builder, share one {@link
  * HttpClient} and one idle-watchdog thread. Closing a subscription closes only its own connection.
- * The shared {@link HttpClient} has no close method on Java 17; its selector thread ends once no
- * client or subscription refers to it.
+ * The shared {@link HttpClient} has no close method on Java 17, so its selector thread ends only
+ * after no client or subscription refers to it and the garbage collector has reclaimed it.
  *
  * <p>Besides a {@link SseListener}, a subscription can deliver its events to a {@link
  * Flow.Subscriber} through {@link #publisher()}, or to a consumer that pulls them through {@link
