@@ -367,7 +367,7 @@ public final class SseClient {
 
     /**
      * Builds the client. Clients built by one builder share its {@link HttpClient} and watchdog
-     * thread, so calling this for each subscription costs no new threads.
+     * thread, so building one client per subscription adds no HttpClient threads.
      */
     public synchronized SseClient build() {
       if (sharedScheduler == null) {
@@ -376,7 +376,7 @@ public final class SseClient {
       return new SseClient(
           new ClientSettings(
               uri,
-              httpClient(),
+              clientForRequests(),
               List.copyOf(headers),
               lastEventId,
               reconnectDelay,
@@ -393,7 +393,7 @@ public final class SseClient {
     }
 
     /** Returns the client given, else the builder's own, rebuilt only when the timeout changed. */
-    private HttpClient httpClient() {
+    private HttpClient clientForRequests() {
       if (httpClient != null) {
         return httpClient;
       }
