@@ -65,14 +65,16 @@ final class SecurityGenerator {
                 "\n<p>The key goes in the {@code $L} header.\n\n@param key the API key\n",
                 Javadoc.escape(scheme.name()))
             .addParameter(String.class, "key")
-            .addStatement("return header($S, key)", scheme.name());
+            .addStatement("return configure(sse -> sse.credentialHeader($S).header($S, key))",
+                scheme.name(), scheme.name());
         case API_KEY_QUERY -> spec.addJavadoc(
                 "\n<p>The key goes in the {@code $L} query parameter.\n\n@param key the API key\n",
                 Javadoc.escape(scheme.name()))
             .addParameter(String.class, "key")
             .addStatement("this.baseUri = $T.withQueryParameter(baseUri, $S, key)",
                 RuntimeTypes.BASE_URI, scheme.name())
-            .addStatement("return this");
+            .addStatement("return configure(sse -> sse.credentialQueryParameter($S))",
+                scheme.name());
         case API_KEY_COOKIE -> spec.addJavadoc(
                 "\n<p>The key goes in the {@code $L} cookie.\n\n@param key the API key\n",
                 Javadoc.escape(scheme.name()))

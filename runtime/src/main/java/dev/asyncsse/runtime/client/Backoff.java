@@ -6,9 +6,9 @@ import java.util.random.RandomGenerator;
  * Computes reconnect delays: the base delay after a healthy connection or a first failure, then
  * doubling with each further consecutive failure up to a cap, plus random jitter.
  *
- * <p>The cap limits the doubling but never shortens the base: a server {@code retry:} value above
- * the cap is still honored, because the event stream standard has the client wait at least the
- * reconnection time. Jitter adds 0 to 25% on top of the computed delay, so it never makes a wait
+ * <p>The cap limits the doubling but never shortens the base. The client cuts a server {@code
+ * retry:} value to the cap before it becomes the base, so only a base the user set can exceed the
+ * cap. Jitter adds 0 to 25% on top of the computed delay, so it never makes a wait
  * shorter than the reconnection time, and clients that lost their connection together spread out.
  *
  * <p>Used by the subscription's own thread only.

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param maxAttempts consecutive failed attempts before the client gives up; {@link
  *     Integer#MAX_VALUE} for no limit
  * @param scheduler runs the idle watchdogs
+ * @param credentials which headers and query parameters carry credentials, and their origin
  */
 record ClientSettings(
     URI uri,
@@ -29,7 +30,8 @@ record ClientSettings(
     int maxEventBytes,
     int maxAttempts,
     boolean reconnect,
-    ScheduledExecutorService scheduler) {
+    ScheduledExecutorService scheduler,
+    Credentials credentials) {
 
   /** Returns the duration in nanoseconds, or {@link Long#MAX_VALUE} when it does not fit. */
   static long saturatedNanos(Duration duration) {

@@ -59,7 +59,7 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
         LOG.log(
             Level.WARNING,
             "The subscriber's onSubscribe threw an exception, so its subscription to "
-                + settings.uri()
+                + settings.credentials().redact(settings.uri())
                 + " is cancelled",
             e);
         cancel();
@@ -132,7 +132,7 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
         LOG.log(
             Level.WARNING,
             "The subscriber's onNext threw an exception, so its subscription to "
-                + settings.uri()
+                + settings.credentials().redact(settings.uri())
                 + " is cancelled",
             e);
         cancel();

@@ -6,7 +6,9 @@ import dev.asyncsse.runtime.sse.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,12 +37,19 @@ final class ReconnectLoop implements Subscription {
   private static final int READ_BUFFER_BYTES = 8 * 1024;
   private static final int ERROR_BODY_PREVIEW_BYTES = 200;
 
+  /**
+   * The maximum number of redirects followed in a row: the default of {@code
+   * jdk.httpclient.redirects.retrylimit}, the limit {@code java.net.http} 17 applies itself.
+   */
+  static final int MAX_REDIRECTS = 5;
+
   // Phases of a listener call, so that close() can tell a call in progress from one about to start.
   private static final int LISTENER_IDLE = 0;
   private static final int LISTENER_CHECKING = 1;
   private static final int LISTENER_CALLING = 2;
 
   private final ClientSettings settings;
+  private final Credentials credentials;
   private final SseListener listener;
   private final Backoff backoff;
   private final CountDownLatch closeSignal = new CountDownLatch(1);
@@ -54,13 +63,15 @@ final class ReconnectLoop implements Subscription {
   private InputStream openBody; // guarded by connectionLock
 
   // Loop thread only.
-  private URI requestUri;
+  private URI requestUri; // where each attempt starts: the configured URI or a permanent redirect
+  private URI currentUri; // the URI of the request in progress, after redirects
   private int attempt;
   private int eventsOnConnection;
   private String reportedUnsendableId;
 
   ReconnectLoop(ClientSettings settings, SseListener listener) {
     this.settings = settings;
+    this.credentials = settings.credentials();
     this.listener = listener;
     this.backoff =
         new Backoff(
@@ -69,30 +80,32 @@ final class ReconnectLoop implements Subscription {
             new Random());
     this.lastEventId = settings.initialLastEventId();
     this.requestUri = settings.uri();
+    this.currentUri = settings.uri();
   }
 
   void start() {
-    Thread thread = new Thread(this::run, "asyncsse client " + settings.uri());
+    Thread thread = new Thread(this::run, "asyncsse client " + credentials.redact(settings.uri()));
     thread.setDaemon(true);
     thread.start();
   }
 
   @Override
   public void close() {
-    Thread connecting;
     InputStream body;
     synchronized (connectionLock) {
       if (closed) {
         return;
       }
       closed = true;
-      connecting = connectingThread;
       body = openBody;
+      // Interrupting under the lock means the loop thread either is still in send() or clears the
+      // interrupt after it, so no stray interrupt reaches a later wait or listener call.
+      Thread connecting = connectingThread;
+      if (connecting != null && connecting != Thread.currentThread()) {
+        connecting.interrupt();
+      }
     }
     closeSignal.countDown();
-    if (connecting != null && connecting != Thread.currentThread()) {
-      connecting.interrupt();
-    }
     if (body != null) {
       closeQuietly(body);
     }
@@ -101,7 +114,7 @@ final class ReconnectLoop implements Subscription {
     while (listenerPhase.get() == LISTENER_CHECKING) {
       Thread.onSpinWait();
     }
-    LOG.log(Level.DEBUG, () -> "Closed the subscription to " + settings.uri());
+    LOG.log(Level.DEBUG, () -> "Closed the subscription to " + credentials.redact(settings.uri()));
   }
 
   @Override
@@ -118,7 +131,10 @@ final class ReconnectLoop implements Subscription {
     try {
       runLoop();
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "The subscription to " + settings.uri() + " stopped unexpectedly", e);
+      LOG.log(
+          Level.ERROR,
+          "The subscription to " + credentials.redact(settings.uri()) + " stopped unexpectedly",
+          e);
     } finally {
       synchronized (connectionLock) {
         closed = true;
@@ -209,14 +225,59 @@ final class ReconnectLoop implements Subscription {
     deliver("onError", () -> listener.onError(error));
   }
 
-  /** Makes one request and reads its body until the connection ends. */
+  /**
+   * Makes one request, follows its redirects, and reads the body of the final response until the
+   * connection ends.
+   */
   private Ending connectAndRead() {
-    HttpRequest request = buildRequest();
-    int thisAttempt = attempt;
-    LOG.log(Level.DEBUG, () -> "Connecting to " + requestUri + " (attempt " + thisAttempt + ")");
-    synchronized (connectionLock) {
+    URI target = requestUri;
+    boolean everyRedirectPermanent = true;
+    for (int redirects = 0; ; redirects++) {
+      Sent sent = send(target);
+      if (sent.ending() != null) {
+        return sent.ending();
+      }
+      HttpResponse<InputStream> response = sent.response();
+      int status = response.statusCode();
+      if (!isRedirect(status)) {
+        URI permanentTarget = redirects > 0 && everyRedirectPermanent ? target : null;
+        return readResponse(response, permanentTarget);
+      }
+
+      discardBody(response.body());
       if (closed) {
         return Ending.CLOSED;
+      }
+      if (redirects >= MAX_REDIRECTS) {
+        return Ending.stopped(
+            SseError.Kind.HTTP_STATUS,
+            status,
+            "The server at " + shownUri() + " answered with HTTP status " + status
+                + " after " + MAX_REDIRECTS + " redirects in a row, so the client stopped"
+                + " following them.",
+            null);
+      }
+      Redirect redirect = redirectTarget(target, status, response.headers().firstValue("Location"));
+      if (redirect.ending() != null) {
+        return redirect.ending();
+      }
+      URI from = target;
+      target = redirect.target();
+      everyRedirectPermanent &= status == 301 || status == 308;
+      logRedirect(from, target, status);
+    }
+  }
+
+  /** Sends one request to {@code target} and returns the response, or the ending without one. */
+  private Sent send(URI target) {
+    HttpRequest request = buildRequest(target);
+    currentUri = request.uri();
+    int thisAttempt = attempt;
+    String shown = shownUri();
+    LOG.log(Level.DEBUG, () -> "Connecting to " + shown + " (attempt " + thisAttempt + ")");
+    synchronized (connectionLock) {
+      if (closed) {
+        return new Sent(null, Ending.CLOSED);
       }
       connectingThread = Thread.currentThread();
     }
@@ -231,9 +292,9 @@ final class ReconnectLoop implements Subscription {
         Thread.currentThread().interrupt();
         close();
       }
-      return Ending.CLOSED;
+      return new Sent(null, Ending.CLOSED);
     } catch (IOException e) {
-      return closed ? Ending.CLOSED : connectFailure(e);
+      return new Sent(null, closed ? Ending.CLOSED : connectFailure(e));
     } finally {
       synchronized (connectionLock) {
         connectingThread = null;
@@ -244,13 +305,18 @@ final class ReconnectLoop implements Subscription {
       }
     }
 
-    InputStream body = response.body();
     synchronized (connectionLock) {
       if (closed) {
-        closeQuietly(body);
-        return Ending.CLOSED;
+        closeQuietly(response.body());
+        return new Sent(null, Ending.CLOSED);
       }
     }
+    return new Sent(response, null);
+  }
+
+  /** Reads the response that ended the redirects, under the idle watchdog. */
+  private Ending readResponse(HttpResponse<InputStream> response, URI permanentTarget) {
+    InputStream body = response.body();
     IdleWatchdog watchdog =
         new IdleWatchdog(
             settings.scheduler(),
@@ -258,14 +324,78 @@ final class ReconnectLoop implements Subscription {
             () -> closeQuietly(body));
     try {
       watchdog.start();
-      return handleResponse(response, body, watchdog);
+      return handleResponse(response, body, watchdog, permanentTarget);
     } finally {
       watchdog.stop();
-      synchronized (connectionLock) {
-        openBody = null;
-      }
-      closeQuietly(body);
+      discardBody(body);
     }
+  }
+
+  /** Closes a body that will not be read any further, and clears the reference close() uses. */
+  private void discardBody(InputStream body) {
+    synchronized (connectionLock) {
+      openBody = null;
+    }
+    closeQuietly(body);
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /**
+   * Resolves a redirect's {@code Location} against the URI that was requested, and rejects a
+   * target the client must not follow: a missing or invalid {@code Location}, a scheme other than
+   * {@code http} or {@code https}, or a step down from {@code https} to {@code http}.
+   */
+  private Redirect redirectTarget(URI from, int status, Optional<String> location) {
+    String prefix =
+        "The server at " + shownUri() + " answered with redirect status " + status + ", but ";
+    if (location.isEmpty() || location.get().isBlank()) {
+      return Redirect.stop(status, prefix + "without a Location header.");
+    }
+    String shownLocation = "\"" + escape(credentials.redact(location.get())) + "\"";
+    URI target;
+    try {
+      target = from.resolve(new URI(location.get().strip()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Redirect.stop(
+          status, prefix + "its Location " + shownLocation + " is not a valid URI.");
+    }
+    String scheme = target.getScheme();
+    boolean http = "http".equalsIgnoreCase(scheme);
+    if (!(http || "https".equalsIgnoreCase(scheme)) || target.getHost() == null) {
+      return Redirect.stop(
+          status, prefix + "its Location " + shownLocation + " is not an http or https URI.");
+    }
+    if (http && "https".equalsIgnoreCase(from.getScheme())) {
+      return Redirect.stop(
+          status, prefix + "it leads from https to http, which the client does not follow.");
+    }
+    try {
+      HttpRequest.newBuilder(credentials.requestUri(target)); // rejects what it cannot request
+    } catch (IllegalArgumentException e) {
+      return Redirect.stop(
+          status, prefix + "java.net.http cannot request its Location " + shownLocation + ".");
+    }
+    return new Redirect(target, null);
+  }
+
+  private void logRedirect(URI from, URI to, int status) {
+    String shownFrom = credentials.redact(from);
+    String shownTo = credentials.redact(credentials.requestUri(to));
+    if (credentials.isSameOrigin(to)) {
+      LOG.log(Level.DEBUG, () -> "Following redirect " + status + " from " + shownFrom + " to "
+          + shownTo);
+    } else {
+      LOG.log(Level.DEBUG, () -> "Following redirect " + status + " from " + shownFrom + " to "
+          + shownTo + ", another origin, so credentials are left out");
+    }
+  }
+
+  /** Returns the URI of the request in progress, with credential query values redacted. */
+  private String shownUri() {
+    return credentials.redact(currentUri);
   }
 
   /**
@@ -288,15 +418,23 @@ final class ReconnectLoop implements Subscription {
     return subscriber;
   }
 
-  private HttpRequest buildRequest() {
+  /**
+   * Builds the request for {@code target}. Credentials go with it only when it is on the
+   * configured origin.
+   */
+  private HttpRequest buildRequest(URI target) {
+    boolean sameOrigin = credentials.isSameOrigin(target);
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(requestUri)
+        HttpRequest.newBuilder(credentials.requestUri(target))
             .GET()
             .timeout(settings.connectTimeout())
             .setHeader("Accept", "text/event-stream")
             .setHeader("Cache-Control", "no-cache");
     Set<String> replacedNames = new HashSet<>();
     for (ClientSettings.Header header : settings.headers()) {
+      if (!sameOrigin && credentials.isCredentialHeader(header.name())) {
+        continue;
+      }
       // The first value for a name replaces a default; later values for it are added.
       if (replacedNames.add(header.name().toLowerCase(Locale.ROOT))) {
         builder.setHeader(header.name(), header.value());
@@ -331,7 +469,7 @@ final class ReconnectLoop implements Subscription {
             + escape(id)
             + "\" is not printable ASCII, so java.net.http cannot send it in the Last-Event-ID"
             + " header; requesting "
-            + requestUri
+            + shownUri()
             + " without the header.";
     LOG.log(Level.DEBUG, message);
     SseError error = SseError.connection(SseError.Kind.LAST_EVENT_ID, -1, message, null, true);
@@ -345,21 +483,21 @@ final class ReconnectLoop implements Subscription {
     if (cause instanceof HttpConnectTimeoutException) {
       return Ending.failed(
           SseError.Kind.TIMEOUT,
-          "Connecting to " + requestUri + " timed out after " + settings.connectTimeout() + ".",
+          "Connecting to " + shownUri() + " timed out after " + settings.connectTimeout() + ".",
           cause,
           false);
     }
     if (cause instanceof HttpTimeoutException) {
       return Ending.failed(
           SseError.Kind.TIMEOUT,
-          "No response headers from " + requestUri + " within " + settings.connectTimeout() + ".",
+          "No response headers from " + shownUri() + " within " + settings.connectTimeout() + ".",
           cause,
           false);
     }
     if (cause instanceof IOException) {
       return Ending.failed(
           SseError.Kind.NETWORK,
-          "Connecting to " + requestUri + " failed: " + describe(cause) + ".",
+          "Connecting to " + shownUri() + " failed: " + describe(cause) + ".",
           cause,
           false);
     }
@@ -368,12 +506,15 @@ final class ReconnectLoop implements Subscription {
     return Ending.stopped(
         SseError.Kind.NETWORK,
         -1,
-        "The request to " + requestUri + " failed: " + describe(cause) + ".",
+        "The request to " + shownUri() + " failed: " + describe(cause) + ".",
         cause);
   }
 
   private Ending handleResponse(
-      HttpResponse<InputStream> response, InputStream body, IdleWatchdog watchdog) {
+      HttpResponse<InputStream> response,
+      InputStream body,
+      IdleWatchdog watchdog,
+      URI permanentTarget) {
     int status = response.statusCode();
     if (status != 200) {
       return rejectStatus(status, body, response.headers().firstValue("Retry-After"));
@@ -386,14 +527,15 @@ final class ReconnectLoop implements Subscription {
           SseError.Kind.CONTENT_TYPE,
           status,
           "The server at "
-              + requestUri
+              + shownUri()
               + " answered with "
               + found
               + " instead of text/event-stream.",
           null);
     }
-    rememberPermanentRedirect(response);
-    LOG.log(Level.DEBUG, () -> "Opened the event stream at " + response.uri());
+    rememberPermanentRedirect(permanentTarget);
+    String shown = shownUri();
+    LOG.log(Level.DEBUG, () -> "Opened the event stream at " + shown);
     deliver("onOpen", listener::onOpen);
     return readEvents(body, watchdog);
   }
@@ -403,22 +545,23 @@ final class ReconnectLoop implements Subscription {
     // Browsers stop on it, but a long-lived Java client should wait and resume.
     if (status == 503 && retryAfter.isPresent() && retryAfter.get().strip().matches("[0-9]{1,6}")) {
       long seconds = Long.parseLong(retryAfter.get().strip());
-      String message = "The server at " + requestUri + " answered with HTTP status 503 and"
+      String message = "The server at " + shownUri() + " answered with HTTP status 503 and"
           + " Retry-After: " + seconds + "; " + previewBody(body);
+      long delayMillis = capServerDelay(seconds * 1000, "Retry-After: " + seconds);
       return closed
           ? Ending.CLOSED
-          : Ending.retryLater(SseError.Kind.HTTP_STATUS, status, message, seconds * 1000);
+          : Ending.retryLater(SseError.Kind.HTTP_STATUS, status, message, delayMillis);
     }
     String message;
     if (status == 204) {
       message =
           "The server at "
-              + requestUri
+              + shownUri()
               + " answered with HTTP status 204 (No Content), which tells the client to stop.";
     } else {
       message =
           "The server at "
-              + requestUri
+              + shownUri()
               + " answered with HTTP status "
               + status
               + " instead of 200; "
@@ -428,6 +571,33 @@ final class ReconnectLoop implements Subscription {
       return Ending.CLOSED;
     }
     return Ending.stopped(SseError.Kind.HTTP_STATUS, status, message, null);
+  }
+
+  /**
+   * Cuts a reconnect delay the server requested to the maximum reconnect delay, so that a server
+   * cannot make the client wait for days without a word, and logs the cut.
+   *
+   * @param source the field or header that carried the request, for the log record
+   */
+  private long capServerDelay(long millis, String source) {
+    long maxMillis = ClientSettings.saturatedMillis(settings.maxReconnectDelay());
+    if (millis <= maxMillis) {
+      return millis;
+    }
+    String shown = shownUri();
+    LOG.log(
+        Level.WARNING,
+        () ->
+            "The server at "
+                + shown
+                + " requested a reconnect delay of "
+                + millis
+                + " ms with "
+                + source
+                + ", more than the maximum reconnect delay, so the client waits "
+                + maxMillis
+                + " ms instead.");
+    return maxMillis;
   }
 
   /** Describes the start of an error response body; the idle watchdog bounds the wait. */
@@ -447,26 +617,17 @@ final class ReconnectLoop implements Subscription {
   }
 
   /**
-   * Switches later requests to the final URI when every redirect on the way was permanent (301 or
-   * 308); a temporary redirect keeps the original URI.
+   * Switches later requests to {@code target}, the end of a run of permanent redirects (301 or
+   * 308); {@code null} keeps the URI, as after a temporary redirect.
    */
-  private void rememberPermanentRedirect(HttpResponse<InputStream> response) {
-    var hop = response.previousResponse();
-    if (hop.isEmpty()) {
+  private void rememberPermanentRedirect(URI target) {
+    if (target == null || target.equals(requestUri)) {
       return;
     }
-    while (hop.isPresent()) {
-      int status = hop.get().statusCode();
-      if (status != 301 && status != 308) {
-        return;
-      }
-      hop = hop.get().previousResponse();
-    }
-    URI target = response.uri();
-    if (!target.equals(requestUri)) {
-      LOG.log(Level.DEBUG, () -> requestUri + " moved permanently to " + target);
-      requestUri = target;
-    }
+    String shownFrom = credentials.redact(requestUri);
+    String shownTo = credentials.redact(target);
+    LOG.log(Level.DEBUG, () -> shownFrom + " moved permanently to " + shownTo);
+    requestUri = target;
   }
 
   private Ending readEvents(InputStream body, IdleWatchdog watchdog) {
@@ -495,12 +656,12 @@ final class ReconnectLoop implements Subscription {
         return idleTimeout(null, openedNanos);
       }
       return Ending.endOfStream(
-          "The server at " + requestUri + " ended the stream.", isHealthy(openedNanos));
+          "The server at " + shownUri() + " ended the stream.", isHealthy(openedNanos));
     } catch (SseEventTooLargeException e) {
       return Ending.failed(
           SseError.Kind.EVENT_TOO_LARGE,
           "An event from "
-              + requestUri
+              + shownUri()
               + " exceeded the maximum event size of "
               + e.maxEventBytes()
               + " bytes, so the connection was dropped.",
@@ -515,7 +676,7 @@ final class ReconnectLoop implements Subscription {
       }
       return Ending.failed(
           SseError.Kind.NETWORK,
-          "Reading the event stream from " + requestUri + " failed: " + describe(e) + ".",
+          "Reading the event stream from " + shownUri() + " failed: " + describe(e) + ".",
           e,
           isHealthy(openedNanos));
     } finally {
@@ -527,7 +688,7 @@ final class ReconnectLoop implements Subscription {
     return Ending.failed(
         SseError.Kind.TIMEOUT,
         "No data from "
-            + requestUri
+            + shownUri()
             + " for the idle timeout of "
             + settings.idleTimeout()
             + ", so the connection was closed.",
@@ -599,9 +760,23 @@ final class ReconnectLoop implements Subscription {
     return out.toString();
   }
 
+  /**
+   * Describes an exception by the first message in its cause chain. {@code java.net.http} throws
+   * a {@link ConnectException} without a message when the connection is refused.
+   */
   private static String describe(Throwable error) {
-    String message = error.getMessage();
-    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    boolean connectFailed = false;
+    for (Throwable current = error; current != null; current = current.getCause()) {
+      String message = current.getMessage();
+      if (message != null && !message.isBlank()) {
+        return message;
+      }
+      connectFailed |= current instanceof ConnectException;
+      if (current.getCause() == current) {
+        break;
+      }
+    }
+    return connectFailed ? "connection refused" : error.getClass().getSimpleName();
   }
 
   /** Delivers parser callbacks to the listener and the backoff. */
@@ -616,8 +791,21 @@ final class ReconnectLoop implements Subscription {
 
     @Override
     public void onRetry(long millis) {
-      LOG.log(Level.DEBUG, () -> "The server set the reconnect delay to " + millis + " ms");
-      backoff.setBaseMillis(millis);
+      long delay = capServerDelay(millis, "a retry: field");
+      LOG.log(Level.DEBUG, () -> "The server set the reconnect delay to " + delay + " ms");
+      backoff.setBaseMillis(delay);
+    }
+  }
+
+  /** The response to one request: a response to read, or the ending when none came. */
+  private record Sent(HttpResponse<InputStream> response, Ending ending) {}
+
+  /** The target of a redirect, or the ending when the client does not follow it. */
+  private record Redirect(URI target, Ending ending) {
+
+    static Redirect stop(int status, String message) {
+      return new Redirect(
+          null, Ending.stopped(SseError.Kind.HTTP_STATUS, status, message, null));
     }
   }
 

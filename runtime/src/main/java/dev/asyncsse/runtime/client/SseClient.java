@@ -7,8 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,16 +35,29 @@ import java.util.stream.Stream;
  *       {@code onClosed}.
  *   <li>A network error, a timeout, an oversize event or the end of the body leads to a reconnect;
  *       only the end of the body is not reported as an error. The delay starts at the reconnect
- *       delay, which a server {@code retry:} field replaces, and doubles with each consecutive
+ *       delay, which a server {@code retry:} field replaces (cut to the maximum reconnect delay
+ *       when it is longer), and doubles with each consecutive
  *       failed attempt up to the maximum reconnect delay, plus 0 to 25% random jitter. An attempt
  *       counts as failed unless its connection delivered an event or stayed open for the backoff
  *       reset threshold.
  *   <li>Each connection gets a new parser, seeded with the last event ID string, so events without
  *       an {@code id:} field still report the id from before the reconnect.
- *   <li>Redirects are followed by the {@link HttpClient}. A reconnect goes back to the original
- *       URI, unless every redirect on the way was permanent (301 or 308). In that case the client
- *       uses the final URI from then on.
+ *   <li>The client follows redirects (301, 302, 303, 307 and 308) itself, up to five in a row,
+ *       and never from {@code https} to {@code http}. A reconnect goes back to the original URI,
+ *       unless every redirect on the way was permanent (301 or 308). In that case the client uses
+ *       the final URI from then on.
+ *   <li>Credentials go only to the origin (scheme, host and port) of the URI given to {@link
+ *       #builder}. A request to another origin, after a redirect, leaves out the {@code
+ *       Authorization}, {@code Proxy-Authorization} and {@code Cookie} headers, the headers named
+ *       with {@link Builder#credentialHeader} and the query parameters named with {@link
+ *       Builder#credentialQueryParameter}. Messages and logs show the values of those query
+ *       parameters as {@code ***}.
  * </ul>
+ *
+ * <p>All subscriptions of a client, and of every client built by one builder, share one {@link
+ * HttpClient} and one idle-watchdog thread. Closing a subscription closes only its own connection.
+ * The shared {@link HttpClient} has no close method on Java 17, so its selector thread ends only
+ * after no client or subscription refers to it and the garbage collector has reclaimed it.
  *
  * <p>Besides a {@link SseListener}, a subscription can deliver its events to a {@link
  * Flow.Subscriber} through {@link #publisher()}, or to a consumer that pulls them through {@link
@@ -154,12 +169,22 @@ public final class SseClient {
     return settings.uri();
   }
 
+  /** Returns the HTTP client that every subscription of this client uses. */
+  HttpClient httpClient() {
+    return settings.httpClient();
+  }
+
   /** Configures an {@link SseClient}. */
   public static final class Builder {
 
     private final URI uri;
     private final List<ClientSettings.Header> headers = new ArrayList<>();
+    private final Set<String> credentialHeaders = new HashSet<>();
+    private final Set<String> credentialQueryParameters = new HashSet<>();
     private HttpClient httpClient;
+    private HttpClient sharedHttpClient;
+    private Duration sharedHttpClientConnectTimeout;
+    private ScheduledThreadPoolExecutor sharedScheduler;
     private String lastEventId = "";
     private Duration reconnectDelay = Duration.ofSeconds(3);
     private Duration maxReconnectDelay = Duration.ofSeconds(30);
@@ -184,10 +209,11 @@ public final class SseClient {
     }
 
     /**
-     * Sets the HTTP client. The default is one client per {@link #build()} with {@link
-     * HttpClient.Redirect#NORMAL}, HTTP/1.1 and the connect timeout. HTTP/1.1 is the default
-     * because closing the body then closes the connection, so the server notices at once. A client
-     * given here must follow redirects itself for redirects to work.
+     * Sets the HTTP client. The default is one client per builder, shared by every {@link
+     * SseClient} it builds, with {@link HttpClient.Redirect#NEVER}, HTTP/1.1 and the connect
+     * timeout. HTTP/1.1 is the default because closing the body then closes the connection, so the
+     * server notices at once. Give a client with {@link HttpClient.Redirect#NEVER}: a client that
+     * follows redirects itself sends the credential headers to whatever host a redirect names.
      */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -214,6 +240,27 @@ public final class SseClient {
       return this;
     }
 
+    /**
+     * Marks the header {@code name} (any case) as one that carries a credential, such as an API
+     * key, so that it is not sent to another origin after a redirect. {@code Authorization},
+     * {@code Proxy-Authorization} and {@code Cookie} are always treated so.
+     */
+    public Builder credentialHeader(String name) {
+      credentialHeaders.add(Objects.requireNonNull(name, "name"));
+      return this;
+    }
+
+    /**
+     * Marks the query parameter {@code name} of the event stream URI as one that carries a
+     * credential, such as an API key. Its value is shown as {@code ***} in log records, error
+     * messages and thread names, and it is left out of requests to another origin after a
+     * redirect.
+     */
+    public Builder credentialQueryParameter(String name) {
+      credentialQueryParameters.add(Objects.requireNonNull(name, "name"));
+      return this;
+    }
+
     /** Sets the last event ID sent on the first request; {@code ""} (the default) sends none. */
     public Builder lastEventId(String lastEventId) {
       this.lastEventId = Objects.requireNonNull(lastEventId, "lastEventId");
@@ -230,8 +277,10 @@ public final class SseClient {
     }
 
     /**
-     * Sets the cap on the exponential backoff (default 30 s). A base delay above the cap, such as a
-     * long server {@code retry:}, is still honored.
+     * Sets the cap on the exponential backoff (default 30 s). It also caps the delays a server
+     * requests: a {@code retry:} field or a {@code Retry-After} header above it is cut to it, and
+     * the cut is logged at {@code WARNING}. A base delay set with {@link #reconnectDelay} above
+     * the cap is still honored.
      */
     public Builder maxReconnectDelay(Duration delay) {
       this.maxReconnectDelay = requireNonNegative(delay, "maxReconnectDelay");
@@ -316,21 +365,18 @@ public final class SseClient {
       return this;
     }
 
-    /** Builds the client. */
-    public SseClient build() {
-      HttpClient client = httpClient;
-      if (client == null) {
-        client =
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(connectTimeout)
-                .build();
+    /**
+     * Builds the client. Clients built by one builder share its {@link HttpClient} and watchdog
+     * thread, so building one client per subscription adds no HttpClient threads.
+     */
+    public synchronized SseClient build() {
+      if (sharedScheduler == null) {
+        sharedScheduler = newWatchdogScheduler();
       }
       return new SseClient(
           new ClientSettings(
               uri,
-              client,
+              clientForRequests(),
               List.copyOf(headers),
               lastEventId,
               reconnectDelay,
@@ -342,12 +388,33 @@ public final class SseClient {
               maxEventBytes,
               maxAttempts,
               reconnect,
-              newWatchdogScheduler()));
+              sharedScheduler,
+              new Credentials(uri, credentialHeaders, credentialQueryParameters)));
+    }
+
+    /** Returns the client given, else the builder's own, rebuilt only when the timeout changed. */
+    private HttpClient clientForRequests() {
+      if (httpClient != null) {
+        return httpClient;
+      }
+      if (sharedHttpClient == null || !connectTimeout.equals(sharedHttpClientConnectTimeout)) {
+        sharedHttpClient =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build();
+        sharedHttpClientConnectTimeout = connectTimeout;
+      }
+      return sharedHttpClient;
     }
 
     /** Creates the scheduler for idle watchdogs; its one thread ends when it has been unused. */
     private ScheduledThreadPoolExecutor newWatchdogScheduler() {
-      String threadName = "asyncsse idle watchdog " + uri;
+      // The query is left out, because it may carry an API key.
+      String threadName =
+          "asyncsse idle watchdog " + uri.getScheme() + "://" + uri.getRawAuthority()
+              + (uri.getRawPath() == null ? "" : uri.getRawPath());
       ScheduledThreadPoolExecutor scheduler =
           new ScheduledThreadPoolExecutor(
               1,

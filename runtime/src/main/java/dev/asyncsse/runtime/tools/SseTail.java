@@ -36,7 +36,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SseTail {
 
-  /** The help text that {@code --help} prints, and that follows every invalid-argument error. */
+  /** The hint that ends the one line printed for invalid arguments. */
+  static final String HELP_HINT = "run with --help for usage";
+
+  /** The help text that {@code --help} prints. */
   static final String USAGE =
       """
       Usage: SseTail URL [options]
@@ -121,9 +124,7 @@ public final class SseTail {
       client = buildClient(arguments);
       maxEvents = arguments.maxEvents();
     } catch (InvalidArgumentsException e) {
-      err.println("SseTail: " + e.getMessage());
-      err.println();
-      err.print(USAGE);
+      err.println("SseTail: " + e.getMessage() + "; " + HELP_HINT + ".");
       err.flush();
       return 2;
     }

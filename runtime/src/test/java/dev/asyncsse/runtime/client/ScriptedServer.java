@@ -32,8 +32,8 @@ final class ScriptedServer implements AutoCloseable {
     void respond(HttpExchange exchange) throws Exception;
   }
 
-  /** A request as the server received it. */
-  record Request(String method, String path, Headers headers) {
+  /** A request as the server received it; {@code query} is the raw query, or {@code null}. */
+  record Request(String method, String path, String query, Headers headers) {
     String header(String name) {
       return headers.getFirst(name);
     }
@@ -97,6 +97,7 @@ final class ScriptedServer implements AutoCloseable {
         new Request(
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
+            exchange.getRequestURI().getRawQuery(),
             exchange.getRequestHeaders()));
     Script script = scripts.poll();
     if (script == null) {

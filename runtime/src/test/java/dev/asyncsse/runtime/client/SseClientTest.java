@@ -180,6 +180,55 @@ class SseClientTest {
   }
 
   @Test
+  void hugeRetryCappedAtMaxReconnectDelay() throws Exception {
+    server.enqueue(stream("retry: 999999999\ndata: a\n\n"), stream("data: b\n\n"));
+    RecordingListener listener = new RecordingListener();
+    try (LogCapture log = new LogCapture()) {
+      subscribe(client().maxReconnectDelay(Duration.ofMillis(50)).build(), listener);
+
+      server.takeRequest();
+      // Without the cap the reconnect would wait 999999999 ms, about 11.5 days.
+      server.takeRequest();
+      listener.expectOpen();
+      assertEquals("a", listener.nextEvent().data());
+      listener.expectOpen();
+      assertEquals("b", listener.nextEvent().data());
+      List<String> warnings =
+          log.lines().stream()
+              .filter(line -> line.startsWith("WARNING") && line.contains("999999999 ms"))
+              .toList();
+      assertEquals(1, warnings.size(), String.join("\n", log.lines()));
+      assertTrue(warnings.get(0).contains("waits 50 ms instead"), warnings.get(0));
+    }
+  }
+
+  @Test
+  void hugeRetryAfterCappedAtMaxReconnectDelay() throws Exception {
+    server.enqueue(
+        exchange -> {
+          exchange.getResponseHeaders().set("Retry-After", "999999");
+          exchange.sendResponseHeaders(503, -1);
+        },
+        stream("data: b\n\n"));
+    RecordingListener listener = new RecordingListener();
+    try (LogCapture log = new LogCapture()) {
+      subscribe(client().maxReconnectDelay(Duration.ofMillis(50)).build(), listener);
+
+      server.takeRequest();
+      server.takeRequest();
+      SseError error = listener.nextError();
+      assertEquals(OptionalInt.of(503), error.status());
+      assertTrue(error.willReconnect());
+      listener.expectOpen();
+      assertEquals("b", listener.nextEvent().data());
+      assertTrue(
+          log.lines().stream()
+              .anyMatch(line -> line.startsWith("WARNING") && line.contains("Retry-After: 999999")),
+          String.join("\n", log.lines()));
+    }
+  }
+
+  @Test
   void lastEventIdSentOnReconnect() throws Exception {
     server.enqueue(stream("id: abc\ndata: Hello\n\ndata: World\n\n"), stream("data: again\n\n"));
     RecordingListener listener = new RecordingListener();

@@ -83,6 +83,20 @@ class SseTailProcessTest {
   }
 
   @Test
+  void unknownOptionExitsTwoWithOneLine() throws Exception {
+    Process process = launch(server.url(), "--bogus");
+
+    List<String> lines = readLines(process);
+    assertTrue(process.waitFor(PROCESS_WAIT_SECONDS, TimeUnit.SECONDS), "SseTail did not exit");
+    String err = readErr(process);
+    assertEquals(2, process.exitValue(), err);
+    assertEquals(List.of(), lines);
+    assertEquals(
+        List.of("SseTail: unknown option \"--bogus\"; run with --help for usage."),
+        err.lines().toList());
+  }
+
+  @Test
   void closedStdoutExitsZero() throws Exception {
     CountDownLatch disconnected = new CountDownLatch(1);
     server.enqueue(repeatUntilDisconnect("data: first\n\n", "data: more\n\n", disconnected));

@@ -5,6 +5,7 @@ import static dev.asyncsse.runtime.tools.EventServer.eventsThenSilence;
 import static dev.asyncsse.runtime.tools.EventServer.repeatUntilDisconnect;
 import static dev.asyncsse.runtime.tools.EventServer.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -280,10 +281,53 @@ class SseTailTest {
 
     assertEquals(2, result.status());
     assertEquals("", result.out());
-    String firstLine = result.err().lines().findFirst().orElse("");
-    assertTrue(firstLine.startsWith("SseTail: "), firstLine);
-    assertTrue(firstLine.contains(expectedMessage), firstLine);
-    assertTrue(result.err().contains(SseTail.USAGE), result.err());
+    String line = result.singleErrLine();
+    assertTrue(line.startsWith("SseTail: "), line);
+    assertTrue(line.contains(expectedMessage), line);
+    assertTrue(line.endsWith("; run with --help for usage."), line);
+    assertFalse(line.contains("Usage:"), line);
+  }
+
+  @Test
+  void refusedConnectionNamesUrlAndCause() throws Exception {
+    String url = "http://127.0.0.1:" + closedPort() + "/events";
+
+    Result result = run(url, "--no-reconnect");
+
+    assertEquals(1, result.status());
+    assertEquals("", result.out());
+    String line = result.singleErrLine();
+    assertTrue(line.startsWith("SseTail: "), line);
+    assertTrue(line.contains(url), line);
+    assertTrue(line.toLowerCase(java.util.Locale.ROOT).contains("connection refused"), line);
+  }
+
+  @Test
+  void refusedConnectionReportedOnEachReconnect() throws Exception {
+    String url = "http://127.0.0.1:" + closedPort() + "/events";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Thread tail = new Thread(() -> SseTail.run(new String[] {url}, print(out), print(err)));
+    tail.start();
+    try {
+      awaitLine(err);
+      String line = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+      assertTrue(line.contains(url), line);
+      assertTrue(line.toLowerCase(java.util.Locale.ROOT).contains("connection refused"), line);
+      assertTrue(line.endsWith("Reconnecting."), line);
+    } finally {
+      tail.interrupt();
+      tail.join(EventServer.WAIT.toMillis());
+    }
+  }
+
+  /** Returns a loopback port that nothing listens on. */
+  private static int closedPort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.bind(
+          new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      return socket.getLocalPort();
+    }
   }
 
   @Test
@@ -341,6 +385,16 @@ class SseTailTest {
 
   private static PrintStream print(ByteArrayOutputStream bytes) {
     return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+
+  private static void awaitLine(ByteArrayOutputStream out) throws InterruptedException {
+    long deadline = System.nanoTime() + EventServer.WAIT.toNanos();
+    while (!out.toString(StandardCharsets.UTF_8).contains("\n")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8).contains("\n"), "no line within " + EventServer.WAIT);
   }
 
   private static void awaitOutput(ByteArrayOutputStream out) throws InterruptedException {
