@@ -138,8 +138,8 @@ final class ChannelFanout {
         Math.max(MIN_BATCH_SIZE, ceilDiv(idle.size(), processors * BATCHES_PER_PROCESSOR));
     Subscriber[] all = idle.toArray(new Subscriber[0]);
     for (int start = 0; start < all.length; start += batchSize) {
-      Subscriber[] members = Arrays.copyOfRange(all, start, Math.min(all.length, start + batchSize));
-      new DrainBatch(members).start();
+      int end = Math.min(all.length, start + batchSize);
+      new DrainBatch(Arrays.copyOfRange(all, start, end)).start();
     }
   }
 

@@ -232,7 +232,7 @@ public final class SseParser {
     dataBufferLength = lineEnd + 1;
   }
 
-  /** Decodes an {@code event:} value, returning the previous {@code String} when the bytes match. */
+  /** Decodes an {@code event:} value, or returns the previous {@code String} if the bytes match. */
   private String decodeEventType(byte[] bytes, int offset, int length) {
     if (!Arrays.equals(
         lastEventTypeBytes, 0, lastEventTypeBytes.length, bytes, offset, offset + length)) {
