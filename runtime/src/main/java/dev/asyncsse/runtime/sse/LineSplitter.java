@@ -88,6 +88,22 @@ final class LineSplitter {
     }
   }
 
+  /**
+   * Returns the array that holds lines spanning reads. A line handler that receives this array may
+   * keep it by calling {@link #replaceLineBuffer} during the call.
+   */
+  byte[] lineBuffer() {
+    return line;
+  }
+
+  /**
+   * Gives the splitter a new array for lines that span reads, so that the handler can keep the
+   * current one. Valid only while the handler is receiving a line from {@link #lineBuffer()}.
+   */
+  void replaceLineBuffer(byte[] replacement) {
+    line = replacement.length >= INITIAL_CAPACITY ? replacement : new byte[INITIAL_CAPACITY];
+  }
+
   /** Drops a partial line, as required when the body ends without a final line ending. */
   void discardPartialLine() {
     lineLength = 0;

@@ -70,10 +70,12 @@ public final class SseParser {
   /**
    * The UTF-8 bytes of the data buffer: each data line's value followed by LF. Decoding happens
    * once per dispatched event. An LF ends any incomplete multi-byte sequence, so decoding the
-   * joined lines gives the same text as decoding each line on its own.
+   * joined lines gives the same text as decoding each line on its own. The bytes start at {@link
+   * #dataBufferStart}, which is not 0 only after the array was taken over from the line splitter.
    */
   private byte[] dataBuffer = new byte[INITIAL_DATA_CAPACITY];
 
+  private int dataBufferStart;
   private int dataBufferLength;
   private String eventTypeBuffer = "";
 
@@ -214,8 +216,18 @@ public final class SseParser {
           "An event's data is longer than the maximum event size of " + maxEventBytes + " bytes",
           maxEventBytes);
     }
+    if (dataBufferLength == 0 && bytes == lines.lineBuffer() && offset + length < bytes.length) {
+      // A line that spanned reads sits in the splitter's own array: take that array as the data
+      // buffer instead of copying a possibly large value, and give the splitter the old one.
+      lines.replaceLineBuffer(dataBuffer);
+      dataBuffer = bytes;
+      dataBufferStart = offset;
+      bytes[offset + length] = '\n';
+      dataBufferLength = length + 1;
+      return;
+    }
     long required = (long) dataBufferLength + length + 1;
-    if (required > dataBuffer.length) {
+    if (dataBufferStart + required > dataBuffer.length) {
       // The limit check above lets the final LF go one byte beyond maxEventBytes.
       long limit = Math.min((long) maxEventBytes + 1, MAX_ARRAY_LENGTH);
       if (required > limit) {
@@ -223,13 +235,16 @@ public final class SseParser {
             "An event's data is longer than the largest array this JVM can allocate",
             maxEventBytes);
       }
-      long grown = Math.max((long) dataBuffer.length * 2, required);
-      dataBuffer = Arrays.copyOf(dataBuffer, (int) Math.min(grown, limit));
+      long grown = Math.min(Math.max((long) dataBuffer.length * 2, required), limit);
+      byte[] moved = new byte[(int) Math.max(grown, INITIAL_DATA_CAPACITY)];
+      System.arraycopy(dataBuffer, dataBufferStart, moved, 0, dataBufferLength);
+      dataBuffer = moved;
+      dataBufferStart = 0;
     }
-    int lineEnd = (int) required - 1;
-    System.arraycopy(bytes, offset, dataBuffer, dataBufferLength, length);
-    dataBuffer[lineEnd] = '\n';
-    dataBufferLength = lineEnd + 1;
+    int lineStart = dataBufferStart + dataBufferLength;
+    System.arraycopy(bytes, offset, dataBuffer, lineStart, length);
+    dataBuffer[lineStart + length] = '\n';
+    dataBufferLength += length + 1;
   }
 
   /** Decodes an {@code event:} value, or returns the previous {@code String} if the bytes match. */
@@ -272,7 +287,8 @@ public final class SseParser {
       eventTypeBuffer = "";
       return;
     }
-    String data = Utf8Decoder.decode(dataBuffer, 0, dataBufferLength - 1); // one trailing LF
+    // Exactly one trailing LF is removed.
+    String data = Utf8Decoder.decode(dataBuffer, dataBufferStart, dataBufferLength - 1);
     String type = eventTypeBuffer.isEmpty() ? SseEvent.DEFAULT_TYPE : eventTypeBuffer;
     clearEventBuffers();
     handler.onEvent(new SseEvent(type, data, lastEventId));
@@ -282,6 +298,7 @@ public final class SseParser {
     if (dataBuffer.length > RETAINED_DATA_CAPACITY) {
       dataBuffer = new byte[INITIAL_DATA_CAPACITY];
     }
+    dataBufferStart = 0;
     dataBufferLength = 0;
     eventTypeBuffer = "";
   }

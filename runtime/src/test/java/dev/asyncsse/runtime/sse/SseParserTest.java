@@ -118,6 +118,30 @@ class SseParserTest {
   }
 
   @Test
+  void sizeLimitHoldsInSingleByteReads() {
+    for (int chunkSize : new int[] {1, 2, 3, 7}) {
+      List<SseEvent> events = new ArrayList<>();
+      SseParser parser = new SseParser(events::add, "", 10);
+      byte[] accepted = bytes("data: 0123456789\n\ndata: 01234\ndata: 0123\n\n");
+      for (byte[] chunk : ParserRun.split(accepted, chunkSize)) {
+        parser.feed(chunk, 0, chunk.length);
+      }
+      assertEquals(
+          List.of(message("0123456789"), message("01234\n0123")), events, "reads of " + chunkSize);
+
+      byte[] tooLarge = bytes("data: 01234\ndata: 01234\n\n");
+      assertThrows(
+          SseEventTooLargeException.class,
+          () -> {
+            for (byte[] chunk : ParserRun.split(tooLarge, chunkSize)) {
+              parser.feed(chunk, 0, chunk.length);
+            }
+          },
+          "reads of " + chunkSize);
+    }
+  }
+
+  @Test
   void dataOverSizeLimitThrows() {
     SseParser parser = new SseParser(event -> {}, "", 10);
     byte[] input = bytes("data: 01234\ndata: 01234\n\n");
