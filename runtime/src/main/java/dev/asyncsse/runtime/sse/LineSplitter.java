@@ -89,7 +89,7 @@ final class LineSplitter {
   }
 
   /**
-   * Returns the array that holds lines spanning reads. A line handler that receives this array may
+   * Returns the array that stores lines spanning reads. A line handler that receives this array may
    * keep it by calling {@link #replaceLineBuffer} during the call.
    */
   byte[] lineBuffer() {
