@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class Formats {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|[^@\\s]+@[^@\\s.]+");
   private static final Pattern HOSTNAME = Pattern.compile(
       "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -22,7 +21,30 @@ public final class Formats {
 
   /** Returns whether {@code value} is an e-mail address: a local part, {@code @}, a domain. */
   public static boolean isEmail(String value) {
-    return EMAIL.matcher(value).matches();
+    // One pass over the text: a non-empty local part, exactly one @, and a non-empty domain that
+    // either contains no dot or has a dot with at least one character on each side of it.
+    // Whitespace is what \s matches in a Java regular expression: space, tab, LF, VT, FF and CR.
+    int length = value.length();
+    int at = -1;
+    boolean domainHasDot = false;
+    boolean domainHasInnerDot = false;
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c == '@') {
+        if (at >= 0) {
+          return false;
+        }
+        at = i;
+      } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        return false;
+      } else if (c == '.' && at >= 0) {
+        domainHasDot = true;
+        if (i > at + 1 && i < length - 1) {
+          domainHasInnerDot = true;
+        }
+      }
+    }
+    return at > 0 && at < length - 1 && (!domainHasDot || domainHasInnerDot);
   }
 
   /** Returns whether {@code value} is a host name as RFC 1123 defines it. */

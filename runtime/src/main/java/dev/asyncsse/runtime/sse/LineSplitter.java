@@ -1,5 +1,8 @@
 package dev.asyncsse.runtime.sse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,7 +28,21 @@ final class LineSplitter {
   private static final byte LF = '\n';
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final int INITIAL_CAPACITY = 256;
-  private static final int RETAINED_CAPACITY = 16 * 1024;
+
+  /**
+   * The largest line buffer kept after a long line. Lines up to this size then reuse one array
+   * instead of growing a new one by doubling each time.
+   */
+  private static final int RETAINED_CAPACITY = 256 * 1024;
+
+  /** Reads eight bytes of an array as one little-endian long, so byte {@code i} is bits 8i-8i+7. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long CRS = ONES * CR;
+  private static final long LFS = ONES * LF;
 
   private final LineHandler handler;
   private final int maxLineBytes;
@@ -71,6 +88,22 @@ final class LineSplitter {
     }
   }
 
+  /**
+   * Returns the array that stores lines spanning reads. A line handler that receives this array may
+   * keep it by calling {@link #replaceLineBuffer} during the call.
+   */
+  byte[] lineBuffer() {
+    return line;
+  }
+
+  /**
+   * Gives the splitter a new array for lines that span reads, so that the handler can keep the
+   * current one. Valid only while the handler is receiving a line from {@link #lineBuffer()}.
+   */
+  void replaceLineBuffer(byte[] replacement) {
+    line = replacement.length >= INITIAL_CAPACITY ? replacement : new byte[INITIAL_CAPACITY];
+  }
+
   /** Drops a partial line, as required when the body ends without a final line ending. */
   void discardPartialLine() {
     lineLength = 0;
@@ -97,8 +130,24 @@ final class LineSplitter {
     return position;
   }
 
+  /**
+   * Returns the index of the first CR or LF in the range, or -1. Eight bytes are tested at a time:
+   * for {@code x = word ^ CRS}, a byte of {@code (x - ONES) & ~x & HIGH_BITS} has its high bit set
+   * where {@code x} has a zero byte. Bits above the first zero byte can be false positives from the
+   * borrow, but the lowest set bit always marks the first match.
+   */
   private static int indexOfLineEnd(byte[] bytes, int from, int end) {
-    for (int i = from; i < end; i++) {
+    int i = from;
+    for (; i <= end - Long.BYTES; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      long crs = word ^ CRS;
+      long lfs = word ^ LFS;
+      long found = ((crs - ONES) & ~crs | (lfs - ONES) & ~lfs) & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
       byte b = bytes[i];
       if (b == LF || b == CR) {
         return i;

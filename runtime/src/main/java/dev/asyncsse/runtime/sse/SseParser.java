@@ -1,6 +1,7 @@
 package dev.asyncsse.runtime.sse;
 
 import dev.asyncsse.runtime.SseEvent;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -52,15 +53,36 @@ public final class SseParser {
   private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
   private static final byte[] ID = {'i', 'd'};
   private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
-  private static final int RETAINED_DATA_CAPACITY = 16 * 1024;
+  private static final int INITIAL_DATA_CAPACITY = 256;
+  private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+  /**
+   * The largest data buffer kept from one event to the next. A stream of large events then reuses
+   * one array instead of growing a new one for every event, and memory held between events stays
+   * bounded.
+   */
+  private static final int RETAINED_DATA_CAPACITY = 256 * 1024;
 
   private final Handler handler;
   private final int maxEventBytes;
   private final LineSplitter lines;
 
-  private StringBuilder dataBuffer = new StringBuilder();
-  private long dataBufferBytes;
+  /**
+   * The UTF-8 bytes of the data buffer: each data line's value followed by LF. Decoding happens
+   * once per dispatched event. An LF ends any incomplete multi-byte sequence, so decoding the
+   * joined lines gives the same text as decoding each line on its own. The bytes start at {@link
+   * #dataBufferStart}, which is not 0 only after the array was taken over from the line splitter.
+   */
+  private byte[] dataBuffer = new byte[INITIAL_DATA_CAPACITY];
+
+  private int dataBufferStart;
+  private int dataBufferLength;
   private String eventTypeBuffer = "";
+
+  /** The bytes and text of the most recent {@code event:} value, reused while the name repeats. */
+  private byte[] lastEventTypeBytes = new byte[0];
+
+  private String lastEventType = "";
   private String lastEventIdBuffer;
   private String lastEventId;
   private boolean ended;
@@ -171,7 +193,7 @@ public final class SseParser {
     if (nameEquals(DATA, bytes, nameOffset, nameLength)) {
       appendData(bytes, valueOffset, valueLength);
     } else if (nameEquals(EVENT, bytes, nameOffset, nameLength)) {
-      eventTypeBuffer = Utf8Decoder.decode(bytes, valueOffset, valueLength);
+      eventTypeBuffer = decodeEventType(bytes, valueOffset, valueLength);
     } else if (nameEquals(ID, bytes, nameOffset, nameLength)) {
       // An id containing NUL is ignored as a whole, so the previous id stays.
       if (indexOf(bytes, valueOffset, valueOffset + valueLength, (byte) 0) < 0) {
@@ -189,13 +211,50 @@ public final class SseParser {
   private void appendData(byte[] bytes, int offset, int length) {
     // The data the event will carry is the buffer plus this value: the LF appended now is the one
     // dispatch removes again.
-    if (dataBufferBytes + length > maxEventBytes) {
+    if ((long) dataBufferLength + length > maxEventBytes) {
       throw new SseEventTooLargeException(
           "An event's data is longer than the maximum event size of " + maxEventBytes + " bytes",
           maxEventBytes);
     }
-    dataBuffer.append(Utf8Decoder.decode(bytes, offset, length)).append('\n');
-    dataBufferBytes += length + 1;
+    if (dataBufferLength == 0 && bytes == lines.lineBuffer() && offset + length < bytes.length) {
+      // A line that spanned reads sits in the splitter's own array: take that array as the data
+      // buffer instead of copying a possibly large value, and give the splitter the old one.
+      lines.replaceLineBuffer(dataBuffer);
+      dataBuffer = bytes;
+      dataBufferStart = offset;
+      bytes[offset + length] = '\n';
+      dataBufferLength = length + 1;
+      return;
+    }
+    long required = (long) dataBufferLength + length + 1;
+    if (dataBufferStart + required > dataBuffer.length) {
+      // The limit check above lets the final LF go one byte beyond maxEventBytes.
+      long limit = Math.min((long) maxEventBytes + 1, MAX_ARRAY_LENGTH);
+      if (required > limit) {
+        throw new SseEventTooLargeException(
+            "An event's data is longer than the largest array this JVM can allocate",
+            maxEventBytes);
+      }
+      long grown = Math.min(Math.max((long) dataBuffer.length * 2, required), limit);
+      byte[] moved = new byte[(int) Math.max(grown, INITIAL_DATA_CAPACITY)];
+      System.arraycopy(dataBuffer, dataBufferStart, moved, 0, dataBufferLength);
+      dataBuffer = moved;
+      dataBufferStart = 0;
+    }
+    int lineStart = dataBufferStart + dataBufferLength;
+    System.arraycopy(bytes, offset, dataBuffer, lineStart, length);
+    dataBuffer[lineStart + length] = '\n';
+    dataBufferLength += length + 1;
+  }
+
+  /** Decodes an {@code event:} value, or returns the previous {@code String} if the bytes match. */
+  private String decodeEventType(byte[] bytes, int offset, int length) {
+    if (!Arrays.equals(
+        lastEventTypeBytes, 0, lastEventTypeBytes.length, bytes, offset, offset + length)) {
+      lastEventTypeBytes = Arrays.copyOfRange(bytes, offset, offset + length);
+      lastEventType = Utf8Decoder.decode(bytes, offset, length);
+    }
+    return lastEventType;
   }
 
   /**
@@ -224,23 +283,23 @@ public final class SseParser {
   private void dispatch() {
     // The id is committed even when no event fires, so an id-only block updates the next request.
     lastEventId = lastEventIdBuffer;
-    if (dataBuffer.length() == 0) {
+    if (dataBufferLength == 0) {
       eventTypeBuffer = "";
       return;
     }
-    String data = dataBuffer.substring(0, dataBuffer.length() - 1); // exactly one trailing LF
+    // Exactly one trailing LF is removed.
+    String data = Utf8Decoder.decode(dataBuffer, dataBufferStart, dataBufferLength - 1);
     String type = eventTypeBuffer.isEmpty() ? SseEvent.DEFAULT_TYPE : eventTypeBuffer;
     clearEventBuffers();
     handler.onEvent(new SseEvent(type, data, lastEventId));
   }
 
   private void clearEventBuffers() {
-    if (dataBuffer.capacity() > RETAINED_DATA_CAPACITY) {
-      dataBuffer = new StringBuilder();
-    } else {
-      dataBuffer.setLength(0);
+    if (dataBuffer.length > RETAINED_DATA_CAPACITY) {
+      dataBuffer = new byte[INITIAL_DATA_CAPACITY];
     }
-    dataBufferBytes = 0;
+    dataBufferStart = 0;
+    dataBufferLength = 0;
     eventTypeBuffer = "";
   }
 

@@ -2,6 +2,8 @@ package dev.asyncsse.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +18,15 @@ class FormatsTest {
     "@example.com, false",
     "ada@, false",
     "a b@example.com, false",
+    "a@b@example.com, false",
+    "ada@.example, false",
+    "ada@example., false",
+    "ada@.example., false",
+    "ada@.., false",
+    "ada@a..b, true",
+    "ada@example.com., true",
+    "ada.@example, true",
+    ".ada@example, true",
   })
   void email(String value, boolean valid) {
     assertEquals(valid, Formats.isEmail(value));
@@ -68,5 +79,35 @@ class FormatsTest {
   })
   void ipv6(String value, boolean valid) {
     assertEquals(valid, Formats.isIpv6(value));
+  }
+
+  /** The e-mail rule as a regular expression, the form the single-pass check must agree with. */
+  private static final Pattern EMAIL_EXPRESSION =
+      Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|[^@\\s]+@[^@\\s.]+");
+
+  @Test
+  void emailAgreesWithRegularExpressionOnEveryShortString() {
+    char[] alphabet = {'a', '@', '.', ' ', '\t', '\u000B', '\r', '\u00E9', '\u0008', '\u000E'};
+    for (int length = 0; length <= 5; length++) {
+      int[] digits = new int[length];
+      char[] text = new char[length];
+      while (true) {
+        for (int i = 0; i < length; i++) {
+          text[i] = alphabet[digits[i]];
+        }
+        String value = new String(text);
+        assertEquals(
+            EMAIL_EXPRESSION.matcher(value).matches(),
+            Formats.isEmail(value),
+            () -> "isEmail(\"" + value + "\")");
+        int position = 0;
+        while (position < length && ++digits[position] == alphabet.length) {
+          digits[position++] = 0;
+        }
+        if (position == length) {
+          break;
+        }
+      }
+    }
   }
 }

@@ -118,6 +118,30 @@ class SseParserTest {
   }
 
   @Test
+  void sizeLimitHoldsInSingleByteReads() {
+    for (int chunkSize : new int[] {1, 2, 3, 7}) {
+      List<SseEvent> events = new ArrayList<>();
+      SseParser parser = new SseParser(events::add, "", 10);
+      byte[] accepted = bytes("data: 0123456789\n\ndata: 01234\ndata: 0123\n\n");
+      for (byte[] chunk : ParserRun.split(accepted, chunkSize)) {
+        parser.feed(chunk, 0, chunk.length);
+      }
+      assertEquals(
+          List.of(message("0123456789"), message("01234\n0123")), events, "reads of " + chunkSize);
+
+      byte[] tooLarge = bytes("data: 01234\ndata: 01234\n\n");
+      assertThrows(
+          SseEventTooLargeException.class,
+          () -> {
+            for (byte[] chunk : ParserRun.split(tooLarge, chunkSize)) {
+              parser.feed(chunk, 0, chunk.length);
+            }
+          },
+          "reads of " + chunkSize);
+    }
+  }
+
+  @Test
   void dataOverSizeLimitThrows() {
     SseParser parser = new SseParser(event -> {}, "", 10);
     byte[] input = bytes("data: 01234\ndata: 01234\n\n");
@@ -229,5 +253,52 @@ class SseParserTest {
     assertEquals(2, events.size());
     assertEquals(large, events.get(0).data());
     assertEquals("small", events.get(1).data());
+  }
+
+  @Test
+  void lineEndIsFoundAtEveryPositionOfAWord() {
+    // Bytes 0x8A and 0x8D differ from LF and CR only in the high bit; "\u010A" and "\u010D" encode
+    // as C4 8A and C4 8D, so they must not end a line.
+    String filler = "ab\u010Acd\u010Def";
+    for (int length = 0; length <= 40; length++) {
+      String value = filler.repeat(6).substring(0, length);
+      for (String lineEnding : new String[] {"\n", "\r", "\r\n"}) {
+        String input = "data:" + value + lineEnding + "data:" + value + lineEnding + lineEnding;
+        ParserRun.Result result = ParserRun.parse(bytes(input), 0);
+        assertEquals(
+            List.of(message(value + "\n" + value)),
+            result.events(),
+            "value of " + length + " characters, line ending " + lineEnding.length());
+      }
+    }
+  }
+
+  @Test
+  void repeatedLargeEventsReuseBuffersCorrectly() {
+    List<SseEvent> events = new ArrayList<>();
+    SseParser parser = new SseParser(events::add);
+    List<SseEvent> expected = new ArrayList<>();
+    StringBuilder stream = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      String data = Character.toString('a' + i).repeat(65_536 + i * 1_000);
+      String type = i % 2 == 0 ? "tick" : "ti";
+      stream.append("event: ").append(type).append("\nid: ").append(i).append('\n');
+      stream.append("data: ").append(data).append("\n\n");
+      stream.append("data: small ").append(i).append("\n\n");
+      expected.add(new SseEvent(type, data, Integer.toString(i)));
+      expected.add(new SseEvent(SseEvent.DEFAULT_TYPE, "small " + i, Integer.toString(i)));
+    }
+    byte[] input = bytes(stream.toString());
+    for (int start = 0; start < input.length; start += 8_192) {
+      parser.feed(input, start, Math.min(8_192, input.length - start));
+    }
+    assertEquals(expected, events);
+  }
+
+  @Test
+  void truncatedSequenceAtEndOfDataLineIsReplacedOnce() {
+    assertEvents(
+        bytes("data: a", 0xE2, 0x82, "\ndata: ", 0xE2, 0x82, 0xAC, "\n\n"),
+        message("a\uFFFD\n\u20AC"));
   }
 }
