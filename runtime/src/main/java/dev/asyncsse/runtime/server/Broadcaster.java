@@ -26,11 +26,11 @@ import java.util.function.Predicate;
  *
  * <p><b>Ids and order.</b> Publishing is serialized, so every subscriber receives the events in the
  * same order, and generated ids increase in that order. A generated id has the form {@code
- * <prefix>-<n>}: the prefix is the time the broadcaster was created, in milliseconds since the epoch
- * written in base 36, and {@code n} counts from 1, for example {@code mibq3t1c-42}. So a broadcaster
- * created after a process restart hands out ids that the previous one never used, and a client that
- * reconnects with an old id receives the whole replay buffer (see below) instead of skipping
- * events.
+ * <prefix>-<n>}: the prefix is the time the broadcaster was created, in milliseconds since the
+ * epoch written in base 36, and {@code n} counts from 1, for example {@code mibq3t1c-42}. So a
+ * broadcaster created after a process restart hands out ids that the previous one never used, and
+ * a client that reconnects with an old id receives the whole replay buffer (see below) instead of
+ * skipping events.
  *
  * <p><b>Replay.</b> Every published event that has an id goes into a replay buffer that keeps the
  * last {@link #DEFAULT_REPLAY_CAPACITY} events, none older than {@link #DEFAULT_REPLAY_MAX_AGE},

@@ -52,7 +52,8 @@ class BroadcasterReplayTest {
       broadcaster.publish(new Reading("l", i));
     }
 
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", broadcaster.generatedId(2))) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(2))) {
       assertEquals(generatedIds(broadcaster, 3, 4, 5), nextIds(reader, 3));
       broadcaster.publish(new Reading("l", 6));
       Frame live = reader.nextEvent();
@@ -83,7 +84,8 @@ class BroadcasterReplayTest {
     broadcaster.publish(new Reading("l", 1));
     broadcaster.publish(new Reading("l", 2));
 
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", broadcaster.generatedId(2))) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(2))) {
       assertTrue(eventually(() -> broadcaster.subscriberCount() == 1));
       broadcaster.publish(new Reading("l", 3));
 
@@ -124,7 +126,8 @@ class BroadcasterReplayTest {
     broadcaster.publish(new Reading("l", 3));
 
     assertEquals(1, broadcaster.replaySize());
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", broadcaster.generatedId(1))) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(1))) {
       assertTrue(eventually(() -> broadcaster.subscriberCount() == 1));
       broadcaster.publish(new Reading("l", 4));
 
@@ -185,7 +188,8 @@ class BroadcasterReplayTest {
     broadcaster.publish(new Reading("l", 1));
     broadcaster.publish(new Reading("l", 2));
 
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", broadcaster.generatedId(1))) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(1))) {
       assertTrue(eventually(() -> broadcaster.subscriberCount() == 1));
       broadcaster.publish(new Reading("l", 3));
 
