@@ -35,7 +35,7 @@ class StuckWriterTest {
   /** A small receive buffer, so that a client that does not read stalls the server quickly. */
   private static final int STUCK_RECEIVE_BUFFER = 4096;
 
-  /** Enough events of {@link #PADDING} to fill the socket buffers of a client that stops reading. */
+  /** Enough events of {@link #PADDING} to fill the socket buffers of a stuck client. */
   private static final int BURST = 48;
 
   private static final String PADDING = "x".repeat(128 * 1024);
