@@ -14,28 +14,33 @@ final class JsonLiterals {
       return "null";
     }
     if (value instanceof String text) {
-      StringBuilder json = new StringBuilder("\"");
-      for (char c : text.toCharArray()) {
-        switch (c) {
-          case '"' -> json.append("\\\"");
-          case '\\' -> json.append("\\\\");
-          case '\n' -> json.append("\\n");
-          case '\r' -> json.append("\\r");
-          case '\t' -> json.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              json.append(String.format("\\u%04x", (int) c));
-            } else {
-              json.append(c);
-            }
-          }
-        }
-      }
-      return json.append('"').toString();
+      return ofString(text);
     }
     if (value instanceof BigDecimal number) {
       return number.toPlainString();
     }
     return value.toString();
+  }
+
+  /** Returns {@code text} as a JSON string literal. */
+  static String ofString(String text) {
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"').toString();
   }
 }

@@ -46,6 +46,27 @@ public sealed interface TypeDeclaration {
       more.add(union);
       return new RecordType(name, origin, description, components, more, wrapper, closed);
     }
+
+    /**
+     * Returns this record with the string property {@code jsonName} restricted to {@code literals}
+     * (JSON text), unless the property is missing, not a string, or already restricted.
+     */
+    RecordType restricting(String jsonName, List<String> literals) {
+      List<Component> restricted = new java.util.ArrayList<>();
+      for (Component component : components) {
+        Constraints rules = component.constraints();
+        if (component.jsonName().equals(jsonName)
+            && component.type().equals(ClassName.get(String.class))
+            && rules.allowed().isEmpty()) {
+          rules = rules.allowing(literals);
+          component = new Component(
+              component.javaName(), component.jsonName(), component.type(), component.required(),
+              component.nullable(), component.description(), rules, component.catchAll());
+        }
+        restricted.add(component);
+      }
+      return new RecordType(name, origin, description, restricted, interfaces, wrapper, closed);
+    }
   }
 
   /**
@@ -55,6 +76,8 @@ public sealed interface TypeDeclaration {
    * @param members the permitted records, in the order they are tried
    * @param discriminator the property whose value names the member, or {@code null}
    * @param tags discriminator values, each mapped to its member
+   * @param tagAccessors the Java accessor of the discriminator property, for each member whose
+   *     record declares that property as a string
    */
   record UnionType(
       ClassName name,
@@ -62,12 +85,15 @@ public sealed interface TypeDeclaration {
       String description,
       List<Member> members,
       String discriminator,
-      java.util.Map<String, ClassName> tags)
+      java.util.Map<String, ClassName> tags,
+      java.util.Map<ClassName, String> tagAccessors)
       implements TypeDeclaration {
 
     public UnionType {
       members = List.copyOf(members);
       tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+      tagAccessors =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tagAccessors));
     }
   }
 
@@ -172,6 +198,12 @@ public sealed interface TypeDeclaration {
 
     public Constraints {
       allowed = List.copyOf(allowed);
+    }
+
+    /** Returns these constraints with {@code literals} (JSON text) as the allowed values. */
+    Constraints allowing(List<String> literals) {
+      return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
+          maxLength, pattern, minItems, maxItems, format, literals, uniqueItems, multipleOf);
     }
 
     /** Returns whether there is anything to check. */
