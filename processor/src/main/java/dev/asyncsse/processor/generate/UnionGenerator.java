@@ -27,8 +27,8 @@ import javax.lang.model.element.Modifier;
  *
  * <p>With a discriminator that some object member does not declare as a property, the interface
  * also gets a default getter that Jackson writes as that property, so a published member carries
- * its tag: the first {@code discriminator.mapping} key that names it, else its fixed value, else its
- * component key. Jackson prefers this annotated getter to a record's plain accessor, so for a
+ * its tag: the first {@code discriminator.mapping} key that names it, else its fixed value, else
+ * its component key. Jackson prefers this annotated getter to a record's plain accessor, so for a
  * member that declares the property the getter returns the record's own value, which the record
  * checks against its tags on construction.
  */
