@@ -94,7 +94,7 @@ class LiveDemoTest {
     }
 
     for (Message<UserSignedUp> message : received) {
-      long id = Long.parseLong(message.id());
+      long id = GeneratedEventIds.number(message.id());
       UserSignedUp expected =
           LiveDemo.SAMPLE_SIGNUPS.get((int) ((id - 1) % LiveDemo.SAMPLE_SIGNUPS.size()));
       assertEquals(expected, message.payload(), "signup with id " + id);

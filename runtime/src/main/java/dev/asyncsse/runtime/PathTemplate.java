@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * A channel address used as an HTTP path, with {@code {name}} parameters, such as {@code
  * smartylighting/streetlights/1/0/event/{streetlightId}/lighting/measured}.
  *
- * <p>The template is always an absolute path, and a leading {@code /} is optional. Literal text is
+ * <p>The template is always an absolute path, and a leading {@code /} is optional. A template that
+ * is a whole URL, such as {@code https://example.com/books/{id}}, stands for its path ({@code
+ * /books/{id}}): the scheme and authority name the server, which the base URI of a client and the
+ * {@code HttpServer} of a server decide. Literal text is
  * written in decoded form: {@link #expand} percent-encodes it where a URI path requires, and {@link
  * #match} compares it with the request path after undoing percent-encoding of unreserved
  * characters. A parameter matches one non-empty path segment or a non-empty part of one, so its raw
@@ -35,6 +38,10 @@ import java.util.regex.Pattern;
 public final class PathTemplate {
 
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
+
+  /** A URI scheme and authority as RFC 3986 writes them, up to the path. */
+  private static final Pattern SCHEME_AND_AUTHORITY =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*://[^/?#]*");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final String template;
@@ -64,15 +71,15 @@ public final class PathTemplate {
   /**
    * Parses a template.
    *
-   * @param template the path, with or without a leading {@code /}, with parameters written as
-   *     {@code {name}}
+   * @param template the path, with or without a leading {@code /}, or a URL whose path is used,
+   *     with parameters written as {@code {name}}
    * @throws IllegalArgumentException when the template contains {@code ?} or {@code #}, an
    *     unbalanced brace, an invalid or repeated parameter name, or two parameters with no literal
    *     text between them
    */
   public static PathTemplate parse(String template) {
     Objects.requireNonNull(template, "template");
-    String path = template.startsWith("/") ? template : "/" + template;
+    String path = pathOf(template);
     List<Part> parts = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     StringBuilder literal = new StringBuilder();
@@ -220,6 +227,13 @@ public final class PathTemplate {
   @Override
   public int hashCode() {
     return path.hashCode();
+  }
+
+  /** Returns the template's path with a leading {@code /}, without a URL's scheme and authority. */
+  private static String pathOf(String template) {
+    Matcher url = SCHEME_AND_AUTHORITY.matcher(template);
+    String path = url.lookingAt() ? template.substring(url.end()) : template;
+    return path.startsWith("/") ? path : "/" + path;
   }
 
   private static IllegalArgumentException invalid(String template, String reason) {

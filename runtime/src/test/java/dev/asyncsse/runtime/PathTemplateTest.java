@@ -47,6 +47,29 @@ class PathTemplateTest {
   }
 
   @Test
+  void urlTemplateStandsForItsPath() {
+    PathTemplate template = PathTemplate.parse("https://example.com/books/{id}");
+
+    assertEquals(PathTemplate.parse("/books/{id}"), template);
+    assertEquals("/books/", template.literalPrefix());
+    assertEquals("/books/1", template.expand(Map.of("id", "1")));
+    assertEquals(Optional.of(Map.of("id", "1")), template.match("/books/1"));
+    assertEquals(Optional.empty(), template.match("/https://example.com/books/1"));
+    assertEquals("https://example.com/books/{id}", template.toString());
+  }
+
+  @Test
+  void urlTemplateWithoutPathIsRoot() {
+    assertEquals("/", PathTemplate.parse("http://example.com:8080").literalPrefix());
+    assertEquals("/", PathTemplate.parse("https://example.com/").literalPrefix());
+  }
+
+  @Test
+  void colonWithoutSlashesStaysInPath() {
+    assertEquals("/user:signedup", PathTemplate.parse("user:signedup").literalPrefix());
+  }
+
+  @Test
   void toStringIsTemplateAsGiven() {
     assertEquals(MEASURED, PathTemplate.parse(MEASURED).toString());
     assertEquals("/a/{b}", PathTemplate.parse("/a/{b}").toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.asyncsse.demo.GeneratedEventIds;
 import dev.asyncsse.demo.LiveDemo;
 import dev.asyncsse.demo.accounts.AccountService;
 import dev.asyncsse.demo.accounts.UserSignedUp;
@@ -78,16 +79,17 @@ class BrowserEventSourceTest {
         JsonNode status = chromium.evaluate(page, "document.getElementById('status').textContent");
 
         assertEquals("Connected. New signups appear at the top.", status.asText());
-        // The list shows the newest signup first, and the broadcaster numbers events from 1.
+        // The list shows the newest signup first, and the broadcaster counts events from 1.
         long previousId = Long.MAX_VALUE;
         for (JsonNode item : items) {
-          long id = Long.parseLong(item.path("id").asText());
+          String fullId = item.path("id").asText();
+          long id = GeneratedEventIds.number(fullId);
           assertTrue(id < previousId, "signups out of order: " + items);
           previousId = id;
           UserSignedUp expected =
               LiveDemo.SAMPLE_SIGNUPS.get((int) ((id - 1) % LiveDemo.SAMPLE_SIGNUPS.size()));
           assertEquals(
-              "#" + id + expected.displayName() + "<" + expected.email() + ">",
+              "#" + fullId + expected.displayName() + "<" + expected.email() + ">",
               item.path("text").asText());
         }
       } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.asyncsse.demo.GeneratedEventIds;
 import dev.asyncsse.demo.accounts.AccountService;
 import dev.asyncsse.demo.accounts.UserSignedUp;
 import dev.asyncsse.demo.accounts.UserSignupsServer;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,9 +95,11 @@ class NodeEventSourceClientTest {
     JsonNode events = done.path("events");
     assertEquals(published, payloads(events));
     assertEquals(Collections.nCopies(published.size(), "userSignedup"), field(events, "type"));
-    List<String> expectedIds =
-        IntStream.rangeClosed(1, published.size()).mapToObj(Integer::toString).toList();
-    assertEquals(expectedIds, field(events, "id"));
+    List<Long> expectedIdNumbers =
+        LongStream.rangeClosed(1, published.size()).boxed().toList();
+    List<Long> idNumbers =
+        field(events, "id").stream().map(GeneratedEventIds::number).toList();
+    assertEquals(expectedIdNumbers, idNumbers);
   }
 
   @Test

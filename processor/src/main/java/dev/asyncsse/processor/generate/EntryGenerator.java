@@ -28,6 +28,10 @@ import javax.lang.model.element.Modifier;
  */
 final class EntryGenerator {
 
+  /** The scheme and literal authority of an http or https URL, up to its path. */
+  private static final java.util.regex.Pattern HTTP_ORIGIN =
+      java.util.regex.Pattern.compile("(?i)https?://[^/?#{}]+(?=[/?#]|$)");
+
   private final GeneratedFiles files;
 
   EntryGenerator(GeneratedFiles files) {
@@ -70,6 +74,12 @@ final class EntryGenerator {
               .initializer("$T.create($S)", URI, server.url())
               .build());
         }
+      }
+      boolean hasHttpServer = plan.api().servers().stream()
+          .anyMatch(server -> server.isHttp() && isValidUri(server.url()));
+      if (!hasHttpServer) {
+        sharedAddressOrigin(plan).ifPresent(origin -> type.addMethod(
+            addressOriginClient(builder, origin)));
       }
       plan.api().servers().stream()
           .filter(server -> server.isHttp() && isValidUri(server.url()))
@@ -144,6 +154,38 @@ final class EntryGenerator {
 
   private static String firstSchemeMethod(DocumentPlan plan) {
     return SecurityGenerator.methodName(plan.api().securitySchemes().get(0));
+  }
+
+  /**
+   * Returns the scheme and authority, such as {@code https://example.com}, that every channel's
+   * address starts with when each address is a whole http or https URL with a literal host. The
+   * runtime serves and requests such an address at its path.
+   */
+  private static java.util.Optional<String> sharedAddressOrigin(DocumentPlan plan) {
+    java.util.TreeSet<String> origins = new java.util.TreeSet<>();
+    for (ChannelPlan channel : plan.channels()) {
+      java.util.regex.Matcher url = HTTP_ORIGIN.matcher(channel.channel().address());
+      if (!url.lookingAt() || !isValidUri(url.group())) {
+        return java.util.Optional.empty();
+      }
+      origins.add(url.group());
+    }
+    if (origins.size() != 1) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(origins.first());
+  }
+
+  private static MethodSpec addressOriginClient(ClassName builder, String origin) {
+    return MethodSpec.methodBuilder("client")
+        .addJavadoc(
+            "Starts building a client for {@code $L}, where every channel's address points. A"
+                + " base URI given\nto {@link #client(URI)} replaces its scheme, host and port.\n",
+            Javadoc.escape(origin))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(builder)
+        .addStatement("return client($T.create($S))", URI, origin)
+        .build();
   }
 
   private static boolean isValidUri(String url) {

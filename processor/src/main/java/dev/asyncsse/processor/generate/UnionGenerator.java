@@ -24,6 +24,13 @@ import javax.lang.model.element.Modifier;
  * members, then primitive members by JSON kind; the first member that reads the value without an
  * error wins. A value that fits no member is rejected with the last member's error, or a message
  * that names the union.
+ *
+ * <p>With a discriminator that some object member does not declare as a property, the interface
+ * also gets a default getter that Jackson writes as that property, so a published member carries
+ * its tag: the first {@code discriminator.mapping} key that names it, else its fixed value, else
+ * its component key. Jackson prefers this annotated getter to a record's plain accessor, so for a
+ * member that declares the property the getter returns the record's own value, which the record
+ * checks against its tags on construction.
  */
 final class UnionGenerator {
 
@@ -33,6 +40,8 @@ final class UnionGenerator {
       ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
   private static final ClassName JSON_TREES =
       ClassName.get("dev.asyncsse.runtime.json", "JsonTrees");
+  private static final ClassName JSON_PROPERTY =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
   private static final ClassName TYPE_TOKEN = ClassName.get("dev.asyncsse.runtime", "TypeToken");
   private static final List<String> KIND_ORDER =
       List.of("boolean", "integer", "number", "string", "array", "object", "any");
@@ -50,7 +59,89 @@ final class UnionGenerator {
       type.addPermittedSubclass(member.record());
     }
     type.addMethod(factory(union));
+    if (needsDiscriminatorGetter(union)) {
+      type.addMethod(discriminatorGetter(union));
+    }
     return type;
+  }
+
+  /**
+   * Returns whether some object member has a tag but no property that carries it, and every member
+   * that declares the property has a string accessor that the getter can return.
+   */
+  private static boolean needsDiscriminatorGetter(UnionType union) {
+    if (union.discriminator() == null) {
+      return false;
+    }
+    boolean undeclared = false;
+    for (Member member : union.members()) {
+      if (member.wrapped() != null) {
+        continue;
+      }
+      if (member.known().contains(union.discriminator())) {
+        if (!union.tagAccessors().containsKey(member.record())) {
+          // NOTE: such a member, with a non-string or recursive declaration, leaves the other
+          // members without a written tag.
+          return false;
+        }
+      } else if (union.tags().containsValue(member.record())) {
+        undeclared = true;
+      }
+    }
+    return undeclared;
+  }
+
+  /**
+   * Returns the default getter that writes the discriminator property with the member's first tag.
+   * Its Java name, the union's name plus {@code Tag}, differs from every member's properties, so
+   * no record accessor overrides it, and from the getter of any other union a member belongs to.
+   */
+  private static MethodSpec discriminatorGetter(UnionType union) {
+    String simpleName = union.name().simpleName();
+    String name = Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1) + "Tag";
+    while (knownByAnyMember(union, name)) {
+      name = name + "_";
+    }
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .addJavadoc(
+            "Returns the value of the discriminator property {@code $L} that names this member: "
+                + "the member's\nown value when it declares the property, else its tag. A member "
+                + "that wraps a non-object\nvalue returns null.\n",
+            Javadoc.escape(union.discriminator()))
+        .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY)
+            .addMember("value", "$S", union.discriminator())
+            .build())
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .returns(String.class);
+    for (Map.Entry<ClassName, String> entry : union.tagAccessors().entrySet()) {
+      method.beginControlFlow("if (this instanceof $T)", entry.getKey())
+          .addStatement("return (($T) this).$L()", entry.getKey(), entry.getValue())
+          .endControlFlow();
+    }
+    for (Map.Entry<ClassName, String> entry : firstTags(union).entrySet()) {
+      method.beginControlFlow("if (this instanceof $T)", entry.getKey())
+          .addStatement("return $S", entry.getValue())
+          .endControlFlow();
+    }
+    // Only a member that wraps a non-object value gets here, and its @JsonValue hides this getter.
+    method.addStatement("return null");
+    return method.build();
+  }
+
+  private static boolean knownByAnyMember(UnionType union, String property) {
+    return union.members().stream().anyMatch(member -> member.known().contains(property));
+  }
+
+  /** Returns each object member's first tag, for the members that do not declare the property. */
+  private static Map<ClassName, String> firstTags(UnionType union) {
+    Map<ClassName, String> first = new LinkedHashMap<>();
+    union.tags().forEach((tag, record) -> first.putIfAbsent(record, tag));
+    for (Member member : union.members()) {
+      if (member.known().contains(union.discriminator())) {
+        first.remove(member.record());
+      }
+    }
+    return first;
   }
 
   private static String memberList(UnionType union) {

@@ -409,6 +409,16 @@ public final class SchemaTypeMapper {
     }
   }
 
+  /**
+   * Restricts the string property {@code jsonName} of {@code record} to {@code literals} (JSON
+   * text), if the record is declared already and the property has no other allowed values.
+   */
+  void restrictValues(ClassName record, String jsonName, List<String> literals) {
+    if (declarations.get(record.simpleName()) instanceof RecordType existing) {
+      declarations.put(record.simpleName(), existing.restricting(jsonName, literals));
+    }
+  }
+
   /** Returns the declaration generated under {@code name}, if any yet. */
   Optional<TypeDeclaration> declaration(ClassName name) {
     return Optional.ofNullable(declarations.get(name.simpleName()));

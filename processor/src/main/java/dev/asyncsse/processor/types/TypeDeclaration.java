@@ -51,6 +51,28 @@ public sealed interface TypeDeclaration {
       more.add(union);
       return new RecordType(name, origin, doc, components, more, wrapper, closed);
     }
+
+    /**
+     * Returns this record with the string property {@code jsonName} restricted to {@code literals}
+     * (JSON text), unless the property is missing, not a string, or already restricted.
+     */
+    RecordType restricting(String jsonName, List<String> literals) {
+      List<Component> restricted = new java.util.ArrayList<>();
+      for (Component component : components) {
+        Constraints rules = component.constraints();
+        if (component.jsonName().equals(jsonName)
+            && component.type().equals(ClassName.get(String.class))
+            && rules.allowed().isEmpty()) {
+          rules = rules.allowing(literals);
+          component = new Component(
+              component.javaName(), component.jsonName(), component.type(), component.required(),
+              component.nullable(), component.doc(), rules, component.catchAll(),
+              component.defaultValue(), component.fixed());
+        }
+        restricted.add(component);
+      }
+      return new RecordType(name, origin, doc, restricted, interfaces, wrapper, closed);
+    }
   }
 
   /**
@@ -60,6 +82,8 @@ public sealed interface TypeDeclaration {
    * @param members the permitted records, in the order they are tried
    * @param discriminator the property whose value names the member, or {@code null}
    * @param tags discriminator values, each mapped to its member
+   * @param tagAccessors the Java accessor of the discriminator property, for each member whose
+   *     record declares that property as a string
    */
   record UnionType(
       ClassName name,
@@ -67,17 +91,21 @@ public sealed interface TypeDeclaration {
       SchemaDoc doc,
       List<Member> members,
       String discriminator,
-      java.util.Map<String, ClassName> tags)
+      java.util.Map<String, ClassName> tags,
+      java.util.Map<ClassName, String> tagAccessors)
       implements TypeDeclaration {
 
     public UnionType {
       members = List.copyOf(members);
       tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+      tagAccessors =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tagAccessors));
     }
 
     /** Returns this union documented by {@code other} when its own schema has no text. */
     UnionType describedBy(SchemaDoc other) {
-      return new UnionType(name, origin, doc.orText(other), members, discriminator, tags);
+      return new UnionType(
+          name, origin, doc.orText(other), members, discriminator, tags, tagAccessors);
     }
   }
 
@@ -203,6 +231,12 @@ public sealed interface TypeDeclaration {
 
     public Constraints {
       allowed = List.copyOf(allowed);
+    }
+
+    /** Returns these constraints with {@code literals} (JSON text) as the allowed values. */
+    Constraints allowing(List<String> literals) {
+      return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
+          maxLength, pattern, minItems, maxItems, format, literals, uniqueItems, multipleOf);
     }
 
     /** Returns whether there is anything to check. */

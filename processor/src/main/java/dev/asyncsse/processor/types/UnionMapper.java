@@ -82,6 +82,7 @@ final class UnionMapper {
           tags.putIfAbsent(tag, entry.getKey());
         }
       }
+      restrictDeclaredTags(discriminator, tags, objectSchemas);
     } else {
       Optional<String> constant = constProperty(objectSchemas);
       if (constant.isPresent()) {
@@ -94,7 +95,13 @@ final class UnionMapper {
     }
 
     types.register(new UnionType(
-        union, schema.location(), describe(schema), members, discriminator, tags));
+        union,
+        schema.location(),
+        describe(schema),
+        members,
+        discriminator,
+        tags,
+        tagAccessors(discriminator, objectSchemas.keySet())));
     return union;
   }
 
@@ -199,6 +206,46 @@ final class UnionMapper {
   private static boolean isObjectSchema(MapNode map) {
     return map.has("properties") || map.has("allOf")
         || SchemaTypeMapper.types(map).contains("object");
+  }
+
+  /**
+   * Lets each member that declares the discriminator property accept only its own tags, so that a
+   * record cannot be built with a value that would read back as another member.
+   */
+  private void restrictDeclaredTags(
+      String discriminator, Map<String, ClassName> tags, Map<ClassName, MapNode> members) {
+    for (Map.Entry<ClassName, MapNode> member : members.entrySet()) {
+      if (!flattener.flatten(member.getValue()).properties().containsKey(discriminator)) {
+        continue;
+      }
+      List<String> literals = new ArrayList<>();
+      tags.forEach((tag, record) -> {
+        if (record.equals(member.getKey())) {
+          literals.add(JsonLiterals.string(tag));
+        }
+      });
+      // NOTE: a member whose record is still being built (a recursive one) is not restricted.
+      types.restrictValues(member.getKey(), discriminator, literals);
+    }
+  }
+
+  /** Returns the accessor of each declared record whose string component carries the tag. */
+  private Map<ClassName, String> tagAccessors(String discriminator, Set<ClassName> records) {
+    Map<ClassName, String> accessors = new LinkedHashMap<>();
+    if (discriminator == null) {
+      return accessors;
+    }
+    for (ClassName record : records) {
+      if (types.declaration(record).orElse(null) instanceof RecordType declared) {
+        for (Component component : declared.components()) {
+          if (component.jsonName().equals(discriminator)
+              && component.type().equals(ClassName.get(String.class))) {
+            accessors.put(record, component.javaName());
+          }
+        }
+      }
+    }
+    return accessors;
   }
 
   /** Reads {@code discriminator} as AsyncAPI's string or OpenAPI's {@code propertyName}. */

@@ -25,9 +25,12 @@ import java.util.function.Predicate;
  * Subscribers leave when their stream closes for any reason.
  *
  * <p><b>Ids and order.</b> Publishing is serialized, so every subscriber receives the events in the
- * same order, and generated ids increase in that order. Generated ids are decimal numbers starting
- * at 1 for each broadcaster, so a new broadcaster, for example after a process restart, hands out
- * the same ids again.
+ * same order, and generated ids increase in that order. A generated id has the form {@code
+ * <prefix>-<n>}: the prefix is the time the broadcaster was created, in milliseconds since the
+ * epoch written in base 36, and {@code n} counts from 1, for example {@code mibq3t1c-42}. So a
+ * broadcaster created after a process restart hands out ids that the previous one never used, and
+ * a client that reconnects with an old id receives the whole replay buffer (see below) instead of
+ * skipping events.
  *
  * <p><b>Replay.</b> Every published event that has an id goes into a replay buffer that keeps the
  * last {@link #DEFAULT_REPLAY_CAPACITY} events, none older than {@link #DEFAULT_REPLAY_MAX_AGE},
@@ -200,6 +203,11 @@ public final class Broadcaster<T> {
     }
     stream.onClose(() -> subscribedStreams.remove(stream));
     fanout.subscribe(request.pathParameters(), request.lastEventId(), stream);
+  }
+
+  /** Returns the {@code n}th id that {@link #publish(Object)} generates, counting from 1. */
+  String generatedId(long n) {
+    return fanout.generatedId(n);
   }
 
   /** Returns the number of events in the replay buffer, after removing the expired ones. */

@@ -52,7 +52,8 @@ final class ChannelFanout {
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final Object publishLock = new Object();
   private final ReplayBuffer<Event> replay; // guarded by publishLock
-  private long lastGeneratedId; // guarded by publishLock
+  // guarded by publishLock
+  private final EventIdSequence ids = new EventIdSequence(System.currentTimeMillis());
 
   ChannelFanout(int queueCapacity, int replayCapacity, long replayMaxAgeNanos, LongSupplier clock) {
     this.queueCapacity = queueCapacity;
@@ -64,7 +65,7 @@ final class ChannelFanout {
       String eventName, String data, Predicate<Map<String, String>> filter) {
     Objects.requireNonNull(filter, "pathParameterFilter");
     synchronized (publishLock) {
-      publishLocked(eventName, Long.toString(++lastGeneratedId), data, filter);
+      publishLocked(eventName, ids.next(), data, filter);
     }
   }
 
@@ -98,6 +99,11 @@ final class ChannelFanout {
     }
     stream.onClose(subscriber::leave);
     subscriber.startDrainingBacklog();
+  }
+
+  /** Returns the {@code n}th generated id, counting from 1. */
+  String generatedId(long n) {
+    return ids.idAt(n);
   }
 
   int subscriberCount() {

@@ -23,11 +23,15 @@ import java.util.function.Consumer;
  *
  * <p>All output goes through {@link #writeLock}, so frames never interleave. The response starts
  * with the first write, or when the handler returns. Once it has started, a task on the scheduler
- * runs every heartbeat interval: it writes a {@code : ping} comment (on the stream executor, so a
- * blocked write never holds up the scheduler), and it interrupts a write that has been blocked for
- * longer than the write timeout. Interrupting a thread blocked on the exchange's socket channel
- * closes the channel, which is the only way {@code com.sun.net.httpserver} offers to drop a client
- * that stopped reading.
+ * runs every heartbeat interval and writes a {@code : ping} comment on the stream executor, so a
+ * blocked write never holds up the scheduler.
+ *
+ * <p>A write that starts while no watchdog is pending schedules one for the end of its write
+ * timeout. The watchdog interrupts the write in progress once it has been blocked for the write
+ * timeout, or else schedules itself again for the end of that write's timeout. So a write to a
+ * client that stopped reading ends within the write timeout plus the scheduler's delay, and
+ * releases its thread. Interrupting a thread blocked on the exchange's socket channel closes the
+ * channel, which is the only way {@code com.sun.net.httpserver} offers to drop such a client.
  */
 final class ExchangeStream implements SseStream {
 
@@ -69,6 +73,7 @@ final class ExchangeStream implements SseStream {
   private long writeStartNanos;
   private boolean writerInterrupted;
   private boolean lastWriteInterrupted;
+  private ScheduledFuture<?> writeWatchdog;
 
   private final List<Runnable> closeCallbacks = new ArrayList<>();
   private boolean closeCallbacksRan;
@@ -258,22 +263,9 @@ final class ExchangeStream implements SseStream {
     }
     synchronized (writerMonitor) {
       if (writer != null) {
-        long blockedMillis = (System.nanoTime() - writeStartNanos) / 1_000_000;
         if (aborting) {
           // abort() has logged why; a write that started after it, such as the final chunk,
           // must not block either.
-          interruptWriterLocked();
-        } else if (blockedMillis > endpoint.writeTimeout().toMillis() && !writerInterrupted) {
-          LOGGER.log(
-              Level.INFO,
-              () ->
-                  "Dropping the SSE stream of "
-                      + description
-                      + ": a write has been blocked for "
-                      + blockedMillis
-                      + " ms, longer than the write timeout of "
-                      + endpoint.writeTimeout().toMillis()
-                      + " ms");
           interruptWriterLocked();
         }
         return;
@@ -283,6 +275,41 @@ final class ExchangeStream implements SseStream {
       executor.execute(this::heartbeat);
     } catch (RejectedExecutionException e) {
       // The executor is shutting down, and shutdown closes every stream.
+    }
+  }
+
+  /** Interrupts the write in progress if its write timeout has passed; see the class comment. */
+  private void checkWriteTimeout() {
+    synchronized (writerMonitor) {
+      writeWatchdog = null;
+      if (writer == null || writerInterrupted) {
+        return;
+      }
+      long timeoutNanos = endpoint.writeTimeout().toNanos();
+      long blockedNanos = System.nanoTime() - writeStartNanos;
+      if (blockedNanos < timeoutNanos) {
+        scheduleWriteWatchdogLocked(timeoutNanos - blockedNanos);
+        return;
+      }
+      LOGGER.log(
+          Level.INFO,
+          () ->
+              "Dropping the SSE stream of "
+                  + description
+                  + ": a write has been blocked for "
+                  + blockedNanos / 1_000_000
+                  + " ms, the write timeout is "
+                  + endpoint.writeTimeout().toMillis()
+                  + " ms");
+      interruptWriterLocked();
+    }
+  }
+
+  private void scheduleWriteWatchdogLocked(long delayNanos) {
+    try {
+      writeWatchdog = scheduler.schedule(this::checkWriteTimeout, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // The server is shutting down, and shutdown closes every stream.
     }
   }
 
@@ -399,6 +426,9 @@ final class ExchangeStream implements SseStream {
       writer = Thread.currentThread();
       writeStartNanos = System.nanoTime();
       writerInterrupted = false;
+      if (writeWatchdog == null) {
+        scheduleWriteWatchdogLocked(endpoint.writeTimeout().toNanos());
+      }
     }
     try {
       output.run();

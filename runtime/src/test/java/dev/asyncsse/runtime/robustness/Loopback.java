@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /** Loopback servers and waits shared by the robustness tests. */
 final class Loopback {
 
   /** How long an "eventually" condition may take on a loaded machine. */
   static final Duration EVENTUALLY = Duration.ofSeconds(20);
+
+  private static final Pattern GENERATED_ID = Pattern.compile("[0-9a-z]+-[1-9][0-9]*");
 
   private Loopback() {}
 
@@ -40,6 +43,17 @@ final class Loopback {
         TimeUnit.MILLISECONDS.sleep(50);
       }
     }
+  }
+
+  /**
+   * Returns the counter of an id that a broadcaster generated, {@code 42} for {@code mibq3t1c-42},
+   * and fails when the id does not have that form.
+   */
+  static long generatedIdNumber(String id) {
+    if (id == null || !GENERATED_ID.matcher(id).matches()) {
+      throw new AssertionError("Not a generated event id: " + id);
+    }
+    return Long.parseLong(id.substring(id.indexOf('-') + 1));
   }
 
   static URI uri(HttpServer server, String path) {

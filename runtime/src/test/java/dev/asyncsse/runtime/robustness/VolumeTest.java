@@ -1,6 +1,7 @@
 package dev.asyncsse.runtime.robustness;
 
 import static dev.asyncsse.runtime.robustness.Loopback.eventually;
+import static dev.asyncsse.runtime.robustness.Loopback.generatedIdNumber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,8 +55,10 @@ class VolumeTest {
       }
 
       for (int n = 1; n <= BURST; n++) {
-        assertEquals(
-            new SseEvent("item", "{\"n\":" + n + "}", String.valueOf(n)), recorder.expectEvent());
+        SseEvent event = recorder.expectEvent();
+        assertEquals("item", event.type());
+        assertEquals("{\"n\":" + n + "}", event.data());
+        assertEquals(n, generatedIdNumber(event.id()));
       }
       assertEquals(0, recorder.errorCount());
     } finally {

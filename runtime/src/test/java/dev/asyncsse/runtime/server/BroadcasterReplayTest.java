@@ -52,12 +52,13 @@ class BroadcasterReplayTest {
       broadcaster.publish(new Reading("l", i));
     }
 
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", "2")) {
-      assertEquals(List.of("3", "4", "5"), nextIds(reader, 3));
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(2))) {
+      assertEquals(generatedIds(broadcaster, 3, 4, 5), nextIds(reader, 3));
       broadcaster.publish(new Reading("l", 6));
       Frame live = reader.nextEvent();
 
-      assertEquals("6", live.field("id"));
+      assertEquals(broadcaster.generatedId(6), live.field("id"));
       assertEquals("{\"light\":\"l\",\"lumens\":6}", live.data());
     }
   }
@@ -72,7 +73,7 @@ class BroadcasterReplayTest {
       assertTrue(eventually(() -> broadcaster.subscriberCount() == 1));
       broadcaster.publish(new Reading("new", 2));
 
-      assertEquals("2", reader.nextEvent().field("id"));
+      assertEquals(broadcaster.generatedId(2), reader.nextEvent().field("id"));
     }
   }
 
@@ -83,11 +84,12 @@ class BroadcasterReplayTest {
     broadcaster.publish(new Reading("l", 1));
     broadcaster.publish(new Reading("l", 2));
 
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", "2")) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(2))) {
       assertTrue(eventually(() -> broadcaster.subscriberCount() == 1));
       broadcaster.publish(new Reading("l", 3));
 
-      assertEquals("3", reader.nextEvent().field("id"));
+      assertEquals(broadcaster.generatedId(3), reader.nextEvent().field("id"));
     }
   }
 
@@ -101,9 +103,10 @@ class BroadcasterReplayTest {
     }
     assertEquals(3, broadcaster.replaySize());
 
-    for (String lastEventId : List.of("1", "no-such-id")) {
+    for (String lastEventId : List.of(broadcaster.generatedId(1), "no-such-id")) {
       try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", lastEventId)) {
-        assertEquals(List.of("3", "4", "5"), nextIds(reader, 3), "after " + lastEventId);
+        assertEquals(
+            generatedIds(broadcaster, 3, 4, 5), nextIds(reader, 3), "after " + lastEventId);
       }
     }
   }
@@ -123,11 +126,12 @@ class BroadcasterReplayTest {
     broadcaster.publish(new Reading("l", 3));
 
     assertEquals(1, broadcaster.replaySize());
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", "1")) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(1))) {
       assertTrue(eventually(() -> broadcaster.subscriberCount() == 1));
       broadcaster.publish(new Reading("l", 4));
 
-      assertEquals(List.of("3", "4"), nextIds(reader, 2));
+      assertEquals(generatedIds(broadcaster, 3, 4), nextIds(reader, 2));
     }
   }
 
@@ -172,7 +176,7 @@ class BroadcasterReplayTest {
     broadcaster.publish(new Reading("all", 3));
 
     try (EventStreamReader reader = server.open("/lights/2", "Last-Event-ID", "0")) {
-      assertEquals(List.of("2", "3"), nextIds(reader, 2));
+      assertEquals(generatedIds(broadcaster, 2, 3), nextIds(reader, 2));
     }
   }
 
@@ -184,11 +188,12 @@ class BroadcasterReplayTest {
     broadcaster.publish(new Reading("l", 1));
     broadcaster.publish(new Reading("l", 2));
 
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", "1")) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", broadcaster.generatedId(1))) {
       assertTrue(eventually(() -> broadcaster.subscriberCount() == 1));
       broadcaster.publish(new Reading("l", 3));
 
-      assertEquals("3", reader.nextEvent().field("id"));
+      assertEquals(broadcaster.generatedId(3), reader.nextEvent().field("id"));
     }
   }
 
@@ -207,7 +212,7 @@ class BroadcasterReplayTest {
     try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", "no-such-id")) {
       List<String> expected = new ArrayList<>();
       for (int i = 1; i <= 100; i++) {
-        expected.add(String.valueOf(i));
+        expected.add(broadcaster.generatedId(i));
       }
 
       assertEquals(expected, nextIds(reader, 100));
@@ -224,13 +229,17 @@ class BroadcasterReplayTest {
     outages.publish(new Outage("b"));
     readings.publish(new Reading("c", 3));
 
-    try (EventStreamReader reader = server.open("/lights", "Last-Event-ID", "1")) {
+    try (EventStreamReader reader =
+        server.open("/lights", "Last-Event-ID", readings.generatedId(1))) {
       Frame outage = reader.nextEvent();
       Frame reading = reader.nextEvent();
 
-      assertEquals(List.of("event: lightOut", "id: 2", "data: {\"light\":\"b\"}"), outage.lines());
+      assertEquals(
+          List.of(
+              "event: lightOut", "id: " + outages.generatedId(2), "data: {\"light\":\"b\"}"),
+          outage.lines());
       assertEquals("lightMeasured", reading.field("event"));
-      assertEquals("3", reading.field("id"));
+      assertEquals(readings.generatedId(3), reading.field("id"));
       assertEquals(1, outages.subscriberCount());
     }
   }
@@ -270,7 +279,8 @@ class BroadcasterReplayTest {
       for (int i = 0; i < 12; i++) {
         long resumeAfter = lastPublished.get();
         firstExpected.add(resumeAfter + 1);
-        readers.add(server.open("/lights", "Last-Event-ID", Long.toString(resumeAfter)));
+        readers.add(
+            server.open("/lights", "Last-Event-ID", broadcaster.generatedId(resumeAfter)));
       }
       stop.set(true);
       publisher.get(30, TimeUnit.SECONDS);
@@ -279,12 +289,12 @@ class BroadcasterReplayTest {
       for (int i = 0; i < readers.size(); i++) {
         EventStreamReader reader = readers.get(i);
         for (long id = firstExpected.get(i); id <= last; id++) {
-          assertEquals(String.valueOf(id), reader.nextEvent().field("id"), "reader " + i);
+          assertEquals(broadcaster.generatedId(id), reader.nextEvent().field("id"), "reader " + i);
         }
       }
       broadcaster.publish(new Reading("end", 0));
       for (EventStreamReader reader : readers) {
-        assertEquals(String.valueOf(last + 1), reader.nextEvent().field("id"));
+        assertEquals(broadcaster.generatedId(last + 1), reader.nextEvent().field("id"));
       }
     } finally {
       stop.set(true);
@@ -327,6 +337,14 @@ class BroadcasterReplayTest {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ids.add(reader.nextEvent().field("id"));
+    }
+    return ids;
+  }
+
+  private static List<String> generatedIds(Broadcaster<?> broadcaster, long... numbers) {
+    List<String> ids = new ArrayList<>();
+    for (long n : numbers) {
+      ids.add(broadcaster.generatedId(n));
     }
     return ids;
   }

@@ -63,7 +63,7 @@ class BroadcasterTest {
         assertEquals(
             List.of(
                 "event: lightMeasured",
-                "id: " + i,
+                "id: " + broadcaster.generatedId(i),
                 "data: {\"light\":\"l" + i + "\",\"lumens\":" + i + "}"),
             frame.lines());
       }
@@ -146,7 +146,7 @@ class BroadcasterTest {
 
       broadcaster.publish(new Reading("a", 1));
 
-      assertEquals("1", yes.nextEvent().field("id"));
+      assertEquals(broadcaster.generatedId(1), yes.nextEvent().field("id"));
       // The other stream stays open with heartbeats only.
       assertTrue(no.nextFrame().isComment());
       assertTrue(no.nextFrame().isComment());
@@ -225,14 +225,14 @@ class BroadcasterTest {
           broadcaster.publish(new Reading(text, ++published));
         }
         for (int id = published - capacity / 2 + 1; id <= published; id++) {
-          assertEquals(String.valueOf(id), fast.nextEvent().field("id"));
+          assertEquals(broadcaster.generatedId(id), fast.nextEvent().field("id"));
         }
       }
 
       assertTrue(slowClosed.await(10, TimeUnit.SECONDS), "slow subscriber dropped");
       assertEquals(1, broadcaster.subscriberCount());
       broadcaster.publish(new Reading("after", 0));
-      assertEquals(String.valueOf(published + 1), fast.nextEvent().field("id"));
+      assertEquals(broadcaster.generatedId(published + 1), fast.nextEvent().field("id"));
     }
   }
 
