@@ -517,6 +517,39 @@ class TypeMappingTest {
   }
 
   @Test
+  void propertyExamplesDocumentComponents() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      required: [name]\n"
+            + "      properties:\n"
+            + "        name:\n"
+            + "          type: string\n"
+            + "          description: The name.\n"
+            + "          examples: ['*/<b>@x', other]\n"
+            + "        size:\n"
+            + "          type: integer\n"
+            + "          example: 42\n"
+            + "        tags:\n"
+            + "          type: array\n"
+            + "          items: {type: string}\n"
+            + "          examples: [[red, blue]]\n"
+            + "        plain: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = compilation.generatedSourceFile(PACKAGE + ".Thing").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(source.contains(" * @param name The name. (required) Example:"
+        + " <code>\"*&#47;&lt;b&gt;{@literal @}x\"</code>\n"), source);
+    assertTrue(source.contains(
+        " * @param size the \"size\" property (may be null) Example: <code>42</code>\n"), source);
+    assertTrue(source.contains(
+        " * @param tags the \"tags\" property (may be null) Example:"
+            + " <code>[\"red\",\"blue\"]</code>\n"), source);
+    assertTrue(source.contains(" * @param plain the \"plain\" property (may be null)\n"), source);
+  }
+
+  @Test
   void messageTextDocumentsPayload() throws Exception {
     Files.writeString(dir.resolve("types.yaml"),
         HEAD.replace("        payload:\n", "        summary: A thing happened.\n        payload:\n")
