@@ -420,6 +420,68 @@ class DiagnosticsTest {
   }
 
   @Test
+  void internalErrorInModelNamesNodeReached() throws IOException {
+    String v3 = "asyncapi: 3.0.0\n"
+        + "info:\n"
+        + "  title: Broken\n"
+        + "  version: 1.0.0\n"
+        + "channels:\n"
+        + "  ticks:\n"
+        + "    address: 'ticks/{symbol}'\n"
+        + "    parameters:\n"
+        + "      symbol:\n"
+        + "        description: The ticker symbol.\n"
+        + "    messages:\n"
+        + "      tick:\n"
+        + "        payload:\n"
+        + "          type: string\n"
+        + "operations:\n"
+        + "  readTicks:\n"
+        + "    action: receive\n"
+        + "    channel:\n"
+        + "      $ref: '#/channels/ticks'\n";
+    String v2 = "asyncapi: 2.6.0\n"
+        + "info:\n"
+        + "  title: Broken\n"
+        + "  version: 1.0.0\n"
+        + "channels:\n"
+        + "  ticks/{symbol}:\n"
+        + "    parameters:\n"
+        + "      symbol:\n"
+        + "        schema: {type: string}\n"
+        + "    publish:\n"
+        + "      message:\n"
+        + "        payload: {type: string}\n";
+    String[][] cases = {
+        {v3, "/channels/ticks", "7:5"},
+        {v3, "/channels/ticks/parameters/symbol", "10:9"},
+        {v3, "/channels/ticks/messages/tick", "13:9"},
+        {v3, "/operations/readTicks", "17:5"},
+        {v2, "/channels/ticks~1{symbol}", "7:5"},
+        {v2, "/channels/ticks~1{symbol}/publish", "11:7"},
+        {v2, "/channels/ticks~1{symbol}/publish/message", "12:9"},
+        {v2, "/channels/ticks~1{symbol}/parameters/symbol", "9:9"},
+    };
+    for (String[] row : cases) {
+      String pointer = row[1];
+      System.setProperty(Progress.FAIL_AT_PROPERTY, pointer);
+      Compilation compilation;
+      try {
+        compilation = compile("ticks.yaml", row[0]);
+      } finally {
+        System.clearProperty(Progress.FAIL_AT_PROPERTY);
+      }
+
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation).hadErrorContaining(
+          "Internal error in the asyncsse processor while processing ticks.yaml at ticks.yaml:"
+              + row[2] + ": java.lang.IllegalStateException: failure requested by -D"
+              + Progress.FAIL_AT_PROPERTY + "=" + pointer);
+      assertNoStackTrace(compilation);
+    }
+  }
+
+  @Test
   void lowercaseJavaTypeIsUsedAsWritten() throws IOException {
     Compilation compilation = compile(
         "lower.yaml",

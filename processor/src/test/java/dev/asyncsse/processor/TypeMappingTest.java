@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.runtime.json.JsonCodec;
 import dev.asyncsse.runtime.json.JsonCodecException;
 import java.io.IOException;
@@ -420,6 +421,129 @@ class TypeMappingTest {
   }
 
   @Test
+  void structuredDefaultsFillAbsentProperties() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        at: {type: string, format: date-time, default: '2026-01-02T03:04:05Z'}\n"
+            + "        day: {type: string, format: date, default: '2026-01-02'}\n"
+            + "        time: {type: string, format: time, default: '03:04:05+01:00'}\n"
+            + "        id:\n"
+            + "          type: string\n"
+            + "          format: uuid\n"
+            + "          default: 123e4567-e89b-12d3-a456-426614174000\n"
+            + "        home: {type: string, format: uri, default: 'https://example.com/a'}\n"
+            + "        tags: {type: array, items: {type: string}, default: [red, blue]}\n"
+            + "        sizes: {type: array, items: {type: integer, format: int64}, default: []}\n"
+            + "        levels:\n"
+            + "          type: array\n"
+            + "          items: {type: string, enum: [low, high]}\n"
+            + "          default: [high]\n"
+            + "        limits:\n"
+            + "          type: object\n"
+            + "          additionalProperties: {type: integer}\n"
+            + "          default: {a: 1}\n"
+            + "        extra: {default: {nested: [1, true]}}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    String expected = "Thing[at=2026-01-02T03:04:05Z, day=2026-01-02, time=03:04:05+01:00,"
+        + " id=123e4567-e89b-12d3-a456-426614174000, home=https://example.com/a,"
+        + " tags=[red, blue], sizes=[], levels=[high], limits={a=1},"
+        + " extra={\"nested\":[1,true]}]";
+    assertEquals(expected, json.decode("{}", thing).toString());
+    Object[] nulls = new Object[thing.getRecordComponents().length];
+    Class<?>[] canonical = Arrays.stream(thing.getRecordComponents())
+        .map(RecordComponent::getType)
+        .toArray(Class<?>[]::new);
+    assertEquals(expected, thing.getDeclaredConstructor(canonical).newInstance(nulls).toString());
+    Object given = json.decode("{\"tags\":[\"green\"],\"limits\":{}}", thing);
+    assertEquals(
+        expected.replace("[red, blue]", "[green]").replace("{a=1}", "{}"), given.toString());
+  }
+
+  @Test
+  void unusableDefaultsAreWarnings() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        name:\n"
+            + "          type: string\n"
+            + "          minLength: 3\n"
+            + "          default: ab\n"
+            + "        code:\n"
+            + "          type: string\n"
+            + "          pattern: '^[A-Z]+$'\n"
+            + "          default: abc\n"
+            + "        count:\n"
+            + "          type: integer\n"
+            + "          maximum: 10\n"
+            + "          default: 11\n"
+            + "        size:\n"
+            + "          type: integer\n"
+            + "          enum: [1, 2]\n"
+            + "          default: 3\n"
+            + "        day:\n"
+            + "          type: string\n"
+            + "          format: date\n"
+            + "          default: '2026-13-01'\n"
+            + "        id:\n"
+            + "          type: string\n"
+            + "          format: uuid\n"
+            + "          default: 1-2-3-4-5\n"
+            + "        home:\n"
+            + "          type: string\n"
+            + "          format: uri\n"
+            + "          default: relative/path\n"
+            + "        tags:\n"
+            + "          type: array\n"
+            + "          items: {type: string}\n"
+            + "          maxItems: 1\n"
+            + "          default: [a, b]\n"
+            + "        part:\n"
+            + "          $ref: '#/components/schemas/Part'\n"
+            + "    Part:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: string}\n"
+            + "      default: {a: x}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(9);
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:20:20: " + Messages.defaultBreaksRule("name", "\"ab\"", "minLength 3"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:24:20: " + Messages.defaultBreaksRule("code", "\"abc\"", "pattern ^[A-Z]+$"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:28:20: " + Messages.defaultBreaksRule("count", "11", "maximum 10"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:32:20: " + Messages.defaultBreaksRule("size", "3", "enum 1, 2"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:36:20: " + Messages.defaultIgnored("day", "\"2026-13-01\"", "LocalDate"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:40:20: " + Messages.defaultIgnored("id", "\"1-2-3-4-5\"", "UUID"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:44:20: "
+            + Messages.defaultBreaksRule("home", "\"relative/path\"", "format uri (an absolute URI)"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:49:20: " + Messages.defaultBreaksRule("tags", "[\"a\",\"b\"]", "maxItems 1"));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:56:16: " + Messages.defaultNotApplied("part", "{\"a\":\"x\"}", "Part"));
+    Class<?> thing = load(compilation, "Thing");
+    Object[] nulls = new Object[thing.getRecordComponents().length];
+    Class<?>[] canonical = Arrays.stream(thing.getRecordComponents())
+        .map(RecordComponent::getType)
+        .toArray(Class<?>[]::new);
+    assertEquals(
+        "Thing[name=null, code=null, count=null, size=null, day=null, id=null, home=null,"
+            + " tags=null, part=null]",
+        thing.getDeclaredConstructor(canonical).newInstance(nulls).toString());
+  }
+
+  @Test
   void constPropertyIsNotConstructorArgument() throws Exception {
     Compilation compilation = compile(
         "    Thing:\n"
@@ -514,6 +638,39 @@ class TypeMappingTest {
         " * <p>Example: <code>{\"name\":\"*&#47;&lt;b&gt;\",\"size\":2}</code>"), source);
     assertTrue(source.contains("@param name The name. (may be null)"), source);
     assertTrue(source.contains("@param size Size in cm (may be null)"), source);
+  }
+
+  @Test
+  void propertyExamplesDocumentComponents() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      required: [name]\n"
+            + "      properties:\n"
+            + "        name:\n"
+            + "          type: string\n"
+            + "          description: The name.\n"
+            + "          examples: ['*/<b>@x', other]\n"
+            + "        size:\n"
+            + "          type: integer\n"
+            + "          example: 42\n"
+            + "        tags:\n"
+            + "          type: array\n"
+            + "          items: {type: string}\n"
+            + "          examples: [[red, blue]]\n"
+            + "        plain: {type: string}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = compilation.generatedSourceFile(PACKAGE + ".Thing").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(source.contains(" * @param name The name. (required) Example:"
+        + " <code>\"*&#47;&lt;b&gt;{@literal @}x\"</code>\n"), source);
+    assertTrue(source.contains(
+        " * @param size the \"size\" property (may be null) Example: <code>42</code>\n"), source);
+    assertTrue(source.contains(
+        " * @param tags the \"tags\" property (may be null) Example:"
+            + " <code>[\"red\",\"blue\"]</code>\n"), source);
+    assertTrue(source.contains(" * @param plain the \"plain\" property (may be null)\n"), source);
   }
 
   @Test

@@ -254,6 +254,28 @@ public final class Messages {
         + " Write the class's full name, without type arguments.";
   }
 
+  public static String defaultBreaksRule(String property, String value, String rule) {
+    return "Unusable default "
+        + value
+        + " for property \""
+        + property
+        + "\": it breaks the property's own rule "
+        + rule
+        + ", so the property has no default. Change the default to a value that meets the rule.";
+  }
+
+  public static String defaultNotApplied(String property, String value, String javaType) {
+    return "Default "
+        + value
+        + " for property \""
+        + property
+        + "\" is not applied, because its Java type "
+        + javaType
+        + " is a record, union or nested collection, which the record would have to decode from"
+        + " JSON each time it is created. Remove the default, or set the value in the code that"
+        + " creates the record.";
+  }
+
   public static String defaultIgnored(String property, String value, String javaType) {
     return "Unusable default "
         + value

@@ -4,14 +4,15 @@ import dev.asyncsse.processor.read.SourcePosition;
 
 /**
  * The document position that the processor reached last, so that an internal error can name the
- * node it failed on. The pipeline calls {@link #reach} for the document root, for each schema it
- * maps and for each type or channel whose file it generates.
+ * node it failed on. The pipeline calls {@link #reach} for the document root, for each channel,
+ * operation, message and parameter it reads into the model, for each schema it maps and for each
+ * type or channel whose file it generates.
  */
 public final class Progress {
 
   /**
-   * The system property that makes the processor throw when it reaches the schema at this JSON
-   * pointer, such as {@code /components/schemas/Thing}. Tests use it to check the internal-error
+   * The system property that makes the processor throw when it reaches the node at this JSON
+   * pointer, such as {@code /components/schemas/Thing} or {@code /channels/ticks}. Tests use it to check the internal-error
    * diagnostic, since a correct processor has no input that fails this way.
    */
   public static final String FAIL_AT_PROPERTY = "asyncsse.test.failAt";

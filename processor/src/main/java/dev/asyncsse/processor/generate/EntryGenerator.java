@@ -3,6 +3,7 @@ package dev.asyncsse.processor.generate;
 import static dev.asyncsse.processor.generate.RuntimeTypes.HTTP_CLIENT;
 import static dev.asyncsse.processor.generate.RuntimeTypes.HTTP_SERVER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.JSON_CODEC;
+import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_CLIENT;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_CLIENT_BUILDER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_ENDPOINT_BUILDER;
 import static dev.asyncsse.processor.generate.RuntimeTypes.SSE_SERVER;
@@ -274,7 +275,11 @@ final class EntryGenerator {
   private static TypeSpec clientClass(DocumentPlan plan, ClassName client) {
     TypeName options = RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER);
     TypeSpec.Builder type = TypeSpec.classBuilder(client)
-        .addJavadoc("A client with one method per channel; each returns a new channel client.\n")
+        .addJavadoc(
+            "A client with one method per channel; each returns a new channel client.\n\n"
+                + "<p>Every channel client of one {@code Client} connects with the same"
+                + " {@code HttpClient}: the one given to {@link ClientBuilder#httpClient}, else one"
+                + " that this client creates with the connect timeout of its settings.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addField(URI, "baseUri", Modifier.PRIVATE, Modifier.FINAL)
         .addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL)
@@ -286,7 +291,12 @@ final class EntryGenerator {
                 .addParameter(options, "options")
                 .addStatement("this.baseUri = baseUri")
                 .addStatement("this.codec = codec")
-                .addStatement("this.options = options")
+                .addStatement("$T settings = $T.builder(baseUri)", SSE_CLIENT_BUILDER, SSE_CLIENT)
+                .addStatement("options.accept(settings)")
+                // Each listen() builds its own SseClient.Builder, which would otherwise create an
+                // HttpClient, with its selector thread, per subscription.
+                .addStatement("$T httpClient = settings.resolvedHttpClient()", HTTP_CLIENT)
+                .addStatement("this.options = options.andThen(sse -> sse.httpClient(httpClient))")
                 .build());
     for (ChannelPlan channel : plan.channels()) {
       MethodSpec.Builder method = MethodSpec.methodBuilder(channel.accessor())

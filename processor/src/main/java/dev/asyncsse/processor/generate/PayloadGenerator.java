@@ -104,7 +104,7 @@ final class PayloadGenerator {
         parameter.addAnnotation(property.build());
       }
       constructor.addParameter(parameter.build());
-      type.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));
+      type.addJavadoc("\n@param $L $L", component.javaName(), paramDocWithExample(component));
       checks.add(component);
     }
     if (record.doc().deprecated()) {
@@ -141,11 +141,20 @@ final class PayloadGenerator {
     constructor.addJavadoc(" the other values are checked as in the canonical constructor.\n");
     for (Component component : record.components()) {
       if (!component.fixed()) {
-        constructor.addJavadoc("\n@param $L $L", component.javaName(), paramDoc(component));
+        constructor.addJavadoc(
+            "\n@param $L $L", component.javaName(), paramDocWithExample(component));
       }
     }
     constructor.addJavadoc("\n");
     return constructor.addStatement("this($L)", CodeBlock.join(arguments, ", ")).build();
+  }
+
+  /** Returns {@link #paramDoc} followed by the property schema's first example, if it has one. */
+  private static String paramDocWithExample(Component component) {
+    String example = component.doc().example();
+    return example.isEmpty()
+        ? paramDoc(component)
+        : paramDoc(component) + " " + Javadoc.example(example);
   }
 
   static String paramDoc(Component component) {

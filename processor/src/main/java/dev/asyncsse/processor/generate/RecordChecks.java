@@ -40,6 +40,13 @@ final class RecordChecks {
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The factory method that reads each string-backed type from its text. */
+  private static final Map<TypeName, String> TEXT_PARSERS = Map.of(
+      ClassName.get("java.time", "OffsetDateTime"), "parse",
+      ClassName.get("java.time", "LocalDate"), "parse",
+      ClassName.get("java.time", "OffsetTime"), "parse",
+      ClassName.get("java.util", "UUID"), "fromString",
+      ClassName.get("java.net", "URI"), "create");
   private static final Map<String, String> FORMAT_CHECKS = Map.of(
       "email", "isEmail", "hostname", "isHostname", "ipv4", "isIpv4", "ipv6", "isIpv6");
 
@@ -172,23 +179,38 @@ final class RecordChecks {
 
   /**
    * Returns the Java expression for a component's default or {@code const} value. The schema
-   * mapper keeps only values that fit the type, so a value that no literal below matches is an
+   * mapper keeps only values that fit the type, so a string that no literal below matches is an
    * enum's wire value.
    */
   static CodeBlock defaultLiteral(Component component) {
-    CodeBlock literal = javaLiteral(component.defaultValue(), component.type());
-    if (literal != null) {
-      return literal;
-    }
-    return CodeBlock.of("$T.fromValue($S)", component.type(), readText(component.defaultValue()));
-  }
-
-  private static String readText(String literal) {
     try {
-      return JSON.readTree(literal).asText();
+      return defaultExpression(JSON.readTree(component.defaultValue()), component.type());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static CodeBlock defaultExpression(JsonNode value, TypeName type) {
+    if (type instanceof ParameterizedTypeName generic) {
+      TypeName element = generic.typeArguments().get(generic.typeArguments().size() - 1);
+      List<CodeBlock> items = new ArrayList<>();
+      if (generic.rawType().equals(ClassName.get(Map.class))) {
+        value.fields().forEachRemaining(field -> items.add(CodeBlock.of("$T.entry($S, $L)",
+            Map.class, field.getKey(), defaultExpression(field.getValue(), element))));
+        return CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(items, ", "));
+      }
+      value.forEach(item -> items.add(defaultExpression(item, element)));
+      return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(items, ", "));
+    }
+    CodeBlock literal = javaLiteral(value.toString(), type);
+    if (literal != null) {
+      return literal;
+    }
+    String parse = TEXT_PARSERS.get(type);
+    if (parse != null) {
+      return CodeBlock.of("$T.$L($S)", type, parse, value.asText());
+    }
+    return CodeBlock.of("$T.fromValue($S)", type, value.asText());
   }
 
   /** Returns the Java literal of a JSON value for {@code type}, or null when it cannot be one. */

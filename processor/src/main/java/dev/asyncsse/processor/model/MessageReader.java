@@ -38,6 +38,7 @@ final class MessageReader {
       return Optional.empty();
     }
     MapNode message = resolved.get();
+    nodes.reach(message);
     List<MapNode> traits = traits(message);
 
     String componentKey = componentKey(message.pointer());

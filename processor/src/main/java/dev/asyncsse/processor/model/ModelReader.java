@@ -2,6 +2,7 @@ package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.RefResolver;
@@ -25,7 +26,12 @@ public final class ModelReader {
   private final NodeAccess nodes;
 
   public ModelReader(RefResolver refs, Problems problems) {
-    this.nodes = new NodeAccess(refs, problems);
+    this(refs, problems, new Progress());
+  }
+
+  /** @param progress receives the position of each channel, operation, message and parameter */
+  public ModelReader(RefResolver refs, Problems problems, Progress progress) {
+    this.nodes = new NodeAccess(refs, problems, progress);
   }
 
   /** Reads the document, or returns empty when it is too broken to describe any channel. */

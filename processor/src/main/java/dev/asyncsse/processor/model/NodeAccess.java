@@ -2,6 +2,7 @@ package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
@@ -16,10 +17,12 @@ final class NodeAccess {
 
   private final RefResolver refs;
   private final Problems problems;
+  private final Progress progress;
 
-  NodeAccess(RefResolver refs, Problems problems) {
+  NodeAccess(RefResolver refs, Problems problems, Progress progress) {
     this.refs = refs;
     this.problems = problems;
+    this.progress = progress;
   }
 
   RefResolver refs() {
@@ -28,6 +31,11 @@ final class NodeAccess {
 
   Problems problems() {
     return problems;
+  }
+
+  /** Records that reading has reached {@code node}, so an internal error can name it. */
+  void reach(Node node) {
+    progress.reach(node.pointer(), node.position());
   }
 
   /** Resolves {@code node} and checks that it is an object; {@code what} names it in errors. */

@@ -68,6 +68,7 @@ final class ParameterReader {
   }
 
   private ParameterModel parameter(String channelId, String name, MapNode map) {
+    nodes.reach(map);
     Optional<MapNode> schema = nodes.object(map, "schema");
     MapNode values = schema.orElse(map);
     List<String> allowed = NodeAccess.strings(values, "enum");

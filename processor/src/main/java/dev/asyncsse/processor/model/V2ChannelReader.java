@@ -54,6 +54,7 @@ final class V2ChannelReader {
       return Optional.empty();
     }
     MapNode channel = resolved.get();
+    nodes.reach(channel);
     Optional<MapNode> publish = nodes.object(channel, "publish");
     Optional<MapNode> subscribe = nodes.object(channel, "subscribe");
     String id = publish.flatMap(operation -> nodes.string(operation, "operationId"))
@@ -97,6 +98,7 @@ final class V2ChannelReader {
 
   private void operationMessages(
       MapNode operation, String channelId, Set<String> seen, List<MessageModel> into) {
+    nodes.reach(operation);
     Optional<Node> message = operation.get("message");
     if (message.isEmpty()) {
       return;

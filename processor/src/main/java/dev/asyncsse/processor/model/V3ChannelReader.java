@@ -59,6 +59,7 @@ final class V3ChannelReader {
       if (operation.isEmpty()) {
         continue;
       }
+      nodes.reach(operation.get());
       Optional<Node> channelRef = operation.get().get("channel");
       if (channelRef.isEmpty()) {
         nodes.problems().error(
@@ -87,6 +88,7 @@ final class V3ChannelReader {
       return Optional.empty();
     }
     MapNode channel = resolved.get();
+    nodes.reach(channel);
     Optional<Node> nullAddress = channel.get("address")
         .filter(node -> node instanceof ScalarNode scalar && scalar.value() == null);
     if (nullAddress.isPresent()) {

@@ -63,6 +63,7 @@ public final class SchemaTypeMapper {
   private final Map<String, List<ClassName>> laterInterfaces = new HashMap<>();
   private final AllOfFlattener flattener;
   private final UnionMapper unions;
+  private final DefaultValues defaults;
 
   /** @param progress receives the position of each schema as it is mapped */
   public SchemaTypeMapper(
@@ -73,6 +74,7 @@ public final class SchemaTypeMapper {
     this.progress = progress;
     this.flattener = new AllOfFlattener(refs);
     this.unions = new UnionMapper(this, refs, flattener);
+    this.defaults = new DefaultValues(problems, this::generatedEnum);
   }
 
   /**
@@ -500,8 +502,8 @@ public final class SchemaTypeMapper {
   }
 
   /**
-   * Returns the JSON text of the property's scalar {@code default}, warning and returning empty
-   * when the Java type cannot hold it.
+   * Returns the JSON text of the property's {@code default} when the record can apply it; {@link
+   * DefaultValues} warns about any other default.
    */
   private Optional<String> defaultValue(Node raw, TypeName type, String property) {
     Optional<Node> resolved = refs.resolve(raw);
@@ -510,55 +512,26 @@ public final class SchemaTypeMapper {
       return Optional.empty();
     }
     Node given = schema.get("default").orElseThrow();
-    if (given instanceof ScalarNode scalar && scalar.value() != null && fits(scalar, type)) {
-      return Optional.of(JsonLiterals.of(scalar));
-    }
-    boolean assignable = type.equals(ClassName.get(String.class)) || type.isBoxedPrimitive()
-        || declarations.get(simpleName(type)) instanceof EnumType;
-    // NOTE: defaults of other types (dates, objects, unions) are not applied.
-    if (assignable && !(given instanceof ScalarNode scalar && scalar.value() == null)) {
-      problems.warning(given.position(),
-          Messages.defaultIgnored(property, JsonLiterals.of(given), javaTypeName(type)));
-    }
-    return Optional.empty();
+    return defaults.check(property, given, type, constraints(schema));
   }
 
   /** Returns whether {@code value} is a value of {@code type}: a matching scalar or enum value. */
   private boolean fits(ScalarNode value, TypeName type) {
-    Object scalar = value.value();
-    if (declarations.get(simpleName(type)) instanceof EnumType enumType
-        && enumType.name().equals(type)) {
-      return enumType.constants().stream()
-          .anyMatch(constant -> constant.wireValue().equals(scalar));
-    }
-    if (type.equals(ClassName.get(String.class))) {
-      return scalar instanceof String;
-    }
-    if (type.equals(ClassName.get(Boolean.class))) {
-      return scalar instanceof Boolean;
-    }
-    if (!(scalar instanceof BigDecimal number)) {
-      return false;
-    }
-    if (type.equals(ClassName.get(Double.class))) {
-      return true;
-    }
-    boolean integral = number.stripTrailingZeros().scale() <= 0;
-    if (type.equals(ClassName.get(Integer.class))) {
-      return integral && number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
-    }
-    if (type.equals(ClassName.get(Long.class))) {
-      return integral && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
-    }
-    return false;
+    boolean scalarType = type.equals(ClassName.get(String.class)) || type.isBoxedPrimitive()
+        || generatedEnum(type).isPresent();
+    return scalarType && defaults.fits(value, type);
+  }
+
+  /** Returns the generated enum named {@code type}, if there is one. */
+  private Optional<EnumType> generatedEnum(TypeName type) {
+    return declarations.get(simpleName(type)) instanceof EnumType enumType
+            && enumType.name().equals(type)
+        ? Optional.of(enumType)
+        : Optional.empty();
   }
 
   private static String simpleName(TypeName type) {
     return type instanceof ClassName name ? name.simpleName() : "";
-  }
-
-  private static String javaTypeName(TypeName type) {
-    return type instanceof ClassName name ? name.simpleName() : type.toString();
   }
 
   private TypeName fallback(MapNode schema, String construct, String hint) {

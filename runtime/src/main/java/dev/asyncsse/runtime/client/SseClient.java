@@ -392,6 +392,16 @@ public final class SseClient {
               new Credentials(uri, credentialHeaders, credentialQueryParameters)));
     }
 
+    /**
+     * Returns the HTTP client that {@link #build()} would give its client now: the one set with
+     * {@link #httpClient(HttpClient)}, else this builder's own, created with the current connect
+     * timeout if it does not exist yet. Passing it to the {@link #httpClient(HttpClient)} of
+     * builders for other URIs lets their clients share one HTTP client and its selector thread.
+     */
+    public synchronized HttpClient resolvedHttpClient() {
+      return clientForRequests();
+    }
+
     /** Returns the client given, else the builder's own, rebuilt only when the timeout changed. */
     private HttpClient clientForRequests() {
       if (httpClient != null) {

@@ -51,6 +51,17 @@ class SharedHttpClientTest {
   }
 
   @Test
+  void resolvedHttpClientIsTheOneBuildUses() {
+    SseClient.Builder builder = SseClient.builder(server.uri("/events"));
+
+    HttpClient resolved = builder.resolvedHttpClient();
+
+    assertSame(resolved, builder.build().httpClient());
+    HttpClient ownClient = HttpClient.newBuilder().build();
+    assertSame(ownClient, builder.httpClient(ownClient).resolvedHttpClient());
+  }
+
+  @Test
   void changedConnectTimeoutGetsNewHttpClient() {
     SseClient.Builder builder = SseClient.builder(server.uri("/events"));
     SseClient first = builder.build();
