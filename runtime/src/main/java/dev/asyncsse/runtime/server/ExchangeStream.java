@@ -7,14 +7,13 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -22,17 +21,39 @@ import java.util.function.Consumer;
  * An {@link SseStream} over one {@link HttpExchange}.
  *
  * <p>All output goes through {@link #writeLock}, so frames never interleave. The response starts
- * with the first write, or when the handler returns. Once it has started, a task on the scheduler
- * runs every heartbeat interval: it writes a {@code : ping} comment (on the stream executor, so a
- * blocked write never holds up the scheduler), and it interrupts a write that has been blocked for
- * longer than the write timeout. Interrupting a thread blocked on the exchange's socket channel
- * closes the channel, which is the only way {@code com.sun.net.httpserver} offers to drop a client
- * that stopped reading.
+ * with the first write, or when the handler returns. The server calls {@link #tick} every heartbeat
+ * interval from one task per endpoint: once the response has started, a tick writes a {@code :
+ * ping} comment (on the stream executor, so a blocked write never holds up the scheduler). A tick
+ * also interrupts a write that has been blocked for longer than the write timeout. Interrupting a
+ * thread blocked on the exchange's socket channel closes the channel, which is the only way {@code
+ * com.sun.net.httpserver} offers to drop a client that stopped reading.
  */
 final class ExchangeStream implements SseStream {
 
   private static final System.Logger LOGGER = System.getLogger("dev.asyncsse.runtime.server");
   private static final String HEARTBEAT = SseEncoder.comment("ping") + "\n";
+
+  // Headers.set would allocate a LinkedList per header, which the exchange keeps for the life of
+  // the stream; these lists are immutable and shared by every stream.
+  private static final List<String> CONTENT_TYPE = List.of("text/event-stream; charset=utf-8");
+  private static final List<String> NO_CACHE = List.of("no-cache");
+  private static final List<String> NO = List.of("no");
+
+  private static final Runnable[] NO_CALLBACKS = {};
+  /** The value of {@link #closeCallbacks} once the callbacks have run. */
+  private static final Runnable[] CALLBACKS_RAN = {};
+
+  private static final VarHandle CLOSE_CALLBACKS;
+
+  static {
+    try {
+      CLOSE_CALLBACKS =
+          MethodHandles.lookup()
+              .findVarHandle(ExchangeStream.class, "closeCallbacks", Runnable[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private enum State {
     /** Nothing written yet; the request may still be rejected. */
@@ -51,10 +72,8 @@ final class ExchangeStream implements SseStream {
   }
 
   private final HttpExchange exchange;
-  private final String description;
   private final SseEndpoint endpoint;
   private final Executor executor;
-  private final ScheduledExecutorService scheduler;
   private final Consumer<ExchangeStream> onEnd;
 
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -62,7 +81,6 @@ final class ExchangeStream implements SseStream {
   private volatile boolean ended;
   private volatile boolean aborting;
   private OutputStream body;
-  private ScheduledFuture<?> tick;
 
   private final Object writerMonitor = new Object();
   private Thread writer;
@@ -70,8 +88,12 @@ final class ExchangeStream implements SseStream {
   private boolean writerInterrupted;
   private boolean lastWriteInterrupted;
 
-  private final List<Runnable> closeCallbacks = new ArrayList<>();
-  private boolean closeCallbacksRan;
+  /**
+   * The {@link #onClose} callbacks in the order they were added, replaced by a longer copy on each
+   * add, or {@link #CALLBACKS_RAN}. Most streams have one or two, so an array is the smallest
+   * container; it is updated with compare-and-set so that no lock object is needed.
+   */
+  private volatile Runnable[] closeCallbacks = NO_CALLBACKS;
 
   /**
    * Creates a stream that has not started yet.
@@ -83,15 +105,11 @@ final class ExchangeStream implements SseStream {
       HttpExchange exchange,
       SseEndpoint endpoint,
       Executor executor,
-      ScheduledExecutorService scheduler,
       Consumer<ExchangeStream> onEnd) {
     this.exchange = exchange;
     this.endpoint = endpoint;
     this.executor = executor;
-    this.scheduler = scheduler;
     this.onEnd = onEnd;
-    this.description =
-        "client " + exchange.getRemoteAddress() + " on " + exchange.getRequestURI().getRawPath();
   }
 
   @Override
@@ -112,13 +130,14 @@ final class ExchangeStream implements SseStream {
 
   @Override
   public void onClose(Runnable callback) {
-    synchronized (closeCallbacks) {
-      if (!closeCallbacksRan) {
-        closeCallbacks.add(callback);
+    Runnable[] current;
+    do {
+      current = closeCallbacks;
+      if (current == CALLBACKS_RAN) {
+        runCallback(callback);
         return;
       }
-    }
-    runCallback(callback);
+    } while (!CLOSE_CALLBACKS.compareAndSet(this, current, append(current, callback)));
   }
 
   @Override
@@ -132,7 +151,7 @@ final class ExchangeStream implements SseStream {
         try {
           startLocked();
         } catch (IOException e) {
-          LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description, e);
+          LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description(), e);
         }
       }
       endLocked();
@@ -157,7 +176,7 @@ final class ExchangeStream implements SseStream {
         endLocked();
         throw new IOException(
             (dropped ? "Dropped the SSE stream of " : "The client has gone from the SSE stream of ")
-                + description,
+                + description(),
             e);
       }
     } finally {
@@ -193,7 +212,7 @@ final class ExchangeStream implements SseStream {
         startLocked();
       }
     } catch (IOException e) {
-      LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description, e);
+      LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description(), e);
       endLocked();
     } finally {
       writeLock.unlock();
@@ -240,7 +259,7 @@ final class ExchangeStream implements SseStream {
       return;
     }
     aborting = true;
-    LOGGER.log(Level.INFO, () -> "Dropping the SSE stream of " + description + ": " + reason);
+    LOGGER.log(Level.INFO, () -> "Dropping the SSE stream of " + description() + ": " + reason);
     synchronized (writerMonitor) {
       interruptWriterLocked();
     }
@@ -251,8 +270,11 @@ final class ExchangeStream implements SseStream {
     }
   }
 
-  /** Runs every heartbeat interval while the response is open. */
-  private void tick() {
+  /**
+   * Runs every heartbeat interval, on the scheduler thread, from the time the stream is accepted
+   * until it ends.
+   */
+  void tick() {
     if (ended) {
       return;
     }
@@ -268,7 +290,7 @@ final class ExchangeStream implements SseStream {
               Level.INFO,
               () ->
                   "Dropping the SSE stream of "
-                      + description
+                      + description()
                       + ": a write has been blocked for "
                       + blockedMillis
                       + " ms, longer than the write timeout of "
@@ -278,6 +300,9 @@ final class ExchangeStream implements SseStream {
         }
         return;
       }
+    }
+    if (state != State.OPEN) {
+      return;
     }
     try {
       executor.execute(this::heartbeat);
@@ -296,7 +321,8 @@ final class ExchangeStream implements SseStream {
         writeLocked(HEARTBEAT.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      LOGGER.log(Level.DEBUG, () -> "The client has gone from the SSE stream of " + description, e);
+      LOGGER.log(
+          Level.DEBUG, () -> "The client has gone from the SSE stream of " + description(), e);
       endLocked();
     } finally {
       writeLock.unlock();
@@ -310,7 +336,7 @@ final class ExchangeStream implements SseStream {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException(
-          "Interrupted while waiting to write to the SSE stream of " + description);
+          "Interrupted while waiting to write to the SSE stream of " + description());
     }
   }
 
@@ -319,16 +345,16 @@ final class ExchangeStream implements SseStream {
       throw new IllegalStateException("The request was rejected, so no event can be sent");
     }
     if (ended || aborting) {
-      throw new IOException("The SSE stream of " + description + " is closed");
+      throw new IOException("The SSE stream of " + description() + " is closed");
     }
   }
 
-  /** Sends the 200 response headers and the retry hint, and starts the heartbeat. */
+  /** Sends the 200 response headers and the retry hint. */
   private void startLocked() throws IOException {
     Headers headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "text/event-stream; charset=utf-8");
-    headers.set("Cache-Control", "no-cache");
-    headers.set("X-Accel-Buffering", "no");
+    headers.put("Content-Type", CONTENT_TYPE);
+    headers.put("Cache-Control", NO_CACHE);
+    headers.put("X-Accel-Buffering", NO);
     state = State.OPEN;
     // Length 0 selects chunked transfer encoding; -1 would mean no body at all.
     watched(() -> exchange.sendResponseHeaders(200, 0));
@@ -339,14 +365,6 @@ final class ExchangeStream implements SseStream {
     if (endpoint.retryHint().isPresent()) {
       long millis = endpoint.retryHint().get().toMillis();
       writeLocked(SseEncoder.retry(millis).getBytes(StandardCharsets.UTF_8));
-    }
-
-    long interval = endpoint.heartbeat().toMillis();
-    try {
-      tick =
-          scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // The server is shutting down, and shutdown closes every stream.
     }
   }
 
@@ -365,14 +383,14 @@ final class ExchangeStream implements SseStream {
     try {
       watched(() -> PlainTextResponse.write(exchange, status, reason));
     } catch (IOException e) {
-      LOGGER.log(Level.DEBUG, () -> "Cannot respond with " + status + " to " + description, e);
+      LOGGER.log(Level.DEBUG, () -> "Cannot respond with " + status + " to " + description(), e);
     }
     endLocked();
   }
 
   /**
    * Ends the response: closing the exchange writes the final chunk, or closes the connection when
-   * that fails. Then stops the heartbeat and removes the stream from the server. Runs once.
+   * that fails. Then removes the stream from the server, which stops its heartbeat. Runs once.
    */
   private void endLocked() {
     if (ended) {
@@ -386,9 +404,6 @@ final class ExchangeStream implements SseStream {
       watched(exchange::close);
     } catch (IOException e) {
       // HttpExchange.close() reports no IOException; it closes the connection when a write fails.
-    }
-    if (tick != null) {
-      tick.cancel(false);
     }
     onEnd.accept(this);
   }
@@ -434,16 +449,25 @@ final class ExchangeStream implements SseStream {
     if (!ended) {
       return;
     }
-    List<Runnable> callbacks;
-    synchronized (closeCallbacks) {
-      if (closeCallbacksRan) {
-        return;
-      }
-      closeCallbacksRan = true;
-      callbacks = List.copyOf(closeCallbacks);
-      closeCallbacks.clear();
+    Runnable[] callbacks = (Runnable[]) CLOSE_CALLBACKS.getAndSet(this, CALLBACKS_RAN);
+    for (Runnable callback : callbacks) {
+      runCallback(callback);
     }
-    callbacks.forEach(this::runCallback);
+  }
+
+  private static Runnable[] append(Runnable[] callbacks, Runnable callback) {
+    Runnable[] longer = Arrays.copyOf(callbacks, callbacks.length + 1);
+    longer[callbacks.length] = callback;
+    return longer;
+  }
+
+  /**
+   * Returns the client's address and the request path, for log and exception messages. It is
+   * built only when needed, because asking the exchange for the remote address creates a socket
+   * adaptor that the connection would then keep.
+   */
+  private String description() {
+    return "client " + exchange.getRemoteAddress() + " on " + exchange.getRequestURI().getRawPath();
   }
 
   private void runCallback(Runnable callback) {
@@ -452,7 +476,7 @@ final class ExchangeStream implements SseStream {
     } catch (RuntimeException e) {
       LOGGER.log(
           Level.WARNING,
-          () -> "An onClose callback of the SSE stream of " + description + " failed",
+          () -> "An onClose callback of the SSE stream of " + description() + " failed",
           e);
     }
   }
