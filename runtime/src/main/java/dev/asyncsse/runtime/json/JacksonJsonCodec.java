@@ -34,7 +34,7 @@ public final class JacksonJsonCodec implements JsonCodec {
   private final ObjectMapper mapper;
 
   /**
-   * One reader per decoded type. A reader holds its type's deserializer, so a decode skips the
+   * One reader per decoded type. A reader keeps its type's deserializer, so a decode skips the
    * mapper's per-call type resolution and deserializer lookup. The map grows by one entry for each
    * distinct type this codec decodes.
    */

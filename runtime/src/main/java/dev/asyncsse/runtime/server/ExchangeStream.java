@@ -33,8 +33,8 @@ final class ExchangeStream implements SseStream {
   private static final System.Logger LOGGER = System.getLogger("dev.asyncsse.runtime.server");
   private static final String HEARTBEAT = SseEncoder.comment("ping") + "\n";
 
-  // Headers.set would allocate a LinkedList per header, which the exchange keeps for the life of
-  // the stream; these lists are immutable and shared by every stream.
+  // Headers.set allocates a LinkedList per header, and the exchange keeps it for the life of the
+  // stream. These immutable lists are shared by every stream instead.
   private static final List<String> CONTENT_TYPE = List.of("text/event-stream; charset=utf-8");
   private static final List<String> NO_CACHE = List.of("no-cache");
   private static final List<String> NO = List.of("no");
@@ -91,7 +91,7 @@ final class ExchangeStream implements SseStream {
   /**
    * The {@link #onClose} callbacks in the order they were added, replaced by a longer copy on each
    * add, or {@link #CALLBACKS_RAN}. Most streams have one or two, so an array is the smallest
-   * container; it is updated with compare-and-set so that no lock object is needed.
+   * container. It is updated with compare-and-set, so no lock object is needed.
    */
   private volatile Runnable[] closeCallbacks = NO_CALLBACKS;
 
