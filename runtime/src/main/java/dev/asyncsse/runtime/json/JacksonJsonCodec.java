@@ -4,17 +4,19 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}.
@@ -30,6 +32,13 @@ public final class JacksonJsonCodec implements JsonCodec {
   static final JacksonJsonCodec INSTANCE = new JacksonJsonCodec(defaultMapper());
 
   private final ObjectMapper mapper;
+
+  /**
+   * One reader per decoded type. A reader keeps its type's deserializer, so a decode skips the
+   * mapper's per-call type resolution and deserializer lookup. The map grows by one entry for each
+   * distinct type this codec decodes.
+   */
+  private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
   /** Creates a codec over the given mapper, which must not be reconfigured afterwards. */
   public JacksonJsonCodec(ObjectMapper mapper) {
@@ -95,9 +104,8 @@ public final class JacksonJsonCodec implements JsonCodec {
 
   @Override
   public <T> T decode(String json, Type type) {
-    JavaType javaType = mapper.constructType(type);
     try {
-      return mapper.readValue(json, javaType);
+      return reader(type).readValue(json);
     } catch (JsonProcessingException e) {
       throw new JsonCodecException(
           "Cannot decode JSON as " + type.getTypeName() + ": " + cause(e), e);
@@ -105,6 +113,14 @@ public final class JacksonJsonCodec implements JsonCodec {
       throw new JsonCodecException(
           "Cannot decode JSON as " + type.getTypeName() + ": " + e.getMessage(), e);
     }
+  }
+
+  private ObjectReader reader(Type type) {
+    ObjectReader reader = readers.get(type);
+    if (reader == null) {
+      reader = readers.computeIfAbsent(type, key -> mapper.readerFor(mapper.constructType(key)));
+    }
+    return reader;
   }
 
   /** Returns the message of the innermost cause, which names the failed check of a record. */

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,9 +24,9 @@ import java.util.function.Consumer;
  * An {@link SseStream} over one {@link HttpExchange}.
  *
  * <p>All output goes through {@link #writeLock}, so frames never interleave. The response starts
- * with the first write, or when the handler returns. Once it has started, a task on the scheduler
- * runs every heartbeat interval and writes a {@code : ping} comment on the stream executor, so a
- * blocked write never holds up the scheduler.
+ * with the first write, or when the handler returns. The server calls {@link #tick} every heartbeat
+ * interval from one task per endpoint: once the response has started, a tick writes a {@code :
+ * ping} comment on the stream executor, so a blocked write never holds up the scheduler.
  *
  * <p>A write that starts while no watchdog is pending schedules one for the end of its write
  * timeout. The watchdog interrupts the write in progress once it has been blocked for the write
@@ -37,6 +39,28 @@ final class ExchangeStream implements SseStream {
 
   private static final System.Logger LOGGER = System.getLogger("dev.asyncsse.runtime.server");
   private static final String HEARTBEAT = SseEncoder.comment("ping") + "\n";
+
+  // Headers.set allocates a LinkedList per header, and the exchange keeps it for the life of the
+  // stream. These immutable lists are shared by every stream instead.
+  private static final List<String> CONTENT_TYPE = List.of("text/event-stream; charset=utf-8");
+  private static final List<String> NO_CACHE = List.of("no-cache");
+  private static final List<String> NO = List.of("no");
+
+  private static final Runnable[] NO_CALLBACKS = {};
+  /** The value of {@link #closeCallbacks} once the callbacks have run. */
+  private static final Runnable[] CALLBACKS_RAN = {};
+
+  private static final VarHandle CLOSE_CALLBACKS;
+
+  static {
+    try {
+      CLOSE_CALLBACKS =
+          MethodHandles.lookup()
+              .findVarHandle(ExchangeStream.class, "closeCallbacks", Runnable[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private enum State {
     /** Nothing written yet; the request may still be rejected. */
@@ -55,7 +79,6 @@ final class ExchangeStream implements SseStream {
   }
 
   private final HttpExchange exchange;
-  private final String description;
   private final SseEndpoint endpoint;
   private final Executor executor;
   private final ScheduledExecutorService scheduler;
@@ -66,7 +89,6 @@ final class ExchangeStream implements SseStream {
   private volatile boolean ended;
   private volatile boolean aborting;
   private OutputStream body;
-  private ScheduledFuture<?> tick;
 
   private final Object writerMonitor = new Object();
   private Thread writer;
@@ -75,12 +97,17 @@ final class ExchangeStream implements SseStream {
   private boolean lastWriteInterrupted;
   private ScheduledFuture<?> writeWatchdog;
 
-  private final List<Runnable> closeCallbacks = new ArrayList<>();
-  private boolean closeCallbacksRan;
+  /**
+   * The {@link #onClose} callbacks in the order they were added, replaced by a longer copy on each
+   * add, or {@link #CALLBACKS_RAN}. Most streams have one or two, so an array is the smallest
+   * container. It is updated with compare-and-set, so no lock object is needed.
+   */
+  private volatile Runnable[] closeCallbacks = NO_CALLBACKS;
 
   /**
    * Creates a stream that has not started yet.
    *
+   * @param scheduler runs the write-timeout watchdog
    * @param onEnd runs once with this stream when the response has ended, after the exchange is
    *     closed
    */
@@ -95,8 +122,6 @@ final class ExchangeStream implements SseStream {
     this.executor = executor;
     this.scheduler = scheduler;
     this.onEnd = onEnd;
-    this.description =
-        "client " + exchange.getRemoteAddress() + " on " + exchange.getRequestURI().getRawPath();
   }
 
   @Override
@@ -117,13 +142,14 @@ final class ExchangeStream implements SseStream {
 
   @Override
   public void onClose(Runnable callback) {
-    synchronized (closeCallbacks) {
-      if (!closeCallbacksRan) {
-        closeCallbacks.add(callback);
+    Runnable[] current;
+    do {
+      current = closeCallbacks;
+      if (current == CALLBACKS_RAN) {
+        runCallback(callback);
         return;
       }
-    }
-    runCallback(callback);
+    } while (!CLOSE_CALLBACKS.compareAndSet(this, current, append(current, callback)));
   }
 
   @Override
@@ -137,7 +163,7 @@ final class ExchangeStream implements SseStream {
         try {
           startLocked();
         } catch (IOException e) {
-          LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description, e);
+          LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description(), e);
         }
       }
       endLocked();
@@ -162,7 +188,7 @@ final class ExchangeStream implements SseStream {
         endLocked();
         throw new IOException(
             (dropped ? "Dropped the SSE stream of " : "The client has gone from the SSE stream of ")
-                + description,
+                + description(),
             e);
       }
     } finally {
@@ -198,7 +224,7 @@ final class ExchangeStream implements SseStream {
         startLocked();
       }
     } catch (IOException e) {
-      LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description, e);
+      LOGGER.log(Level.DEBUG, () -> "Cannot start the SSE stream of " + description(), e);
       endLocked();
     } finally {
       writeLock.unlock();
@@ -245,7 +271,7 @@ final class ExchangeStream implements SseStream {
       return;
     }
     aborting = true;
-    LOGGER.log(Level.INFO, () -> "Dropping the SSE stream of " + description + ": " + reason);
+    LOGGER.log(Level.INFO, () -> "Dropping the SSE stream of " + description() + ": " + reason);
     synchronized (writerMonitor) {
       interruptWriterLocked();
     }
@@ -256,8 +282,11 @@ final class ExchangeStream implements SseStream {
     }
   }
 
-  /** Runs every heartbeat interval while the response is open. */
-  private void tick() {
+  /**
+   * Runs every heartbeat interval, on the scheduler thread, from the time the stream is accepted
+   * until it ends.
+   */
+  void tick() {
     if (ended) {
       return;
     }
@@ -270,6 +299,9 @@ final class ExchangeStream implements SseStream {
         }
         return;
       }
+    }
+    if (state != State.OPEN) {
+      return;
     }
     try {
       executor.execute(this::heartbeat);
@@ -295,7 +327,7 @@ final class ExchangeStream implements SseStream {
           Level.INFO,
           () ->
               "Dropping the SSE stream of "
-                  + description
+                  + description()
                   + ": a write has been blocked for "
                   + blockedNanos / 1_000_000
                   + " ms, the write timeout is "
@@ -323,7 +355,8 @@ final class ExchangeStream implements SseStream {
         writeLocked(HEARTBEAT.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      LOGGER.log(Level.DEBUG, () -> "The client has gone from the SSE stream of " + description, e);
+      LOGGER.log(
+          Level.DEBUG, () -> "The client has gone from the SSE stream of " + description(), e);
       endLocked();
     } finally {
       writeLock.unlock();
@@ -337,7 +370,7 @@ final class ExchangeStream implements SseStream {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException(
-          "Interrupted while waiting to write to the SSE stream of " + description);
+          "Interrupted while waiting to write to the SSE stream of " + description());
     }
   }
 
@@ -346,16 +379,16 @@ final class ExchangeStream implements SseStream {
       throw new IllegalStateException("The request was rejected, so no event can be sent");
     }
     if (ended || aborting) {
-      throw new IOException("The SSE stream of " + description + " is closed");
+      throw new IOException("The SSE stream of " + description() + " is closed");
     }
   }
 
-  /** Sends the 200 response headers and the retry hint, and starts the heartbeat. */
+  /** Sends the 200 response headers and the retry hint. */
   private void startLocked() throws IOException {
     Headers headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "text/event-stream; charset=utf-8");
-    headers.set("Cache-Control", "no-cache");
-    headers.set("X-Accel-Buffering", "no");
+    headers.put("Content-Type", CONTENT_TYPE);
+    headers.put("Cache-Control", NO_CACHE);
+    headers.put("X-Accel-Buffering", NO);
     state = State.OPEN;
     // Length 0 selects chunked transfer encoding; -1 would mean no body at all.
     watched(() -> exchange.sendResponseHeaders(200, 0));
@@ -366,14 +399,6 @@ final class ExchangeStream implements SseStream {
     if (endpoint.retryHint().isPresent()) {
       long millis = endpoint.retryHint().get().toMillis();
       writeLocked(SseEncoder.retry(millis).getBytes(StandardCharsets.UTF_8));
-    }
-
-    long interval = endpoint.heartbeat().toMillis();
-    try {
-      tick =
-          scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // The server is shutting down, and shutdown closes every stream.
     }
   }
 
@@ -392,14 +417,14 @@ final class ExchangeStream implements SseStream {
     try {
       watched(() -> PlainTextResponse.write(exchange, status, reason));
     } catch (IOException e) {
-      LOGGER.log(Level.DEBUG, () -> "Cannot respond with " + status + " to " + description, e);
+      LOGGER.log(Level.DEBUG, () -> "Cannot respond with " + status + " to " + description(), e);
     }
     endLocked();
   }
 
   /**
    * Ends the response: closing the exchange writes the final chunk, or closes the connection when
-   * that fails. Then stops the heartbeat and removes the stream from the server. Runs once.
+   * that fails. Then removes the stream from the server, which stops its heartbeat. Runs once.
    */
   private void endLocked() {
     if (ended) {
@@ -413,9 +438,6 @@ final class ExchangeStream implements SseStream {
       watched(exchange::close);
     } catch (IOException e) {
       // HttpExchange.close() reports no IOException; it closes the connection when a write fails.
-    }
-    if (tick != null) {
-      tick.cancel(false);
     }
     onEnd.accept(this);
   }
@@ -464,16 +486,25 @@ final class ExchangeStream implements SseStream {
     if (!ended) {
       return;
     }
-    List<Runnable> callbacks;
-    synchronized (closeCallbacks) {
-      if (closeCallbacksRan) {
-        return;
-      }
-      closeCallbacksRan = true;
-      callbacks = List.copyOf(closeCallbacks);
-      closeCallbacks.clear();
+    Runnable[] callbacks = (Runnable[]) CLOSE_CALLBACKS.getAndSet(this, CALLBACKS_RAN);
+    for (Runnable callback : callbacks) {
+      runCallback(callback);
     }
-    callbacks.forEach(this::runCallback);
+  }
+
+  private static Runnable[] append(Runnable[] callbacks, Runnable callback) {
+    Runnable[] longer = Arrays.copyOf(callbacks, callbacks.length + 1);
+    longer[callbacks.length] = callback;
+    return longer;
+  }
+
+  /**
+   * Returns the client's address and the request path, for log and exception messages. It is
+   * built only when needed, because asking the exchange for the remote address creates a socket
+   * adaptor that the connection would then keep.
+   */
+  private String description() {
+    return "client " + exchange.getRemoteAddress() + " on " + exchange.getRequestURI().getRawPath();
   }
 
   private void runCallback(Runnable callback) {
@@ -482,7 +513,7 @@ final class ExchangeStream implements SseStream {
     } catch (RuntimeException e) {
       LOGGER.log(
           Level.WARNING,
-          () -> "An onClose callback of the SSE stream of " + description + " failed",
+          () -> "An onClose callback of the SSE stream of " + description() + " failed",
           e);
     }
   }

@@ -19,7 +19,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Serves {@link SseEndpoint}s on a {@link HttpServer}.
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * writes, but a handler that loops for the life of its stream keeps a pool thread all that time, so
  * on JDK 17 at most 256 such handlers run at once. Use a {@link Broadcaster}, or {@link
  * #on(HttpServer, Executor)} with a larger executor, for more. One more daemon thread per server
- * schedules the heartbeats.
+ * schedules the heartbeats, with one periodic task per endpoint for all of its streams.
  *
  * <p>Call {@link #shutdown()} before {@link HttpServer#stop(int)}, so that clients see a clean end
  * of their streams and reconnect.
@@ -54,7 +56,7 @@ public final class SseServer {
   private final ScheduledThreadPoolExecutor scheduler;
   private final Map<String, HttpContext> contexts = new HashMap<>();
   private volatile List<SseEndpoint> endpoints = List.of();
-  private final Set<ExchangeStream> streams = ConcurrentHashMap.newKeySet();
+  private final Map<SseEndpoint, EndpointStreams> streams = new ConcurrentHashMap<>();
   private final AtomicBoolean shutDown = new AtomicBoolean();
 
   private SseServer(HttpServer http, Executor executor, ExecutorService ownedExecutor) {
@@ -124,6 +126,16 @@ public final class SseServer {
       }
     }
 
+    EndpointStreams group = new EndpointStreams();
+    long interval = endpoint.heartbeat().toMillis();
+    try {
+      scheduler.scheduleWithFixedDelay(group::tick, interval, interval, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("Cannot register " + endpoint + ": the server is shut down");
+    }
+    // Added before the endpoint is published in the list that route() reads.
+    streams.put(endpoint, group);
+
     List<SseEndpoint> updated = new ArrayList<>(endpoints);
     updated.add(endpoint);
     // A stable sort keeps registration order among templates with as many literal characters.
@@ -134,7 +146,11 @@ public final class SseServer {
 
   /** Returns the number of streams that have been accepted and have not ended yet. */
   public int openStreamCount() {
-    return streams.size();
+    int count = 0;
+    for (EndpointStreams group : streams.values()) {
+      count += group.open.size();
+    }
+    return count;
   }
 
   /**
@@ -150,8 +166,10 @@ public final class SseServer {
     if (!shutDown.compareAndSet(false, true)) {
       return;
     }
-    for (ExchangeStream stream : List.copyOf(streams)) {
-      stream.close();
+    for (EndpointStreams group : streams.values()) {
+      for (ExchangeStream stream : List.copyOf(group.open)) {
+        stream.close();
+      }
     }
     scheduler.shutdownNow();
     if (ownedExecutor != null) {
@@ -203,9 +221,10 @@ public final class SseServer {
   /** Runs the endpoint's handler for one request, on the stream executor. */
   private void connect(
       HttpExchange exchange, SseEndpoint endpoint, Map<String, String> parameters) {
+    EndpointStreams group = streams.get(endpoint);
     ExchangeStream stream =
-        new ExchangeStream(exchange, endpoint, executor, scheduler, streams::remove);
-    streams.add(stream);
+        new ExchangeStream(exchange, endpoint, executor, scheduler, group.remove);
+    group.open.add(stream);
     // Checking after adding means that shutdown() either finds this stream or has already set
     // the flag.
     if (shutDown.get()) {
@@ -273,5 +292,28 @@ public final class SseServer {
 
   private static int literalLength(PathTemplate template) {
     return shape(template).replace("{}", "").length();
+  }
+
+  /**
+   * The streams of one endpoint that have been accepted and have not ended, and the heartbeat
+   * task that ticks them all. One task per endpoint, rather than one per stream, keeps the memory
+   * of an open stream down.
+   */
+  private static final class EndpointStreams {
+
+    final Set<ExchangeStream> open = ConcurrentHashMap.newKeySet();
+    final Consumer<ExchangeStream> remove = open::remove;
+
+    /** Runs every heartbeat interval of the endpoint, on the scheduler thread. */
+    void tick() {
+      for (ExchangeStream stream : open) {
+        try {
+          stream.tick();
+        } catch (RuntimeException e) {
+          // An exception would cancel this periodic task, and with it every stream's heartbeat.
+          LOGGER.log(Level.WARNING, () -> "The heartbeat of an SSE stream failed", e);
+        }
+      }
+    }
   }
 }

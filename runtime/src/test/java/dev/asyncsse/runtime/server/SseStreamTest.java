@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -155,6 +156,61 @@ class SseStreamTest {
 
       assertEquals(": ping\n\n", connection.readChunk());
       assertEquals(": ping\n\n", connection.readChunk());
+    }
+  }
+
+  @Test
+  void heartbeatFollowsEachEndpointsInterval() throws Exception {
+    CompletableFuture<SseStream> quiet = new CompletableFuture<>();
+    server.register(SseEndpoint.builder("/fast").heartbeat(HEARTBEAT).build());
+    server.register(
+        SseEndpoint.builder("/quiet")
+            .heartbeat(NO_HEARTBEAT)
+            .handler((request, stream) -> quiet.complete(stream))
+            .build());
+
+    try (RawHttpConnection fast = RawHttpConnection.connect(server.port());
+        RawHttpConnection slow = RawHttpConnection.connect(server.port())) {
+      slow.get("/quiet");
+      slow.readHead();
+      fast.get("/fast");
+      fast.readHead();
+      assertEquals(": ping\n\n", fast.readChunk());
+      assertEquals(": ping\n\n", fast.readChunk());
+      assertEquals(": ping\n\n", fast.readChunk());
+      quiet.get(10, TimeUnit.SECONDS).send(null, null, "after three fast pings");
+
+      // The quiet stream got no ping while the fast one got three.
+      assertEquals("data: after three fast pings\n\n", slow.readChunk());
+    }
+  }
+
+  @Test
+  void onCloseCallbacksRunOnceInOrder() throws Exception {
+    CompletableFuture<SseStream> opened = new CompletableFuture<>();
+    List<String> calls = new CopyOnWriteArrayList<>();
+    server.register(
+        SseEndpoint.builder("/events")
+            .heartbeat(NO_HEARTBEAT)
+            .handler(
+                (request, stream) -> {
+                  stream.onClose(() -> calls.add("first"));
+                  stream.onClose(() -> calls.add("second"));
+                  stream.onClose(() -> calls.add("third"));
+                  opened.complete(stream);
+                })
+            .build());
+
+    try (RawHttpConnection connection = RawHttpConnection.connect(server.port())) {
+      connection.get("/events");
+      connection.readHead();
+      SseStream stream = opened.get(10, TimeUnit.SECONDS);
+      stream.close();
+      stream.close();
+      assertEquals(List.of("first", "second", "third"), calls);
+
+      stream.onClose(() -> calls.add("after close"));
+      assertEquals(List.of("first", "second", "third", "after close"), calls);
     }
   }
 
