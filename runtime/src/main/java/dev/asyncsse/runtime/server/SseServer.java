@@ -49,6 +49,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * server is already started, {@code on} logs a warning instead: call {@link
  * HttpServer#setExecutor} before {@link HttpServer#start()}.
  *
+ * <p>NOTE: on JDK 17 that pool still has at most 256 threads, so 256 clients that each hold an
+ * incomplete request block the others again; the JDK server has no request read timeout by default.
+ *
  * <p>Call {@link #shutdown()} before {@link HttpServer#stop(int)}, so that clients see a clean end
  * of their streams and reconnect.
  */
