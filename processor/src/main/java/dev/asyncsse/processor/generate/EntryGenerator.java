@@ -178,7 +178,7 @@ final class EntryGenerator {
 
   /**
    * Returns the {@code BASE_PATH} constant: the path of the document's http and https server URLs
-   * when they all have the same one, so that the generated server answers where a client given one
+   * when they all have the same one, so that the generated server responds where a client given one
    * of those URLs connects, and {@code ""} otherwise.
    */
   private static FieldSpec basePathConstant(DocumentPlan plan) {

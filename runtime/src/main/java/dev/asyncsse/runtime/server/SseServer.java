@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * dispatcher thread, so one client that sends an incomplete request holds up every other client.
  * When {@code on} gets such a server before it is started, it sets an executor of the same kind as
  * the stream executor (virtual threads, or a pool of at most 256 threads). That executor outlives
- * {@link #shutdown()}, because the {@code HttpServer} still answers requests afterwards. When the
+ * {@link #shutdown()}, because the {@code HttpServer} still responds to requests afterwards. When the
  * server is already started, {@code on} logs a warning instead: call {@link
  * HttpServer#setExecutor} before {@link HttpServer#start()}.
  *

@@ -26,7 +26,7 @@ final class EventJson {
 
   /**
    * Appends a JSON string literal. Control characters and lone surrogates are written as escapes,
-   * so the line holds no raw line break and stays valid when printed as UTF-8.
+   * so the line contains no raw line break and stays valid when printed as UTF-8.
    */
   static void appendString(StringBuilder json, String value) {
     json.append('"');
