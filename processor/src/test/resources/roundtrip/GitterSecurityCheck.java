@@ -35,7 +35,7 @@ public final class GitterSecurityCheck implements Supplier<List<String>> {
         GitterStreamingApi.Security.httpBearerToken(
             token -> AccessDecision.acceptIf("s3cret".equals(token))));
     http.start();
-    URI baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    URI baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/v1");
     List<String> seen = new CopyOnWriteArrayList<>();
     try {
       CountDownLatch closed = new CountDownLatch(1);

@@ -121,7 +121,10 @@ class CorpusTest {
     Object server = entry.getMethod("server", HttpServer.class).invoke(null, http);
     http.start();
     try {
-      URI baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+      // A client given the document's server URL connects below its path, where server(http)
+      // serves the channels.
+      String basePath = (String) entry.getField("BASE_PATH").get(null);
+      URI baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + basePath);
       Object clientBuilder = entry.getMethod("client", URI.class).invoke(null, baseUri);
       Object client = clientBuilder.getClass().getMethod("build").invoke(clientBuilder);
       int messages = 0;

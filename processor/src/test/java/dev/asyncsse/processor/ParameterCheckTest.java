@@ -102,7 +102,7 @@ class ParameterCheckTest {
     Object server = entry.getMethod("server", HttpServer.class).invoke(null, http);
     http.start();
     try {
-      HttpResponse<String> rejected = get(http, "/rooms/room-1/messages");
+      HttpResponse<String> rejected = get(http, "/v1/rooms/room-1/messages");
 
       assertEquals(400, rejected.statusCode());
       assertEquals(
@@ -112,7 +112,7 @@ class ParameterCheckTest {
       HttpClient client = HttpClient.newHttpClient();
       URI base = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
       HttpResponse<java.io.InputStream> accepted = client.send(
-          HttpRequest.newBuilder(base.resolve("/rooms/room-1/chatMessages"))
+          HttpRequest.newBuilder(base.resolve("/v1/rooms/room-1/chatMessages"))
               .timeout(Duration.ofSeconds(10))
               .build(),
           HttpResponse.BodyHandlers.ofInputStream());

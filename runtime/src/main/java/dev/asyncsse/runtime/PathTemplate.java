@@ -135,6 +135,37 @@ public final class PathTemplate {
     return new PathTemplate(template, path, parts);
   }
 
+  /**
+   * Returns this template below {@code basePath}: {@code /v1} and {@code /rooms/{roomId}} give
+   * {@code /v1/rooms/{roomId}}. The base path is literal, decoded text, so braces in it are not
+   * parameters, and trailing slashes are dropped. An empty base path or {@code /} returns this
+   * template.
+   *
+   * @throws IllegalArgumentException when {@code basePath} is not empty and does not start with
+   *     {@code /}, or contains {@code ?} or {@code #}
+   */
+  public PathTemplate withBasePath(String basePath) {
+    Objects.requireNonNull(basePath, "basePath");
+    String base = basePath;
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    if (base.isEmpty()) {
+      return this;
+    }
+    if (!base.startsWith("/") || base.indexOf('?') >= 0 || base.indexOf('#') >= 0) {
+      throw new IllegalArgumentException(
+          "Invalid base path \""
+              + basePath
+              + "\": it must start with '/' and contain no '?' or '#', such as /v1");
+    }
+    List<Part> prefixed = new ArrayList<>(parts.size() + 1);
+    // The path starts with '/', so its first part is literal text that the base path joins.
+    prefixed.add(new Part(base + parts.get(0).text(), false));
+    prefixed.addAll(parts.subList(1, parts.size()));
+    return new PathTemplate(base + path, base + path, prefixed);
+  }
+
   /** Returns the parameter names in the order they appear. */
   public List<String> parameterNames() {
     return parameterNames;

@@ -261,6 +261,45 @@ class PathTemplateTest {
     assertTrue(error.getMessage().contains(template), error.getMessage());
   }
 
+  @Test
+  void basePathPrefixesLiteralPath() {
+    PathTemplate template = PathTemplate.parse("rooms/{roomId}/{resource}").withBasePath("/v1/");
+
+    assertEquals("/v1/rooms/", template.literalPrefix());
+    assertEquals(
+        "/v1/rooms/r%201/events", template.expand(Map.of("roomId", "r 1", "resource", "events")));
+    assertEquals(
+        Optional.of(Map.of("roomId", "r 1", "resource", "events")),
+        template.match("/v1/rooms/r%201/events"));
+    assertEquals(Optional.empty(), template.match("/rooms/r1/events"));
+  }
+
+  @Test
+  void basePathBracesAreLiteral() {
+    PathTemplate template = PathTemplate.parse("/ticks").withBasePath("/a{b}");
+
+    assertEquals(List.of(), template.parameterNames());
+    assertEquals(Optional.of(Map.of()), template.match("/a%7Bb%7D/ticks"));
+  }
+
+  @Test
+  void emptyBasePathKeepsTemplate() {
+    PathTemplate template = PathTemplate.parse("https://example.com/books/{id}");
+
+    assertEquals(template, template.withBasePath(""));
+    assertEquals(template, template.withBasePath("/"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "/v1?x=1", "/v1#top"})
+  void invalidBasePathIsRejected(String basePath) {
+    PathTemplate template = PathTemplate.parse("/ticks");
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> template.withBasePath(basePath));
+    assertTrue(error.getMessage().contains(basePath), error.getMessage());
+  }
+
   /** Returns 1 to 6 code points from {@code alphabet}, never splitting a surrogate pair. */
   private static String randomText(Random random, String alphabet) {
     int[] codePoints = alphabet.codePoints().toArray();

@@ -101,6 +101,7 @@ final class EntryGenerator {
     }
     if (plan.what().server()) {
       ClassName server = self.nestedClass("Server");
+      type.addField(basePathConstant(plan));
       type.addMethod(
           MethodSpec.methodBuilder("server")
               .addJavadoc(
@@ -122,7 +123,29 @@ final class EntryGenerator {
               .addParameter(HTTP_SERVER, "http")
               .addParameter(JSON_CODEC, "codec")
               .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-              .addStatement("return new $T($T.on(http), codec, options)", server, SSE_SERVER)
+              .addStatement("return server(http, BASE_PATH, codec, options)")
+              .build());
+      type.addMethod(
+          MethodSpec.methodBuilder("server")
+              .addJavadoc(
+                  "Registers every channel of the document on {@code http}, below {@code"
+                      + " basePath} instead of\n{@link #BASE_PATH}.\n\n"
+                      + "@param basePath the path every channel address is served below, such as"
+                      + " {@code /v1}, or\n{@code \"\"} to serve the addresses as they are\n"
+                      + "@param codec converts payloads to event data\n"
+                      + "@param options settings applied to each channel's endpoint\n")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(server)
+              .addParameter(HTTP_SERVER, "http")
+              .addParameter(String.class, "basePath")
+              .addParameter(JSON_CODEC, "codec")
+              .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
+              .addStatement(
+                  "$T<$T> withBasePath = builder -> builder.basePath(basePath)",
+                  java.util.function.Consumer.class, SSE_ENDPOINT_BUILDER)
+              .addStatement(
+                  "return new $T($T.on(http), codec, withBasePath.andThen(options))",
+                  server, SSE_SERVER)
               .build());
       if (!plan.api().securitySchemes().isEmpty()) {
         ClassName accessCheck = ClassName.get("dev.asyncsse.runtime.server", "AccessCheck");
@@ -151,6 +174,30 @@ final class EntryGenerator {
       type.addType(serverClass(plan, server));
     }
     return files.file(type);
+  }
+
+  /**
+   * Returns the {@code BASE_PATH} constant: the path of the document's http and https server URLs
+   * when they all have the same one, so that the generated server responds where a client given one
+   * of those URLs connects, and {@code ""} otherwise.
+   */
+  private static FieldSpec basePathConstant(DocumentPlan plan) {
+    java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+    for (ServerModel server : plan.api().servers()) {
+      if (server.isHttp() && isValidUri(server.url())) {
+        String path = Objects.requireNonNullElse(java.net.URI.create(server.url()).getPath(), "");
+        paths.add(path.replaceAll("/+$", ""));
+      }
+    }
+    String basePath = paths.size() == 1 ? paths.first() : "";
+    return FieldSpec.builder(String.class, "BASE_PATH", Modifier.PUBLIC, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc(
+            "The path below which {@link #server(HttpServer)} serves every channel address: the"
+                + " path of the\ndocument's http servers when they share one, else empty. Clients"
+                + " request the same\nprefix, the path of the base URI they are given.\n")
+        .initializer("$S", basePath)
+        .build();
   }
 
   private static String firstSchemeMethod(DocumentPlan plan) {

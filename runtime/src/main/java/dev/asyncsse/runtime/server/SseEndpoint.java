@@ -60,7 +60,7 @@ public final class SseEndpoint {
   private Broadcaster<?> broadcaster; // guarded by this
 
   private SseEndpoint(Builder builder) {
-    this.pathTemplate = builder.pathTemplate;
+    this.pathTemplate = builder.pathTemplate.withBasePath(builder.basePath);
     this.heartbeat = builder.heartbeat;
     this.retryHint = builder.retryHint;
     this.writeTimeout = builder.writeTimeout;
@@ -155,6 +155,7 @@ public final class SseEndpoint {
   public static final class Builder {
 
     private final PathTemplate pathTemplate;
+    private String basePath = "";
     private SseConnectionHandler handler = ACCEPT;
     private Duration heartbeat = DEFAULT_HEARTBEAT;
     private Duration retryHint;
@@ -166,6 +167,21 @@ public final class SseEndpoint {
 
     private Builder(PathTemplate pathTemplate) {
       this.pathTemplate = pathTemplate;
+    }
+
+    /**
+     * Serves the endpoint below {@code basePath}, such as {@code /v1}, the path of the server URL
+     * that clients are given; see {@link PathTemplate#withBasePath}. Empty by default, and an empty
+     * value clears a base path set before.
+     *
+     * @throws IllegalArgumentException when {@code basePath} is not empty and does not start with
+     *     {@code /}, or contains {@code ?} or {@code #}
+     */
+    public Builder basePath(String basePath) {
+      // Joined now only to check it, so that an invalid value fails at this call.
+      pathTemplate.withBasePath(basePath);
+      this.basePath = basePath;
+      return this;
     }
 
     /** Sets the connection handler; it can also be set later with {@link SseEndpoint#handler}. */

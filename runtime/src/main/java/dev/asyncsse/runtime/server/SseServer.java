@@ -43,12 +43,30 @@ import java.util.function.Consumer;
  * #on(HttpServer, Executor)} with a larger executor, for more. One more daemon thread per server
  * schedules the heartbeats, with one periodic task per endpoint for all of its streams.
  *
+ * <p>An {@code HttpServer} without an executor reads every request line and header on its single
+ * dispatcher thread, so one client that sends an incomplete request holds up every other client.
+ * When {@code on} gets such a server before it is started, it sets an executor of the same kind as
+ * the stream executor (virtual threads, or a pool of at most 256 threads). That executor outlives
+ * {@link #shutdown()}, because the {@code HttpServer} still responds to requests afterwards. When the
+ * server is already started, {@code on} logs a warning instead: call {@link
+ * HttpServer#setExecutor} before {@link HttpServer#start()}.
+ *
+ * <p>NOTE: on JDK 17 that pool still has at most 256 threads, so 256 clients that each hold an
+ * incomplete request block the others again; the JDK server has no request read timeout by default.
+ *
  * <p>Call {@link #shutdown()} before {@link HttpServer#stop(int)}, so that clients see a clean end
  * of their streams and reconnect.
  */
 public final class SseServer {
 
   private static final System.Logger LOGGER = System.getLogger("dev.asyncsse.runtime.server");
+
+  /**
+   * The executor a started JDK {@code HttpServer} reports when none was set: it runs every task on
+   * the dispatcher thread (JDK 17 to 25).
+   */
+  private static final String DEFAULT_EXECUTOR_CLASS =
+      "sun.net.httpserver.ServerImpl$DefaultExecutor";
 
   private final HttpServer http;
   private final Executor executor;
@@ -67,11 +85,13 @@ public final class SseServer {
   }
 
   /**
-   * Serves endpoints on {@code http} with the default stream executor described on this class. The
-   * server may already be started.
+   * Serves endpoints on {@code http} with the default stream executor described on this class, and
+   * sets an executor for reading requests when {@code http} has none. The server may already be
+   * started, but then it keeps reading requests on one thread, and a warning is logged.
    */
   public static SseServer on(HttpServer http) {
     Objects.requireNonNull(http, "http");
+    ensureRequestExecutor(http);
     ExecutorService executor = StreamThreads.newExecutor("asyncsse-stream-");
     return new SseServer(http, executor, executor);
   }
@@ -84,7 +104,38 @@ public final class SseServer {
   public static SseServer on(HttpServer http, Executor streamExecutor) {
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(streamExecutor, "streamExecutor");
+    ensureRequestExecutor(http);
     return new SseServer(http, streamExecutor, null);
+  }
+
+  /**
+   * Gives {@code http} an executor for reading requests when it has none, or warns when it is too
+   * late for that because the server is already started.
+   */
+  private static void ensureRequestExecutor(HttpServer http) {
+    Executor current = http.getExecutor();
+    boolean startedWithDefault =
+        current != null && current.getClass().getName().equals(DEFAULT_EXECUTOR_CLASS);
+    if (current == null) {
+      ExecutorService requestExecutor = StreamThreads.newExecutor("asyncsse-http-");
+      try {
+        http.setExecutor(requestExecutor);
+      } catch (IllegalStateException e) {
+        // Another thread started the server since getExecutor().
+        requestExecutor.shutdown();
+        startedWithDefault = true;
+      }
+    }
+    if (startedWithDefault) {
+      LOGGER.log(
+          Level.WARNING,
+          "The HttpServer at "
+              + http.getAddress()
+              + " was started without an executor, so it reads every request on one thread and a"
+              + " client that sends an incomplete request blocks all other clients. Call"
+              + " http.setExecutor(...) before http.start(), or create the SSE server before"
+              + " starting the HttpServer.");
+    }
   }
 
   /**

@@ -259,7 +259,9 @@ public final class SseParser {
 
   /**
    * Returns the value of a {@code retry:} field in milliseconds, or -1 when it must be ignored:
-   * empty, anything but ASCII digits (no sign, no other digit scripts), or too large for a long.
+   * empty, or anything but ASCII digits (no sign, no other digit scripts). A value of digits too
+   * large for a long is {@link Long#MAX_VALUE}, so that the client's maximum reconnect delay
+   * applies to it as to any other large value.
    */
   private static long parseRetry(byte[] bytes, int offset, int length) {
     if (length == 0) {
@@ -272,9 +274,10 @@ public final class SseParser {
         return -1;
       }
       if (value > (Long.MAX_VALUE - digit) / 10) {
-        return -1;
+        value = Long.MAX_VALUE;
+      } else {
+        value = value * 10 + digit;
       }
-      value = value * 10 + digit;
     }
     return value;
   }

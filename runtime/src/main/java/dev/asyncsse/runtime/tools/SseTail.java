@@ -1,8 +1,5 @@
 package dev.asyncsse.runtime.tools;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asyncsse.runtime.SseEvent;
 import dev.asyncsse.runtime.client.SseClient;
 import dev.asyncsse.runtime.client.SseError;
@@ -12,7 +9,6 @@ import dev.asyncsse.runtime.tools.TailArguments.InvalidArgumentsException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +185,6 @@ public final class SseTail {
     private final long maxEvents;
     private final PrintStream out;
     private final PrintStream err;
-    private final ObjectMapper mapper = new ObjectMapper();
     private final CountDownLatch decided = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -246,7 +241,7 @@ public final class SseTail {
       if (!printing) {
         return;
       }
-      out.println(toJson(event));
+      out.println(EventJson.write(event));
       if (out.checkError()) { // flushes, and reports a closed stdout
         printing = false;
         decide(0, null);
@@ -288,18 +283,6 @@ public final class SseTail {
       exitStatus = status;
       exitMessage = message;
       decided.countDown();
-    }
-
-    private String toJson(SseEvent event) {
-      ObjectNode line = mapper.createObjectNode();
-      line.put("type", event.type());
-      line.put("data", event.data());
-      line.put("id", event.id());
-      try {
-        return mapper.writeValueAsString(line);
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException("Writing an event as JSON failed", e);
-      }
     }
   }
 }

@@ -203,6 +203,28 @@ class SseClientTest {
   }
 
   @Test
+  void overflowingRetryCappedAtMaxReconnectDelay() throws Exception {
+    server.enqueue(stream("retry: 99999999999999999999\ndata: a\n\n"), stream("data: b\n\n"));
+    RecordingListener listener = new RecordingListener();
+    try (LogCapture log = new LogCapture()) {
+      subscribe(client().maxReconnectDelay(Duration.ofMillis(50)).build(), listener);
+
+      server.takeRequest();
+      server.takeRequest();
+      listener.expectOpen();
+      assertEquals("a", listener.nextEvent().data());
+      listener.expectOpen();
+      assertEquals("b", listener.nextEvent().data());
+      List<String> warnings =
+          log.lines().stream()
+              .filter(line -> line.startsWith("WARNING") && line.contains("a retry: field"))
+              .toList();
+      assertEquals(1, warnings.size(), String.join("\n", log.lines()));
+      assertTrue(warnings.get(0).contains("waits 50 ms instead"), warnings.get(0));
+    }
+  }
+
+  @Test
   void hugeRetryAfterCappedAtMaxReconnectDelay() throws Exception {
     server.enqueue(
         exchange -> {

@@ -35,7 +35,7 @@ final class LoopbackServer implements AutoCloseable {
             .build();
   }
 
-  /** Starts a server that keeps the HttpServer's default executor (its dispatcher thread). */
+  /** Starts a server created without an executor, so that the SseServer sets one. */
   static LoopbackServer start() throws IOException {
     HttpServer http =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

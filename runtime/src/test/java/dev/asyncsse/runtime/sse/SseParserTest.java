@@ -54,7 +54,7 @@ class SseParserTest {
   void retryAcceptsOnlyAsciiDigits() {
     for (String value :
         new String[] {
-          "\u0661\u0662\u0663", "+5", "-1", "1.5", " 100", "1e3", "99999999999999999999"
+          "\u0661\u0662\u0663", "+5", "-1", "1.5", " 100", "1e3", "99999999999999999999x"
         }) {
       assertParses(
           bytes("retry: " + value + "\ndata: x\n\n"),
@@ -67,7 +67,16 @@ class SseParserTest {
     assertParses(
         bytes("retry: 9223372036854775807\n"),
         new Result(List.of(), List.of(Long.MAX_VALUE), null, ""));
-    assertParses(bytes("retry: 9223372036854775808\n"), new Result(List.of(), List.of(), null, ""));
+  }
+
+  @Test
+  void retryBeyondLongMaxIsLongMax() {
+    String[] values = {"9223372036854775808", "99999999999999999999", "9".repeat(4096)};
+    for (String value : values) {
+      assertParses(
+          bytes("retry: " + value + "\ndata: x\n\n"),
+          new Result(List.of(message("x")), List.of(Long.MAX_VALUE), null, ""));
+    }
   }
 
   @Test

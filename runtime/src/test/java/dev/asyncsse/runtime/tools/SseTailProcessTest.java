@@ -68,6 +68,30 @@ class SseTailProcessTest {
   }
 
   @Test
+  void runsWithRuntimeClassesAlone() throws Exception {
+    CountDownLatch disconnected = new CountDownLatch(1);
+    server.enqueue(
+        repeatUntilDisconnect("id: 7\ndata: \"quoted\"\tand \u00e9\n\n", ":\n", disconnected));
+    String runtimeClasses =
+        Path.of(SseTail.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+    Process process =
+        launchWithClassPath(runtimeClasses, server.url(), "--max-events", "1", "--no-reconnect");
+
+    List<String> lines = readLines(process);
+    assertTrue(process.waitFor(PROCESS_WAIT_SECONDS, TimeUnit.SECONDS), "SseTail did not exit");
+    String err = readErr(process);
+    assertEquals(0, process.exitValue(), err);
+    assertEquals("", err);
+    assertEquals(1, lines.size(), String.join("\n", lines));
+    JsonNode event = new ObjectMapper().readTree(lines.get(0));
+    assertEquals("message", event.get("type").asText());
+    assertEquals("\"quoted\"\tand \u00e9", event.get("data").asText());
+    assertEquals("7", event.get("id").asText());
+    assertTrue(disconnected.await(EventServer.WAIT.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  @Test
   void status204ExitsOneWithOneLine() throws Exception {
     Process process = launch(server.url());
 
@@ -113,6 +137,10 @@ class SseTailProcessTest {
   }
 
   private Process launch(String... args) throws IOException {
+    return launchWithClassPath(System.getProperty("java.class.path"), args);
+  }
+
+  private Process launchWithClassPath(String classPath, String... args) throws IOException {
     String java =
         ProcessHandle.current()
             .info()
@@ -121,7 +149,7 @@ class SseTailProcessTest {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(SseTail.class.getName());
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).start();
