@@ -365,6 +365,55 @@ class DiagnosticsTest {
   }
 
   @Test
+  void parameterInUrlHostIsOneErrorAtAddress() throws IOException {
+    Compilation compilation = compile(
+        "tenant.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Tenant\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  events:\n"
+            + "    address: https://{tenant}.example.com/events\n"
+            + "    parameters:\n"
+            + "      tenant: {}\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          type: string\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "tenant.yaml:7:14: Invalid address \"https://{tenant}.example.com/events\" for channel"
+            + " \"events\": parameter {tenant} is in the scheme or host of the URL, but only the"
+            + " path is served and requested");
+    assertThat(compilation).hadErrorContaining("name the host in 'servers'");
+    assertNothingGenerated("tenant.yaml");
+  }
+
+  @Test
+  void parameterInUrlPathIsAccepted() throws IOException {
+    Compilation compilation = compile(
+        "books.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Books\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  books:\n"
+            + "    address: https://example.com/books/{id}\n"
+            + "    parameters:\n"
+            + "      id: {}\n"
+            + "    messages:\n"
+            + "      book:\n"
+            + "        payload:\n"
+            + "          type: string\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void repeatedParameterInAddressIsError() throws IOException {
     Compilation compilation = compile(
         "repeat.yaml",
