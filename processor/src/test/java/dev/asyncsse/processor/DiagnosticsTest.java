@@ -227,6 +227,63 @@ class DiagnosticsTest {
   }
 
   @Test
+  void everyRefProblemOfEveryFileIsReportedAtOnce() throws IOException {
+    Files.writeString(
+        dir.resolve("common.yaml"),
+        "Shared:\n"
+            + "  type: object\n"
+            + "  properties:\n"
+            + "    inner:\n"
+            + "      $ref: '#/Nowhere'\n");
+    Compilation compilation = compile(
+        "refs.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Refs\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        $ref: '#/components/messages/Tick'\n"
+            + "      tock:\n"
+            + "        $ref: '#/components/messages/Tock'\n"
+            + "  tacks:\n"
+            + "    $ref: '#/channels/gone'\n"
+            + "components:\n"
+            + "  messages:\n"
+            + "    Tick:\n"
+            + "      payload:\n"
+            + "        type: object\n"
+            + "        properties:\n"
+            + "          remote:\n"
+            + "            $ref: 'https://example.com/schemas.yaml#/Remote'\n"
+            + "          vendored:\n"
+            + "            $ref: 'missing.yaml#/Vendored'\n"
+            + "          shared:\n"
+            + "            $ref: 'common.yaml#/Shared'\n"
+            + "          sample:\n"
+            + "            type: object\n"
+            + "            examples:\n"
+            + "              - $ref: not a reference\n");
+
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:12:15: "
+            + Messages.refTargetMissing("#/components/messages/Tock", "refs.yaml"));
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:14:11: " + Messages.refTargetMissing("#/channels/gone", "refs.yaml"));
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:22:19: " + Messages.remoteRef("https://example.com/schemas.yaml#/Remote"));
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:24:19: $ref target file not readable: \"missing.yaml\"");
+    assertThat(compilation).hadErrorContaining(
+        "common.yaml:5:13: " + Messages.refTargetMissing("#/Nowhere", "common.yaml"));
+    assertNothingGenerated("refs.yaml");
+  }
+
+  @Test
   void refCycleIsReported() throws IOException {
     Compilation compilation = compile(
         "cycle.yaml",
