@@ -227,7 +227,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void everyRefProblemOfEveryFileIsReportedAtOnce() throws IOException {
+  void refProblemsOfAllFilesReportedTogether() throws IOException {
     Files.writeString(
         dir.resolve("common.yaml"),
         "Shared:\n"
@@ -422,7 +422,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void parameterInUrlHostIsOneErrorAtAddress() throws IOException {
+  void parameterInUrlHostIsError() throws IOException {
     Compilation compilation = compile(
         "tenant.yaml",
         "asyncapi: 3.0.0\n"

@@ -65,10 +65,9 @@ public final class RefResolver {
   }
 
   /**
-   * Resolves every {@code $ref} under {@code root}, and under each target they reach in this or
-   * another file, so that one compilation reports every broken reference at once instead of
-   * only those that a later step happens to follow. Each problem is reported once, here or by a
-   * later {@link #resolve} of the same reference.
+   * Resolves every {@code $ref} under {@code root} and under each target they reach, in any file.
+   * One compilation then reports every broken reference, not only those that a later step
+   * follows. A later {@link #resolve} of the same reference does not report it again.
    *
    * <p>Values that are data rather than schemas ({@code default}, {@code const}, {@code enum},
    * {@code example}, {@code examples} and {@code x-} extensions) are skipped, because a {@code
