@@ -19,7 +19,7 @@ public final class ImmutableCopies {
   /**
    * Returns an unmodifiable copy of {@code list}.
    *
-   * @param property the JSON property that holds the list, for the error message
+   * @param property the JSON property whose value is the list, for the error message
    * @throws IllegalArgumentException when an item is null
    */
   public static <T> List<T> list(List<T> list, String property) {
@@ -34,7 +34,7 @@ public final class ImmutableCopies {
   /**
    * Returns an unmodifiable copy of {@code map}.
    *
-   * @param property the JSON property that holds the map, for the error message
+   * @param property the JSON property whose value is the map, for the error message
    * @throws IllegalArgumentException when a key or a value is null
    */
   public static <K, V> Map<K, V> map(Map<K, V> map, String property) {
