@@ -67,6 +67,7 @@ final class DocumentPipeline {
     }
     progress.reach(root.get().position());
     RefResolver refs = new RefResolver(documents, problems);
+    refs.resolveAll(root.get());
     Optional<ApiModel> api = new ModelReader(refs, problems, progress).read(root.get());
     if (api.isEmpty() || problems.hasErrors()) {
       return new Outcome(List.of(), problems);

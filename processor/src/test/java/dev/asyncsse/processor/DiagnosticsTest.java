@@ -227,6 +227,63 @@ class DiagnosticsTest {
   }
 
   @Test
+  void refProblemsOfAllFilesReportedTogether() throws IOException {
+    Files.writeString(
+        dir.resolve("common.yaml"),
+        "Shared:\n"
+            + "  type: object\n"
+            + "  properties:\n"
+            + "    inner:\n"
+            + "      $ref: '#/Nowhere'\n");
+    Compilation compilation = compile(
+        "refs.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Refs\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        $ref: '#/components/messages/Tick'\n"
+            + "      tock:\n"
+            + "        $ref: '#/components/messages/Tock'\n"
+            + "  tacks:\n"
+            + "    $ref: '#/channels/gone'\n"
+            + "components:\n"
+            + "  messages:\n"
+            + "    Tick:\n"
+            + "      payload:\n"
+            + "        type: object\n"
+            + "        properties:\n"
+            + "          remote:\n"
+            + "            $ref: 'https://example.com/schemas.yaml#/Remote'\n"
+            + "          vendored:\n"
+            + "            $ref: 'missing.yaml#/Vendored'\n"
+            + "          shared:\n"
+            + "            $ref: 'common.yaml#/Shared'\n"
+            + "          sample:\n"
+            + "            type: object\n"
+            + "            examples:\n"
+            + "              - $ref: not a reference\n");
+
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:12:15: "
+            + Messages.refTargetMissing("#/components/messages/Tock", "refs.yaml"));
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:14:11: " + Messages.refTargetMissing("#/channels/gone", "refs.yaml"));
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:22:19: " + Messages.remoteRef("https://example.com/schemas.yaml#/Remote"));
+    assertThat(compilation).hadErrorContaining(
+        "refs.yaml:24:19: $ref target file not readable: \"missing.yaml\"");
+    assertThat(compilation).hadErrorContaining(
+        "common.yaml:5:13: " + Messages.refTargetMissing("#/Nowhere", "common.yaml"));
+    assertNothingGenerated("refs.yaml");
+  }
+
+  @Test
   void refCycleIsReported() throws IOException {
     Compilation compilation = compile(
         "cycle.yaml",
@@ -362,6 +419,55 @@ class DiagnosticsTest {
         "query.yaml:7:14: Invalid address \"rooms/{roomId}/messages?since=1\" for channel"
             + " \"rooms\": '?' starts a query or fragment");
     assertNothingGenerated("query.yaml");
+  }
+
+  @Test
+  void parameterInUrlHostIsError() throws IOException {
+    Compilation compilation = compile(
+        "tenant.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Tenant\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  events:\n"
+            + "    address: https://{tenant}.example.com/events\n"
+            + "    parameters:\n"
+            + "      tenant: {}\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          type: string\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "tenant.yaml:7:14: Invalid address \"https://{tenant}.example.com/events\" for channel"
+            + " \"events\": parameter {tenant} is in the scheme or host of the URL, but only the"
+            + " path is served and requested");
+    assertThat(compilation).hadErrorContaining("name the host in 'servers'");
+    assertNothingGenerated("tenant.yaml");
+  }
+
+  @Test
+  void parameterInUrlPathIsAccepted() throws IOException {
+    Compilation compilation = compile(
+        "books.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Books\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  books:\n"
+            + "    address: https://example.com/books/{id}\n"
+            + "    parameters:\n"
+            + "      id: {}\n"
+            + "    messages:\n"
+            + "      book:\n"
+            + "        payload:\n"
+            + "          type: string\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test

@@ -80,6 +80,50 @@ class DiscriminatorRoundTripTest {
           + "        name: {type: string}\n"
           + "        petType: {type: string}\n";
 
+  /**
+   * Members that declare the discriminator themselves: optional on Cat, which has a mapping key,
+   * and required on Dog, which has none. Bird does not declare it.
+   */
+  private static final String DECLARED_TAGS =
+      "asyncapi: 3.0.0\n"
+          + "info:\n"
+          + "  title: Pets\n"
+          + "  version: 1.0.0\n"
+          + "channels:\n"
+          + "  pets:\n"
+          + "    address: /pets\n"
+          + "    messages:\n"
+          + "      pet:\n"
+          + "        payload:\n"
+          + "          $ref: '#/components/schemas/Pet'\n"
+          + "components:\n"
+          + "  schemas:\n"
+          + "    Pet:\n"
+          + "      oneOf:\n"
+          + "        - $ref: '#/components/schemas/Bird'\n"
+          + "        - $ref: '#/components/schemas/Cat'\n"
+          + "        - $ref: '#/components/schemas/Dog'\n"
+          + "      discriminator:\n"
+          + "        propertyName: petType\n"
+          + "        mapping:\n"
+          + "          kitty: '#/components/schemas/Cat'\n"
+          + "    Bird:\n"
+          + "      type: object\n"
+          + "      properties:\n"
+          + "        name: {type: string}\n"
+          + "    Cat:\n"
+          + "      type: object\n"
+          + "      properties:\n"
+          + "        petType: {type: string}\n"
+          + "        name: {type: string}\n"
+          + "        lives: {type: integer}\n"
+          + "    Dog:\n"
+          + "      type: object\n"
+          + "      required: [petType, name]\n"
+          + "      properties:\n"
+          + "        petType: {type: string}\n"
+          + "        name: {type: string}\n";
+
   private static final String SPRINGWOLF_PACKAGE = "com.example.springwolf";
   private static final String VEHICLES = "io.github.springwolf.examples.kafka.dtos.discriminator.";
 
@@ -143,6 +187,70 @@ class DiscriminatorRoundTripTest {
   }
 
   @Test
+  void optionalDeclaredTagIsFilledWithMappedTag() throws Exception {
+    CompiledClasses classes = compile(DECLARED_TAGS);
+    Class<?> catType = classes.loadClass("com.example.pets.Cat");
+    Object cat = construct(catType, Map.of("name", "Tom", "lives", 9));
+
+    try (Loopback loopback = new Loopback(classes.loadClass("com.example.pets.Pets"))) {
+      Message<?> received = loopback.roundTrip("pets", "Pet", cat);
+
+      assertEquals("kitty", loopback.wireJson("pets", "Pet", cat).path("petType").asText());
+      assertInstanceOf(catType, received.payload());
+      assertEquals(cat, received.payload());
+    }
+  }
+
+  @Test
+  void requiredDeclaredTagIsFilledWithComponentKey() throws Exception {
+    CompiledClasses classes = compile(DECLARED_TAGS);
+    Class<?> dogType = classes.loadClass("com.example.pets.Dog");
+    Object dog = construct(dogType, Map.of("name", "Rex"));
+
+    try (Loopback loopback = new Loopback(classes.loadClass("com.example.pets.Pets"))) {
+      Message<?> received = loopback.roundTrip("pets", "Pet", dog);
+
+      assertEquals("Dog", loopback.wireJson("pets", "Pet", dog).path("petType").asText());
+      assertInstanceOf(dogType, received.payload());
+      assertEquals(dog, received.payload());
+    }
+  }
+
+  @Test
+  void optionalDeclaredTagOfOtherMemberIsRejected() throws Exception {
+    CompiledClasses classes = compile(DECLARED_TAGS);
+    Class<?> cat = classes.loadClass("com.example.pets.Cat");
+
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> construct(cat, Map.of("name", "Tom", "petType", "Dog")));
+
+    assertTrue(error.getMessage().contains("petType"), error.getMessage());
+    assertTrue(error.getMessage().contains("\"kitty\""), error.getMessage());
+  }
+
+  @Test
+  void corpusVehicleWithoutTagRoundTrips() throws Exception {
+    CompiledClasses classes = compileCorpus("springwolf-kafka-v3.yaml", SPRINGWOLF_PACKAGE);
+    Class<?> electricType =
+        classes.loadClass(SPRINGWOLF_PACKAGE + ".VehicleElectricPayloadDto");
+    Object electric = construct(electricType, Map.of("chargeTime", 45));
+
+    try (Loopback loopback = new Loopback(entryClass(classes, SPRINGWOLF_PACKAGE))) {
+      String channel = "vehicleTopic";
+      String message = "IoGithubSpringwolfExamplesKafkaDtosDiscriminatorVehicleBase";
+      Message<?> received = loopback.roundTrip(channel, message, electric);
+
+      assertEquals(
+          VEHICLES + "VehicleElectricPayloadDto",
+          loopback.wireJson(channel, message, electric).path("vehicleType").asText());
+      assertInstanceOf(electricType, received.payload());
+      assertEquals(electric, received.payload());
+    }
+  }
+
+  @Test
   void corpusVehicleRoundTripsByComponentKey() throws Exception {
     CompiledClasses classes = compileCorpus("springwolf-kafka-v3.yaml", SPRINGWOLF_PACKAGE);
     Class<?> electricType =
@@ -179,7 +287,11 @@ class DiscriminatorRoundTripTest {
   }
 
   private CompiledClasses compilePets() throws Exception {
-    Files.writeString(dir.resolve("pets.yaml"), PETS);
+    return compile(PETS);
+  }
+
+  private CompiledClasses compile(String document) throws Exception {
+    Files.writeString(dir.resolve("pets.yaml"), document);
     Compilation compilation =
         javac()
             .withProcessors(new AsyncApiProcessor())

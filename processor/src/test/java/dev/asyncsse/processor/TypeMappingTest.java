@@ -421,6 +421,78 @@ class TypeMappingTest {
   }
 
   @Test
+  void defaultOfNullablePropertyIsWarning() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        name: {type: [string, \"null\"], default: x}\n"
+            + "        note:\n"
+            + "          type: string\n"
+            + "          nullable: true\n"
+            + "          default: y\n"
+            + "        other: {type: [string, \"null\"], default: null}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:17:49: " + Messages.defaultOnNullable("name", "\"x\""));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:21:20: " + Messages.defaultOnNullable("note", "\"y\""));
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    assertEquals("Thing[name=null, note=null, other=null]", json.decode("{}", thing).toString());
+    assertEquals(
+        "Thing[name=null, note=null, other=null]",
+        json.decode("{\"name\":null,\"note\":null}", thing).toString());
+  }
+
+  @Test
+  void nullItemOrValueNamesItsPath() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        tags: {type: array, items: {type: string}}\n"
+            + "        limits:\n"
+            + "          type: object\n"
+            + "          additionalProperties: {type: integer}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> settings = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    JsonCodecException item = assertThrows(
+        JsonCodecException.class, () -> json.decode("{\"tags\":[\"a\",null]}", settings));
+    assertTrue(item.getMessage().endsWith(": tags[1]: must not be null"), item.getMessage());
+    JsonCodecException value = assertThrows(
+        JsonCodecException.class,
+        () -> json.decode("{\"limits\":{\"a\":1,\"b\":null}}", settings));
+    assertTrue(
+        value.getMessage().endsWith(": limits[\"b\"]: must not be null"), value.getMessage());
+    assertEquals(
+        "Thing[tags=[a, b], limits={z=1, a=2}]",
+        json.decode("{\"tags\":[\"a\",\"b\"],\"limits\":{\"z\":1,\"a\":2}}", settings)
+            .toString());
+  }
+
+  @Test
+  void relativeUriNamesPropertyAndValue() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        home: {type: string, format: uri}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonCodecException error = assertThrows(
+        JsonCodecException.class,
+        () -> JsonCodec.jackson().decode("{\"home\":\"rel/x\"}", load(compilation, "Thing")));
+    assertTrue(
+        error.getMessage().endsWith(": home: must be an absolute URI, but was rel/x"),
+        error.getMessage());
+  }
+
+  @Test
   void structuredDefaultsFillAbsentProperties() throws Exception {
     Compilation compilation = compile(
         "    Thing:\n"

@@ -73,9 +73,9 @@ public final class PathTemplate {
    *
    * @param template the path, with or without a leading {@code /}, or a URL whose path is used,
    *     with parameters written as {@code {name}}
-   * @throws IllegalArgumentException when the template contains {@code ?} or {@code #}, an
-   *     unbalanced brace, an invalid or repeated parameter name, or two parameters with no literal
-   *     text between them
+   * @throws IllegalArgumentException when the template is a URL with a parameter before its path,
+   *     or contains {@code ?} or {@code #}, an unbalanced brace, an invalid or repeated parameter
+   *     name, or two parameters with no literal text between them
    */
   public static PathTemplate parse(String template) {
     Objects.requireNonNull(template, "template");
@@ -263,7 +263,12 @@ public final class PathTemplate {
   /** Returns the template's path with a leading {@code /}, without a URL's scheme and authority. */
   private static String pathOf(String template) {
     Matcher url = SCHEME_AND_AUTHORITY.matcher(template);
-    String path = url.lookingAt() ? template.substring(url.end()) : template;
+    boolean isUrl = url.lookingAt();
+    if (isUrl && url.group().indexOf('{') >= 0) {
+      throw invalid(template, "a parameter in the scheme or host is not allowed, because only the"
+          + " path is matched and expanded");
+    }
+    String path = isUrl ? template.substring(url.end()) : template;
     return path.startsWith("/") ? path : "/" + path;
   }
 

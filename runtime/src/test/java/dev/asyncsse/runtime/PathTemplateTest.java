@@ -65,6 +65,16 @@ class PathTemplateTest {
   }
 
   @Test
+  void urlTemplateWithParameterInHostIsRejected() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PathTemplate.parse("https://{tenant}.example.com/events"));
+
+    assertTrue(error.getMessage().contains("scheme or host"), error.getMessage());
+  }
+
+  @Test
   void colonWithoutSlashesStaysInPath() {
     assertEquals("/user:signedup", PathTemplate.parse("user:signedup").literalPrefix());
   }

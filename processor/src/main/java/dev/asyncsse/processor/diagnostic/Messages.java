@@ -276,6 +276,16 @@ public final class Messages {
         + " creates the record.";
   }
 
+  public static String defaultOnNullable(String property, String value) {
+    return "Default "
+        + value
+        + " for property \""
+        + property
+        + "\" is not applied, because the property allows null and a record cannot tell an"
+        + " absent property from an explicit null, so every null would become the default."
+        + " Remove the default, or remove null from the property's type.";
+  }
+
   public static String defaultIgnored(String property, String value, String javaType) {
     return "Unusable default "
         + value

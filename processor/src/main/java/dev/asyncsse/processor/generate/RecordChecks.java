@@ -35,6 +35,8 @@ import javax.lang.model.element.Modifier;
 final class RecordChecks {
 
   private static final ClassName FORMATS = ClassName.get("dev.asyncsse.runtime.json", "Formats");
+  private static final ClassName IMMUTABLE_COPIES =
+      ClassName.get("dev.asyncsse.runtime.json", "ImmutableCopies");
   private static final ClassName JSON_TREES =
       ClassName.get("dev.asyncsse.runtime.json", "JsonTrees");
   private static final ClassName JSON_NODE =
@@ -85,7 +87,9 @@ final class RecordChecks {
           name, name, Map.class, Collections.class, LinkedHashMap.class, name);
       any = true;
     } else if (collection != null) {
-      compact.addStatement("$L = $L == null ? null : $T.copyOf($L)", name, name, collection, name);
+      // NOTE: a null item is rejected even where the items schema allows null.
+      compact.addStatement("$L = $L == null ? null : $T.$L($L, $S)", name, name, IMMUTABLE_COPIES,
+          collection.simpleName().equals("Map") ? "map" : "list", name, property);
       any = true;
     }
 
@@ -120,8 +124,8 @@ final class RecordChecks {
       strings(body, name, property, rules);
     } else if (valueType.equals(ClassName.get("java.net", "URI"))
         && "uri".equals(rules.format())) {
-      fail(body, CodeBlock.of("!$L.isAbsolute()", name), property + ": must be an absolute URI",
-          name);
+      fail(body, CodeBlock.of("!$L.isAbsolute()", name),
+          property + ": must be an absolute URI, but was ", name);
     } else if (collectionType(valueType) != null) {
       length(body, name, property, "size()", "items", rules.minItems(), rules.maxItems());
       if (rules.uniqueItems()) {

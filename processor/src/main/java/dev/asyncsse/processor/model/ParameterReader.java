@@ -27,6 +27,9 @@ final class ParameterReader {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+  /** A URL's scheme and authority, up to its path; the runtime serves only the path. */
+  private static final Pattern SCHEME_AND_AUTHORITY =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*://[^/?#]*");
 
   private final NodeAccess nodes;
 
@@ -165,10 +168,20 @@ final class ParameterReader {
 
   /**
    * Returns why an address cannot be served as a path, or empty when it can. The rules are the
-   * runtime's: no {@code ?} or {@code #}, balanced braces, parameter names of letters, digits,
-   * {@code _} and {@code -}, each used once, and literal text between two parameters.
+   * runtime's: no parameter in the scheme or host of a URL, no {@code ?} or {@code #}, balanced
+   * braces, parameter names of letters, digits, {@code _} and {@code -}, each used once, and
+   * literal text between two parameters.
    */
   static Optional<String> addressProblem(String address) {
+    Matcher url = SCHEME_AND_AUTHORITY.matcher(address);
+    if (url.lookingAt()) {
+      Matcher parameter = PLACEHOLDER.matcher(url.group());
+      if (parameter.find()) {
+        return Optional.of("parameter {" + parameter.group(1) + "} is in the scheme or host of"
+            + " the URL, but only the path is served and requested, so its value would be lost;"
+            + " keep parameters in the path and name the host in 'servers'");
+      }
+    }
     java.util.Set<String> seen = new java.util.HashSet<>();
     boolean literalSinceParameter = true;
     for (int i = 0; i < address.length(); i++) {

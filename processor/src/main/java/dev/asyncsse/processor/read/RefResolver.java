@@ -5,9 +5,11 @@ import dev.asyncsse.processor.diagnostic.Problems;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ import java.util.Set;
 public final class RefResolver {
 
   private static final String REF = "$ref";
+  private static final Set<String> DATA_KEYS =
+      Set.of("default", "const", "enum", "example", "examples");
 
   private final DocumentSet documents;
   private final Problems problems;
@@ -58,6 +62,46 @@ public final class RefResolver {
       current = next.get();
     }
     return Optional.of(current);
+  }
+
+  /**
+   * Resolves every {@code $ref} under {@code root} and under each target they reach, in any file.
+   * One compilation then reports every broken reference, not only those that a later step
+   * follows. A later {@link #resolve} of the same reference does not report it again.
+   *
+   * <p>Values that are data rather than schemas ({@code default}, {@code const}, {@code enum},
+   * {@code example}, {@code examples} and {@code x-} extensions) are skipped, because a {@code
+   * $ref} key there is not a reference.
+   */
+  public void resolveAll(Node root) {
+    resolveUnder(root, new HashSet<>());
+  }
+
+  private void resolveUnder(Node node, Set<String> visited) {
+    if (!visited.add(node.location())) {
+      return;
+    }
+    if (node instanceof ListNode list) {
+      for (Node item : list.items()) {
+        resolveUnder(item, visited);
+      }
+      return;
+    }
+    if (!(node instanceof MapNode map)) {
+      return;
+    }
+    if (isRef(map)) {
+      resolve(map).ifPresent(target -> resolveUnder(target, visited));
+    }
+    for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+      if (!entry.getKey().equals(REF) && !isData(entry.getKey())) {
+        resolveUnder(entry.getValue(), visited);
+      }
+    }
+  }
+
+  private static boolean isData(String key) {
+    return DATA_KEYS.contains(key) || key.startsWith("x-");
   }
 
   private Optional<Node> follow(MapNode holder) {

@@ -35,7 +35,8 @@ import java.util.regex.PatternSyntaxException;
  * a string that parses as the {@code java.time}, {@link java.util.UUID} or {@link URI} type its
  * format maps to, a list of such values, or an object of such values for a map. It must also meet
  * the property's own validation keywords, because the record checks them after filling in the
- * default. Any other default is one warning at its position and is not applied.
+ * default. Any other default, and any default of a property that allows {@code null}, is one
+ * warning at its position and is not applied.
  */
 final class DefaultValues {
 
@@ -64,13 +65,20 @@ final class DefaultValues {
   /**
    * Returns the JSON text of {@code given} when the record can apply it to a component of {@code
    * type}; otherwise warns at its position and returns empty. A {@code null} default is no
-   * default and is not reported.
+   * default and is not reported. The default of a {@code nullable} property is never applied,
+   * because a record cannot tell an absent property from an explicit {@code null}, and filling in
+   * the default would replace a {@code null} that the sender meant.
    */
-  Optional<String> check(String property, Node given, TypeName type, Constraints rules) {
+  Optional<String> check(
+      String property, Node given, TypeName type, Constraints rules, boolean nullable) {
     if (given instanceof ScalarNode scalar && scalar.value() == null) {
       return Optional.empty();
     }
     String literal = JsonLiterals.of(given);
+    if (nullable) {
+      problems.warning(given.position(), Messages.defaultOnNullable(property, literal));
+      return Optional.empty();
+    }
     if (isUnsupported(type)) {
       problems.warning(given.position(),
           Messages.defaultNotApplied(property, literal, javaTypeName(type)));

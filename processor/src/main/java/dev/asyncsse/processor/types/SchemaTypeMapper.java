@@ -356,9 +356,9 @@ public final class SchemaTypeMapper {
       TypeName type = map(propertySchema, name.simpleName() + JavaNames.typeName(jsonName));
       boolean nullable = isNullable(propertySchema);
       Optional<String> fixed = fixedValue(propertySchema, type);
-      String defaultValue = fixed.isPresent() || nullable
-          ? fixed.orElse(null)
-          : defaultValue(propertySchema, type, jsonName).orElse(null);
+      String defaultValue = fixed.isPresent()
+          ? fixed.get()
+          : defaultValue(propertySchema, type, jsonName, nullable).orElse(null);
       components.add(
           new Component(
               javaName,
@@ -505,14 +505,15 @@ public final class SchemaTypeMapper {
    * Returns the JSON text of the property's {@code default} when the record can apply it; {@link
    * DefaultValues} warns about any other default.
    */
-  private Optional<String> defaultValue(Node raw, TypeName type, String property) {
+  private Optional<String> defaultValue(
+      Node raw, TypeName type, String property, boolean nullable) {
     Optional<Node> resolved = refs.resolve(raw);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)
         || schema.get("default").isEmpty()) {
       return Optional.empty();
     }
     Node given = schema.get("default").orElseThrow();
-    return defaults.check(property, given, type, constraints(schema));
+    return defaults.check(property, given, type, constraints(schema), nullable);
   }
 
   /** Returns whether {@code value} is a value of {@code type}: a matching scalar or enum value. */

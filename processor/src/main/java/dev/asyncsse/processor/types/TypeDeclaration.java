@@ -54,7 +54,9 @@ public sealed interface TypeDeclaration {
 
     /**
      * Returns this record with the string property {@code jsonName} restricted to {@code literals}
-     * (JSON text), unless the property is missing, not a string, or already restricted.
+     * (JSON text), unless the property is missing, not a string, or already restricted. A null
+     * value of the property becomes the first literal unless the schema gives another default, so
+     * a record built without its discriminator tag still writes one.
      */
     RecordType restricting(String jsonName, List<String> literals) {
       List<Component> restricted = new java.util.ArrayList<>();
@@ -64,10 +66,13 @@ public sealed interface TypeDeclaration {
             && component.type().equals(ClassName.get(String.class))
             && rules.allowed().isEmpty()) {
           rules = rules.allowing(literals);
+          String defaultValue = component.defaultValue() == null && !literals.isEmpty()
+              ? literals.get(0)
+              : component.defaultValue();
           component = new Component(
               component.javaName(), component.jsonName(), component.type(), component.required(),
               component.nullable(), component.doc(), rules, component.catchAll(),
-              component.defaultValue(), component.fixed());
+              defaultValue, component.fixed());
         }
         restricted.add(component);
       }
