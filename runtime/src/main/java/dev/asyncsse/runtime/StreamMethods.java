@@ -7,10 +7,10 @@ import java.util.Set;
 /**
  * Checks the HTTP method that opens an event stream, for the client and the server alike.
  *
- * <p>Any method token of RFC 9110 section 9 may open a stream, such as {@code GET} (the default),
- * {@code POST} or {@code PUT}, except those whose response cannot carry a stream body: {@code
- * HEAD}, {@code CONNECT}, {@code TRACE} and {@code OPTIONS}. Methods are case-sensitive, as in
- * HTTP, but these four are rejected in any case.
+ * <p>Any HTTP method token, made of letters, digits and {@code !#$%&'*+-.^_`|~}, may open a stream,
+ * such as {@code GET} (the default), {@code POST} or {@code PUT}. The exceptions are the methods
+ * whose response cannot carry a stream body: {@code HEAD}, {@code CONNECT}, {@code TRACE} and
+ * {@code OPTIONS}. Methods are case-sensitive, as in HTTP, but these four are rejected in any case.
  */
 public final class StreamMethods {
 
@@ -19,7 +19,7 @@ public final class StreamMethods {
 
   private static final Set<String> REJECTED = Set.of("HEAD", "CONNECT", "TRACE", "OPTIONS");
 
-  /** The characters of an RFC 9110 token besides letters and digits. */
+  /** The characters of an HTTP token besides letters and digits. */
   private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
   private StreamMethods() {}

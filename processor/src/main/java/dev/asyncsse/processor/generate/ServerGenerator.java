@@ -167,7 +167,7 @@ final class ServerGenerator {
         .build();
   }
 
-  /** Returns code that sets the endpoint's method when the document asks for another than GET. */
+  /** Returns code that sets the endpoint's method when the channel's method is not GET. */
   static CodeBlock methodSetting(ChannelPlan plan, String builder) {
     if (plan.channel().method().equals("GET")) {
       return CodeBlock.of("");

@@ -275,8 +275,8 @@ final class ReconnectLoop implements Subscription {
 
   /**
    * Returns the method of the request that follows a redirect with {@code status}: {@code GET}
-   * after 303, and after 301 or 302 in answer to {@code POST}, as the WHATWG Fetch standard's
-   * HTTP-redirect fetch and {@code java.net.http} do; otherwise the method is kept.
+   * after 303, and after 301 or 302 in answer to {@code POST}, as the redirect filter of {@code
+   * java.net.http} 17 does; otherwise the method is kept.
    */
   static String redirectedMethod(int status, String method) {
     boolean postMovedOrFound = (status == 301 || status == 302) && method.equals("POST");

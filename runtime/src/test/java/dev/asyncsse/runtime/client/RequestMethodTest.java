@@ -137,7 +137,7 @@ class RequestMethodTest {
   }
 
   @Test
-  void reconnectAfterPermanentRedirectKeepingPostUsesNewUri() throws Exception {
+  void reconnectUsesPermanentPostTarget() throws Exception {
     server.enqueue(redirect(308, "/moved"));
     server.enqueue(stream("id: 1\ndata: a\n\n"));
     subscribe(client("/events", "POST").maxAttempts(1).build());
@@ -151,7 +151,7 @@ class RequestMethodTest {
   }
 
   @Test
-  void reconnectAfterMovedToGetReturnsToPostUri() throws Exception {
+  void reconnectIgnoresMethodChangingRedirect() throws Exception {
     server.enqueue(redirect(301, "/moved"));
     server.enqueue(stream("id: 1\ndata: a\n\n"));
     subscribe(client("/events", "POST").maxAttempts(1).build());
