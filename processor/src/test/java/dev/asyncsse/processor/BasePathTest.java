@@ -137,13 +137,17 @@ class BasePathTest {
     return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
   }
 
-  /** Returns the status of a GET that accepts an event stream, and closes the body unread. */
+  /**
+   * Returns the status of a POST, the method the document binds the room stream to, that accepts
+   * an event stream, and closes the body unread.
+   */
   private static int statusOf(HttpServer http, String path) throws Exception {
     URI uri = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + path);
     HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(10))
             .header("Accept", "text/event-stream")
+            .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofInputStream());
     response.body().close();

@@ -76,11 +76,13 @@ class ParameterCheckTest {
     return compilation;
   }
 
-  private static HttpResponse<String> get(HttpServer http, String path) throws Exception {
+  private static HttpResponse<String> send(HttpServer http, String method, String path)
+      throws Exception {
     URI base = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(10))
         .header("Accept", "text/event-stream")
+        .method(method, HttpRequest.BodyPublishers.noBody())
         .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
@@ -102,7 +104,8 @@ class ParameterCheckTest {
     Object server = entry.getMethod("server", HttpServer.class).invoke(null, http);
     http.start();
     try {
-      HttpResponse<String> rejected = get(http, "/v1/rooms/room-1/messages");
+      // The document binds the room stream to POST.
+      HttpResponse<String> rejected = send(http, "POST", "/v1/rooms/room-1/messages");
 
       assertEquals(400, rejected.statusCode());
       assertEquals(
@@ -114,6 +117,7 @@ class ParameterCheckTest {
       HttpResponse<java.io.InputStream> accepted = client.send(
           HttpRequest.newBuilder(base.resolve("/v1/rooms/room-1/chatMessages"))
               .timeout(Duration.ofSeconds(10))
+              .POST(HttpRequest.BodyPublishers.noBody())
               .build(),
           HttpResponse.BodyHandlers.ofInputStream());
       accepted.body().close();
@@ -240,7 +244,7 @@ class ParameterCheckTest {
           "/floors/ab/1/sensors/1",
           "parameter ratio must be less than 1, but was 1.0");
       for (Map.Entry<String, String> request : rejected.entrySet()) {
-        HttpResponse<String> response = get(http, request.getKey());
+        HttpResponse<String> response = send(http, "GET", request.getKey());
         assertEquals(400, response.statusCode(), request.getKey());
         assertEquals(request.getValue(), response.body().strip(), request.getKey());
       }

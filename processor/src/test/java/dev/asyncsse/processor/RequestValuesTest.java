@@ -143,32 +143,6 @@ class RequestValuesTest {
   }
 
   @Test
-  void postMethodBindingIsWarned(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("post.yaml"),
-        "asyncapi: 3.0.0\n"
-            + "info: {title: Post, version: 1.0.0}\n"
-            + "channels:\n"
-            + "  ticks:\n"
-            + "    address: /ticks\n"
-            + "    messages:\n"
-            + "      tick: {payload: {type: integer}}\n"
-            + "operations:\n"
-            + "  sendTicks:\n"
-            + "    action: send\n"
-            + "    channel: {$ref: '#/channels/ticks'}\n"
-            + "    bindings: {http: {method: POST}}\n");
-    Compilation compilation = javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir)
-        .compile(Sources.packageInfoFor("com.example.post", "post.yaml"));
-
-    assertThat(compilation).succeeded();
-    assertEquals(1, compilation.warnings().size(), compilation.warnings().toString());
-    assertThat(compilation).hadWarningContaining(
-        "post.yaml:12:31: " + Messages.unsupportedHttpMethod("POST", "sendTicks"));
-  }
-
-  @Test
   void reservedHeaderNameIsWarned(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("host.yaml"),
         "asyncapi: 3.0.0\n"

@@ -309,8 +309,25 @@ public final class Messages {
         + method
         + "\" in bindings.http.method of operation \""
         + operation
-        + "\": an SSE stream is requested with GET, so the generated client sends GET and the"
-        + " server accepts only GET. Remove the method, or set it to GET.";
+        + "\": an event stream is opened with a method token whose response carries a body, not"
+        + " HEAD, CONNECT, TRACE or OPTIONS, so the generated client and server ignore it. Set the"
+        + " method to GET or POST, or remove it.";
+  }
+
+  public static String conflictingHttpMethods(
+      String channel, String firstOperation, String firstMethod, String operation, String method) {
+    return "Conflicting HTTP methods for channel \""
+        + channel
+        + "\": operation \""
+        + firstOperation
+        + "\" sets bindings.http.method "
+        + firstMethod
+        + " and operation \""
+        + operation
+        + "\" sets "
+        + method
+        + ", but one event stream is opened with one method. Give every operation on the channel"
+        + " the same method, or move the operations to separate channels.";
   }
 
   public static String invalidHeaderName(String name, String message, String reason) {

@@ -207,8 +207,11 @@ final class ClientGenerator {
         "request headers");
     requireSet(method, plan, plan.channel().query(), plan.queryClass(), "query",
         "query parameters");
-    method.addStatement("$T sse = $T.builder(uri())", SSE_CLIENT_BUILDER, SSE_CLIENT)
-        .addStatement("options.accept(sse)")
+    method.addStatement("$T sse = $T.builder(uri())", SSE_CLIENT_BUILDER, SSE_CLIENT);
+    if (!plan.channel().method().equals("GET")) {
+      method.addStatement("sse.method($S)", plan.channel().method());
+    }
+    method.addStatement("options.accept(sse)")
         .beginControlFlow("if (lastEventId != null)")
         .addStatement("sse.lastEventId(lastEventId)")
         .endControlFlow();

@@ -386,6 +386,9 @@ final class EntryGenerator {
   /** Returns the lambda that adds a channel's parameter and request value checks to its endpoint. */
   private static CodeBlock endpointChecks(ChannelPlan channel) {
     CodeBlock.Builder calls = CodeBlock.builder();
+    if (!channel.channel().method().equals("GET")) {
+      calls.add(".method($S)", channel.channel().method());
+    }
     if (channel.parametersClass() != null) {
       calls.add(".pathParameterCheck($T::fromMap)", channel.parametersClass());
     }

@@ -157,12 +157,23 @@ final class ServerGenerator {
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
         .addStatement("$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT)
+        .addCode(methodSetting(plan, "builder"))
         .addCode(parameterCheck(plan, "builder"))
         .addCode(requestValuesCheck(plan, "builder", CodeBlock.of("requestCheck(codec)")))
         .addStatement("options.accept(builder)")
         .addStatement("$T endpoint = builder.build()", SSE_ENDPOINT)
         .addStatement("server.register(endpoint)")
         .addStatement("return endpoint")
+        .build();
+  }
+
+  /** Returns code that sets the endpoint's method when the channel's method is not GET. */
+  static CodeBlock methodSetting(ChannelPlan plan, String builder) {
+    if (plan.channel().method().equals("GET")) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .addStatement("$L.method($S)", builder, plan.channel().method())
         .build();
   }
 

@@ -16,6 +16,8 @@ import java.util.List;
  * @param headers the HTTP request headers, from the messages' {@code headers}, or {@code null}
  * @param query the HTTP query parameters, from an operation's {@code bindings.http.query}, or
  *     {@code null}
+ * @param method the HTTP method that opens the stream, from {@code bindings.http.method}; {@code
+ *     GET} when no operation sets one
  */
 public record ChannelModel(
     String id,
@@ -26,6 +28,7 @@ public record ChannelModel(
     List<String> actions,
     RequestValuesModel headers,
     RequestValuesModel query,
+    String method,
     SourcePosition position) {
 
   public ChannelModel {

@@ -7,15 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the HTTP bindings ({@code bindings.http}) of the operations on a channel: {@code method}
  * and {@code query}, from the operation itself, else from its traits, the last trait first.
  *
- * <p>An SSE stream is requested with GET, so any other method is reported as a warning and
- * ignored. The {@code query} schema describes the query parameters of that request.
+ * <p>The {@code method} opens the channel's stream, GET when no operation sets one. An operation's
+ * binding without a method takes it from the channel's {@code bindings.http}, which the HTTP binding
+ * leaves empty but some documents use. A method whose response cannot carry a stream is reported
+ * as a warning and ignored, and operations that ask for different methods are an error. The
+ * {@code query} schema describes the query parameters of the request.
  */
 final class HttpBindingReader {
+
+  /** The method of a channel whose operations set none. */
+  static final String DEFAULT_METHOD = "GET";
+
+  /** Methods whose responses cannot carry an event stream. */
+  private static final Set<String> UNSUPPORTED_METHODS =
+      Set.of("HEAD", "CONNECT", "TRACE", "OPTIONS");
 
   private final NodeAccess nodes;
   private final RequestValuesReader values;
@@ -26,8 +37,7 @@ final class HttpBindingReader {
   }
 
   /**
-   * Returns the query parameters of the first operation whose HTTP binding declares any, after
-   * checking the method of each.
+   * Returns the query parameters of the first operation whose HTTP binding declares any.
    *
    * @param operations the operations on one channel, each with the name used in messages
    */
@@ -35,22 +45,70 @@ final class HttpBindingReader {
     Optional<RequestValuesModel> query = Optional.empty();
     for (NamedOperation operation : operations) {
       Optional<MapNode> binding = binding(operation.node());
-      if (binding.isEmpty()) {
-        continue;
-      }
-      binding.get().get("method").ifPresent(method -> checkMethod(method, operation.name()));
-      if (query.isEmpty()) {
+      if (binding.isPresent() && query.isEmpty()) {
         query = binding.get().get("query").flatMap(values::read);
       }
     }
     return query;
   }
 
-  private void checkMethod(Node method, String operation) {
-    String name = NodeAccess.text(method).orElse("");
-    if (!name.toUpperCase(Locale.ROOT).equals("GET")) {
-      nodes.problems().warning(method.position(), Messages.unsupportedHttpMethod(name, operation));
+  /**
+   * Returns the HTTP method that opens the channel's stream: the one every operation that sets a
+   * supported method agrees on, else GET. Reports unsupported and conflicting methods.
+   *
+   * @param channelId the channel's key, for messages
+   * @param channel the channel object, whose {@code bindings.http.method} operations inherit
+   * @param operations the operations on the channel, each with the name used in messages
+   */
+  String method(String channelId, MapNode channel, List<NamedOperation> operations) {
+    Optional<Node> channelMethod = httpBinding(channel).flatMap(http -> http.get("method"));
+    String chosen = null;
+    String chosenBy = null;
+    for (NamedOperation operation : operations) {
+      Optional<Node> node = binding(operation.node())
+          .flatMap(http -> http.get("method"))
+          .or(() -> channelMethod);
+      if (node.isEmpty()) {
+        continue;
+      }
+      Optional<String> method = supportedMethod(node.get(), operation.name());
+      if (method.isEmpty()) {
+        continue;
+      }
+      if (chosen == null) {
+        chosen = method.get();
+        chosenBy = operation.name();
+      } else if (!chosen.equals(method.get())) {
+        nodes.problems().error(node.get().position(), Messages.conflictingHttpMethods(
+            channelId, chosenBy, chosen, operation.name(), method.get()));
+      }
     }
+    return chosen == null ? DEFAULT_METHOD : chosen;
+  }
+
+  /**
+   * Returns the method in upper case, as the HTTP binding lists them, when it can open an event
+   * stream; otherwise reports it and returns empty.
+   */
+  private Optional<String> supportedMethod(Node node, String operation) {
+    String name = NodeAccess.text(node).orElse("");
+    String method = name.toUpperCase(Locale.ROOT);
+    if (!method.matches("[A-Z0-9!#$%&'*+.^_`|~-]+") || UNSUPPORTED_METHODS.contains(method)) {
+      nodes.problems().warning(node.position(), Messages.unsupportedHttpMethod(name, operation));
+      return Optional.empty();
+    }
+    return Optional.of(method);
+  }
+
+  private Optional<MapNode> httpBinding(MapNode owner) {
+    return owner.get("bindings")
+        .flatMap(bindings -> nodes.refs().resolve(bindings))
+        .filter(MapNode.class::isInstance)
+        .map(MapNode.class::cast)
+        .flatMap(bindings -> bindings.get("http"))
+        .flatMap(node -> nodes.refs().resolve(node))
+        .filter(MapNode.class::isInstance)
+        .map(MapNode.class::cast);
   }
 
   private Optional<MapNode> binding(MapNode operation) {
@@ -63,14 +121,7 @@ final class HttpBindingReader {
       nodes.resolveObject(traits.get(i), "operation trait").ifPresent(sources::add);
     }
     for (MapNode source : sources) {
-      Optional<MapNode> http = source.get("bindings")
-          .flatMap(bindings -> nodes.refs().resolve(bindings))
-          .filter(MapNode.class::isInstance)
-          .map(MapNode.class::cast)
-          .flatMap(bindings -> bindings.get("http"))
-          .flatMap(node -> nodes.refs().resolve(node))
-          .filter(MapNode.class::isInstance)
-          .map(MapNode.class::cast);
+      Optional<MapNode> http = httpBinding(source);
       if (http.isPresent()) {
         return http;
       }

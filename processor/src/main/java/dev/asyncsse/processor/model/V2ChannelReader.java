@@ -93,6 +93,7 @@ final class V2ChannelReader {
         actions.stream().sorted().toList(),
         requestValues.channelHeaders(channelMessages).orElse(null),
         bindings.query(operations).orElse(null),
+        bindings.method(id, channel, operations),
         channel.position()));
   }
 

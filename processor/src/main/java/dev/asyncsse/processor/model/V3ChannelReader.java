@@ -116,6 +116,7 @@ final class V3ChannelReader {
         new ArrayList<>(new TreeSet<>(actions)),
         requestValues.channelHeaders(channelMessages).orElse(null),
         bindings.query(operations).orElse(null),
+        bindings.method(id, channel, operations),
         channel.position()));
   }
 }

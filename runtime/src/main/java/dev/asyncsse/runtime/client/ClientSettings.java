@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The configuration of an {@link SseClient}, shared by all of its subscriptions.
  *
+ * @param method the HTTP method of the first request of each attempt
  * @param maxReconnectTime how long consecutive failures may go on before the client gives up, or
  *     {@code null} for no limit
  * @param maxAttempts consecutive failed attempts before the client gives up; {@link
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 record ClientSettings(
     URI uri,
+    String method,
     HttpClient httpClient,
     List<Header> headers,
     String initialLastEventId,

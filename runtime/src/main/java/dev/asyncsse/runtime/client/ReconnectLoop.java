@@ -231,9 +231,10 @@ final class ReconnectLoop implements Subscription {
    */
   private Ending connectAndRead() {
     URI target = requestUri;
+    String method = settings.method();
     boolean everyRedirectPermanent = true;
     for (int redirects = 0; ; redirects++) {
-      Sent sent = send(target);
+      Sent sent = send(target, method);
       if (sent.ending() != null) {
         return sent.ending();
       }
@@ -263,14 +264,29 @@ final class ReconnectLoop implements Subscription {
       }
       URI from = target;
       target = redirect.target();
-      everyRedirectPermanent &= status == 301 || status == 308;
+      String redirectedMethod = redirectedMethod(status, method);
+      // A reconnect starts with the configured method, which the final URI may not accept.
+      everyRedirectPermanent &=
+          (status == 301 || status == 308) && redirectedMethod.equals(settings.method());
+      method = redirectedMethod;
       logRedirect(from, target, status);
     }
   }
 
+  /**
+   * Returns the method of the request that follows a redirect with {@code status}: {@code GET}
+   * after 303, and after 301 or 302 in answer to {@code POST}, as the redirect filter of {@code
+   * java.net.http} 17 does; otherwise the method is kept.
+   */
+  static String redirectedMethod(int status, String method) {
+    boolean postMovedOrFound = (status == 301 || status == 302) && method.equals("POST");
+    boolean seeOther = status == 303 && !method.equals("GET");
+    return postMovedOrFound || seeOther ? "GET" : method;
+  }
+
   /** Sends one request to {@code target} and returns the response, or the ending without one. */
-  private Sent send(URI target) {
-    HttpRequest request = buildRequest(target);
+  private Sent send(URI target, String method) {
+    HttpRequest request = buildRequest(target, method);
     currentUri = request.uri();
     int thisAttempt = attempt;
     String shown = shownUri();
@@ -422,11 +438,11 @@ final class ReconnectLoop implements Subscription {
    * Builds the request for {@code target}. Credentials go with it only when it is on the
    * configured origin.
    */
-  private HttpRequest buildRequest(URI target) {
+  private HttpRequest buildRequest(URI target, String method) {
     boolean sameOrigin = credentials.isSameOrigin(target);
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(credentials.requestUri(target))
-            .GET()
+            .method(method, HttpRequest.BodyPublishers.noBody())
             .timeout(settings.connectTimeout())
             .setHeader("Accept", "text/event-stream")
             .setHeader("Cache-Control", "no-cache");

@@ -1,6 +1,7 @@
 package dev.asyncsse.runtime.client;
 
 import dev.asyncsse.runtime.SseEvent;
+import dev.asyncsse.runtime.StreamMethods;
 import dev.asyncsse.runtime.sse.SseParser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * <p>Each {@link #subscribe subscription} runs one reconnect loop on its own daemon thread:
  *
  * <ul>
- *   <li>Requests are {@code GET} with {@code Accept: text/event-stream}, {@code Cache-Control:
+ *   <li>Requests use the {@linkplain Builder#method method} set, {@code GET} by default, with an
+ *       empty body, {@code Accept: text/event-stream}, {@code Cache-Control:
  *       no-cache}, the user's headers, and {@code Last-Event-ID} when the last event ID string is
  *       non-empty printable ASCII. Other ids cannot be sent correctly, because {@code
  *       java.net.http} over HTTP/1.1 writes every non-ASCII character as {@code ?} and rejects
@@ -45,7 +47,10 @@ import java.util.stream.Stream;
  *   <li>The client follows redirects (301, 302, 303, 307 and 308) itself, up to five in a row,
  *       and never from {@code https} to {@code http}. A reconnect goes back to the original URI,
  *       unless every redirect on the way was permanent (301 or 308). In that case the client uses
- *       the final URI from then on.
+ *       the final URI from then on. A 303 turns the next request into a {@code GET}, and so does a
+ *       301 or 302 after a {@code POST}, as browsers and {@code java.net.http} do. A 307 or 308
+ *       keeps the method. A reconnect uses the configured method again, so the client keeps a
+ *       final URI only when the redirects kept the method.
  *   <li>Credentials go only to the origin (scheme, host and port) of the URI given to {@link
  *       #builder}. A request to another origin, after a redirect, leaves out the {@code
  *       Authorization}, {@code Proxy-Authorization} and {@code Cookie} headers, the headers named
@@ -185,6 +190,7 @@ public final class SseClient {
     private HttpClient sharedHttpClient;
     private Duration sharedHttpClientConnectTimeout;
     private ScheduledThreadPoolExecutor sharedScheduler;
+    private String method = StreamMethods.DEFAULT;
     private String lastEventId = "";
     private Duration reconnectDelay = Duration.ofSeconds(3);
     private Duration maxReconnectDelay = Duration.ofSeconds(30);
@@ -258,6 +264,20 @@ public final class SseClient {
      */
     public Builder credentialQueryParameter(String name) {
       credentialQueryParameters.add(Objects.requireNonNull(name, "name"));
+      return this;
+    }
+
+    /**
+     * Sets the HTTP method of each request, {@code GET} by default. Requests other than {@code GET}
+     * are sent with an empty body, on the first connection and on every reconnect. Browsers can
+     * only open a {@code GET} stream with {@code EventSource}.
+     *
+     * @throws IllegalArgumentException when {@code method} is not an HTTP method token, or is
+     *     {@code HEAD}, {@code CONNECT}, {@code TRACE} or {@code OPTIONS}, whose responses cannot
+     *     carry an event stream
+     */
+    public Builder method(String method) {
+      this.method = StreamMethods.requireStreamMethod(method);
       return this;
     }
 
@@ -376,6 +396,7 @@ public final class SseClient {
       return new SseClient(
           new ClientSettings(
               uri,
+              method,
               clientForRequests(),
               List.copyOf(headers),
               lastEventId,

@@ -27,12 +27,14 @@ import java.util.TreeSet;
  *       credentials are allowed) to the stream response and to rejections, when the request's
  *       {@code Origin} is allowed, and {@code Vary: Origin} unless any origin is allowed;
  *   <li>responds to a preflight ({@code OPTIONS} with {@code Origin} and {@code
- *       Access-Control-Request-Method}) with 204, allowing the method {@code GET} and the request
+ *       Access-Control-Request-Method}) with 204, allowing the endpoint's {@linkplain
+ *       SseEndpoint.Builder#method method} ({@code GET} by default) and the request
  *       headers {@code Last-Event-ID}, {@code Authorization}, {@code Cache-Control}, the headers
  *       that the endpoint's {@link AccessCheck}s read (such as an API-key header), and those added
  *       with {@link #withAllowedHeaders}. A preflight from another origin, for another method, or
  *       for another header gets 403 with a plain-text reason. Preflights need no credentials.
- *   <li>responds to any other {@code OPTIONS} request with 204 and {@code Allow: GET, OPTIONS}.
+ *   <li>responds to any other {@code OPTIONS} request with 204 and {@code Allow}, the endpoint's
+ *       method and {@code OPTIONS}, such as {@code Allow: GET, OPTIONS}.
  * </ul>
  *
  * <p>Instances are immutable; the {@code with...} methods return a changed copy.
@@ -202,15 +204,18 @@ public final class CorsPolicy {
   /**
    * Responds to an {@code OPTIONS} request and closes the exchange.
    *
+   * @param streamMethod the method that opens the endpoint's stream
    * @param checkHeaders the request headers that the endpoint's checks read
    */
-  void respondToOptions(HttpExchange exchange, Collection<String> checkHeaders) throws IOException {
+  void respondToOptions(
+      HttpExchange exchange, String streamMethod, Collection<String> checkHeaders)
+      throws IOException {
     Headers request = exchange.getRequestHeaders();
     Headers response = exchange.getResponseHeaders();
     String origin = request.getFirst("Origin");
     String method = request.getFirst("Access-Control-Request-Method");
     if (origin == null || method == null) {
-      response.set("Allow", "GET, OPTIONS");
+      response.set("Allow", streamMethod + ", OPTIONS");
       PlainTextResponse.send(exchange, 204, "");
       return;
     }
@@ -224,7 +229,11 @@ public final class CorsPolicy {
     allowed.addAll(extraHeaders);
     String rejection =
         preflightRejection(
-            origin, method, request.getFirst("Access-Control-Request-Headers"), allowed);
+            origin,
+            method,
+            streamMethod,
+            request.getFirst("Access-Control-Request-Headers"),
+            allowed);
     if (rejection != null) {
       LOGGER.log(
           Level.DEBUG,
@@ -240,7 +249,7 @@ public final class CorsPolicy {
     }
 
     addAllowOrigin(response, origin);
-    response.set("Access-Control-Allow-Methods", "GET");
+    response.set("Access-Control-Allow-Methods", streamMethod);
     response.set("Access-Control-Allow-Headers", String.join(", ", allowed));
     response.set("Access-Control-Max-Age", Long.toString(maxAge.toSeconds()));
     PlainTextResponse.send(exchange, 204, "");
@@ -248,12 +257,17 @@ public final class CorsPolicy {
 
   /** Returns why a preflight is rejected, or {@code null} when it is allowed. */
   private String preflightRejection(
-      String origin, String method, String requestedHeaders, Set<String> allowedHeaders) {
+      String origin,
+      String method,
+      String streamMethod,
+      String requestedHeaders,
+      Set<String> allowedHeaders) {
     if (!allowsOrigin(origin)) {
       return "the origin " + origin + " is not allowed.";
     }
-    if (!method.equals("GET")) {
-      return "the method " + method + " is not allowed; an event stream accepts only GET.";
+    if (!method.equals(streamMethod)) {
+      return "the method " + method + " is not allowed; this event stream accepts only "
+          + streamMethod + ".";
     }
     if (requestedHeaders != null) {
       for (String name : requestedHeaders.split(",")) {

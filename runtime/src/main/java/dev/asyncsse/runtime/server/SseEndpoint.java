@@ -3,6 +3,7 @@ package dev.asyncsse.runtime.server;
 import com.sun.net.httpserver.Authenticator;
 import dev.asyncsse.runtime.MessageType;
 import dev.asyncsse.runtime.PathTemplate;
+import dev.asyncsse.runtime.StreamMethods;
 import dev.asyncsse.runtime.json.JsonCodec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +20,10 @@ import java.util.function.Consumer;
  *
  * <ol>
  *   <li>{@code OPTIONS} goes to the {@linkplain Builder#cors CORS policy}, or gets 405 without one.
- *       Any other method than GET gets 405 with {@code Allow: GET} ({@code GET, OPTIONS} with a
- *       CORS policy).
- *   <li>On a stream thread, a GET passes the {@linkplain Builder#authenticate authentication}, the
+ *       Any method other than the endpoint's {@linkplain Builder#method method} ({@code GET} by
+ *       default) gets 405 with that method in {@code Allow}, plus {@code OPTIONS} with a CORS
+ *       policy, such as {@code Allow: POST, OPTIONS}.
+ *   <li>On a stream thread, a request with the endpoint's method passes the {@linkplain Builder#authenticate authentication}, the
  *       {@linkplain Builder#pathParameterCheck path parameter check} and the {@linkplain
  *       Builder#authorize authorization checks}, in that order. The first rejection is the
  *       response, with a plain-text reason, and nothing of the stream is written.
@@ -51,6 +53,7 @@ public final class SseEndpoint {
   private static final SseConnectionHandler ACCEPT = (request, stream) -> {};
 
   private final PathTemplate pathTemplate;
+  private final String method;
   private final Duration heartbeat;
   private final Duration retryHint;
   private final Duration writeTimeout;
@@ -61,6 +64,7 @@ public final class SseEndpoint {
 
   private SseEndpoint(Builder builder) {
     this.pathTemplate = builder.pathTemplate.withBasePath(builder.basePath);
+    this.method = builder.method;
     this.heartbeat = builder.heartbeat;
     this.retryHint = builder.retryHint;
     this.writeTimeout = builder.writeTimeout;
@@ -87,6 +91,11 @@ public final class SseEndpoint {
   /** Returns the path template. */
   public PathTemplate pathTemplate() {
     return pathTemplate;
+  }
+
+  /** Returns the HTTP method that opens a stream, {@code GET} unless the builder set another. */
+  public String method() {
+    return method;
   }
 
   /**
@@ -156,6 +165,7 @@ public final class SseEndpoint {
 
     private final PathTemplate pathTemplate;
     private String basePath = "";
+    private String method = StreamMethods.DEFAULT;
     private SseConnectionHandler handler = ACCEPT;
     private Duration heartbeat = DEFAULT_HEARTBEAT;
     private Duration retryHint;
@@ -181,6 +191,21 @@ public final class SseEndpoint {
       // Joined now only to check it, so that an invalid value fails at this call.
       pathTemplate.withBasePath(basePath);
       this.basePath = basePath;
+      return this;
+    }
+
+    /**
+     * Sets the HTTP method that opens a stream, {@code GET} by default, such as {@code POST} for
+     * an AsyncAPI operation with {@code bindings.http.method: POST}. Requests with another method
+     * get 405. A request body is not read. Browsers can only open a {@code GET} stream with {@code
+     * EventSource}, so other methods need a client such as {@code fetch}.
+     *
+     * @throws IllegalArgumentException when {@code method} is not an HTTP method token, or is
+     *     {@code HEAD}, {@code CONNECT}, {@code TRACE} or {@code OPTIONS}, whose responses cannot
+     *     carry an event stream
+     */
+    public Builder method(String method) {
+      this.method = StreamMethods.requireStreamMethod(method);
       return this;
     }
 

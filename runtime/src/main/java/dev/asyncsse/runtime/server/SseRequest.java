@@ -42,7 +42,7 @@ public interface SseRequest {
   /** Returns the request URI as received, usually without scheme and host. */
   URI uri();
 
-  /** Returns the request method, which is always {@code GET} for a handled request. */
+  /** Returns the request method: the endpoint's method, {@code GET} unless it set another. */
   String method();
 
   /** Returns the client's address. */

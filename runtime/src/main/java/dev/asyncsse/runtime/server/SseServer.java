@@ -251,14 +251,21 @@ public final class SseServer {
       throws IOException {
     String method = exchange.getRequestMethod();
     Optional<CorsPolicy> cors = endpoint.cors();
+    String streamMethod = endpoint.method();
     if (method.equals("OPTIONS") && cors.isPresent()) {
-      cors.get().respondToOptions(exchange, endpoint.admission().requestHeaders());
+      cors.get()
+          .respondToOptions(exchange, streamMethod, endpoint.admission().requestHeaders());
       return;
     }
-    if (!method.equals("GET")) {
-      exchange.getResponseHeaders().set("Allow", cors.isPresent() ? "GET, OPTIONS" : "GET");
+    if (!method.equals(streamMethod)) {
+      exchange
+          .getResponseHeaders()
+          .set("Allow", cors.isPresent() ? streamMethod + ", OPTIONS" : streamMethod);
       PlainTextResponse.send(
-          exchange, 405, "Method " + method + " is not allowed; an event stream accepts only GET.");
+          exchange,
+          405,
+          "Method " + method + " is not allowed; this event stream accepts only " + streamMethod
+              + ".");
       return;
     }
     try {
