@@ -1,0 +1,250 @@
+package dev.asyncsse.processor.types;
+
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.read.ListNode;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks the validation keywords of one schema before it is mapped, so that a misspelled type, a
+ * broken regular expression or an empty range is reported instead of silently losing its check.
+ *
+ * <p>Errors are schemas that no value can satisfy or that the generated code cannot check;
+ * warnings are legal JSON Schema that probably does not mean what it says.
+ */
+final class SchemaKeywordChecks {
+
+  static final Set<String> TYPES =
+      Set.of("string", "number", "integer", "boolean", "object", "array", "null");
+
+  /** The formats that change the Java type or add a check, by the type they apply to. */
+  static final Map<String, List<String>> SUPPORTED_FORMATS = Map.of(
+      "string", List.of("date-time", "date", "time", "uuid", "uri", "email", "hostname", "ipv4",
+          "ipv6"),
+      "integer", List.of("int32", "int64"));
+
+  /**
+   * Formats that JSON Schema (draft 2020-12), OpenAPI or other generators define. They are
+   * accepted without a warning, and those not in {@link #SUPPORTED_FORMATS} have no effect.
+   */
+  private static final Map<String, Set<String>> KNOWN_FORMATS = Map.of(
+      "string", Set.of("date-time", "date", "time", "duration", "uuid", "uri", "uri-reference",
+          "uri-template", "iri", "iri-reference", "email", "idn-email", "hostname",
+          "idn-hostname", "ipv4", "ipv6", "json-pointer", "relative-json-pointer", "regex",
+          "byte", "binary", "password"),
+      "integer", Set.of("int32", "int64"),
+      "number", Set.of("float", "double", "int32", "int64"));
+
+  private static final List<String> COUNT_KEYWORDS =
+      List.of("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties");
+
+  private final Problems problems;
+
+  SchemaKeywordChecks(Problems problems) {
+    this.problems = problems;
+  }
+
+  /**
+   * Reports the problems in {@code schema}'s own keywords; the schemas it contains are checked
+   * when they are mapped.
+   */
+  void check(MapNode schema) {
+    Set<String> types = checkTypes(schema);
+    checkPattern(schema);
+    for (String keyword : COUNT_KEYWORDS) {
+      checkCount(schema, keyword);
+    }
+    checkRange(schema);
+    checkCountRange(schema, "minLength", "maxLength");
+    checkCountRange(schema, "minItems", "maxItems");
+    checkCountRange(schema, "minProperties", "maxProperties");
+    checkMultipleOf(schema);
+    checkFormat(schema, types);
+    checkEnum(schema, types);
+  }
+
+  /**
+   * Returns whether the {@code enum} value {@code value} is of one of the declared {@code types};
+   * an empty set of types accepts every value.
+   */
+  static boolean ofDeclaredType(ScalarNode value, Set<String> types) {
+    if (types.isEmpty()) {
+      return true;
+    }
+    String kind = value.kind();
+    if (types.contains(kind)) {
+      return true;
+    }
+    return kind.equals("number") && types.contains("integer")
+        && isIntegral((BigDecimal) value.value());
+  }
+
+  private Set<String> checkTypes(MapNode schema) {
+    Set<String> types = SchemaTypeMapper.types(schema);
+    Optional<Node> type = schema.get("type");
+    if (type.isEmpty()) {
+      return types;
+    }
+    List<Node> named = type.get() instanceof ListNode list ? list.items() : List.of(type.get());
+    for (Node node : named) {
+      if (node instanceof ScalarNode scalar && scalar.value() instanceof String name
+          && !TYPES.contains(name)) {
+        problems.error(node.position(), Messages.unknownSchemaType(name));
+        types.remove(name);
+      }
+    }
+    return types;
+  }
+
+  private void checkPattern(MapNode schema) {
+    Optional<Node> node = schema.get("pattern");
+    if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar)
+        || !(scalar.value() instanceof String pattern)) {
+      return;
+    }
+    try {
+      Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      problems.error(scalar.position(), Messages.invalidSchemaPattern(pattern, e.getDescription()));
+    }
+  }
+
+  private void checkCount(MapNode schema, String keyword) {
+    Optional<Node> node = schema.get(keyword);
+    if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar)) {
+      return;
+    }
+    if (!(scalar.value() instanceof BigDecimal value) || value.signum() < 0
+        || !isIntegral(value)) {
+      problems.error(scalar.position(), Messages.invalidCount(keyword, scalar.text()));
+    }
+  }
+
+  /**
+   * Reports a numeric range that contains no value: a lower bound above the upper bound, or equal
+   * to it when either bound is exclusive.
+   */
+  private void checkRange(MapNode schema) {
+    BigDecimal minimum = number(schema, "minimum");
+    BigDecimal maximum = number(schema, "maximum");
+    BigDecimal exclusiveMinimum = number(schema, "exclusiveMinimum");
+    BigDecimal exclusiveMaximum = number(schema, "exclusiveMaximum");
+    if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
+      emptyRange(schema, "minimum", minimum, "maximum", maximum);
+    }
+    if (exclusiveMinimum != null && maximum != null && exclusiveMinimum.compareTo(maximum) >= 0) {
+      emptyRange(schema, "exclusiveMinimum", exclusiveMinimum, "maximum", maximum);
+    }
+    if (minimum != null && exclusiveMaximum != null && minimum.compareTo(exclusiveMaximum) >= 0) {
+      emptyRange(schema, "minimum", minimum, "exclusiveMaximum", exclusiveMaximum);
+    }
+    if (exclusiveMinimum != null && exclusiveMaximum != null
+        && exclusiveMinimum.compareTo(exclusiveMaximum) >= 0) {
+      emptyRange(schema, "exclusiveMinimum", exclusiveMinimum, "exclusiveMaximum",
+          exclusiveMaximum);
+    }
+  }
+
+  private void checkCountRange(MapNode schema, String lowerKeyword, String upperKeyword) {
+    BigDecimal lower = number(schema, lowerKeyword);
+    BigDecimal upper = number(schema, upperKeyword);
+    if (lower != null && upper != null && upper.signum() >= 0 && lower.compareTo(upper) > 0) {
+      emptyRange(schema, lowerKeyword, lower, upperKeyword, upper);
+    }
+  }
+
+  private void emptyRange(
+      MapNode schema, String lowerKeyword, BigDecimal lower, String upperKeyword,
+      BigDecimal upper) {
+    problems.error(
+        schema.get(upperKeyword).orElseThrow().position(),
+        Messages.emptyRange(lowerKeyword, lower.toPlainString(), upperKeyword,
+            upper.toPlainString()));
+  }
+
+  private void checkMultipleOf(MapNode schema) {
+    Optional<Node> node = schema.get("multipleOf");
+    if (node.isPresent() && node.get() instanceof ScalarNode scalar
+        && (!(scalar.value() instanceof BigDecimal value) || value.signum() <= 0)) {
+      problems.error(scalar.position(), Messages.invalidMultipleOf(scalar.text()));
+    }
+  }
+
+  private void checkFormat(MapNode schema, Set<String> types) {
+    Optional<Node> node = schema.get("format");
+    if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar)
+        || !(scalar.value() instanceof String format)) {
+      return;
+    }
+    Set<String> checked = new java.util.TreeSet<>(types);
+    checked.retainAll(KNOWN_FORMATS.keySet());
+    if (checked.isEmpty() && !types.isEmpty()) {
+      return;
+    }
+    if (checked.isEmpty()) {
+      checked.addAll(KNOWN_FORMATS.keySet());
+    }
+    for (String type : checked) {
+      if (KNOWN_FORMATS.get(type).contains(format)) {
+        return;
+      }
+    }
+    String type = checked.size() == 1 ? checked.iterator().next() : "string";
+    problems.warning(
+        scalar.position(),
+        Messages.unknownFormat(format, type, SUPPORTED_FORMATS.getOrDefault(type, List.of())));
+  }
+
+  private void checkEnum(MapNode schema, Set<String> types) {
+    Optional<Node> node = schema.get("enum");
+    if (node.isEmpty() || !(node.get() instanceof ListNode values)) {
+      return;
+    }
+    if (values.items().isEmpty()) {
+      problems.error(values.position(), Messages.emptyEnum());
+      return;
+    }
+    Set<String> declared = new java.util.TreeSet<>(types);
+    declared.remove("null");
+    if (declared.isEmpty() || !TYPES.containsAll(declared)) {
+      return;
+    }
+    List<ScalarNode> mismatched = values.items().stream()
+        .filter(ScalarNode.class::isInstance)
+        .map(ScalarNode.class::cast)
+        .filter(value -> value.value() != null && !ofDeclaredType(value, declared))
+        .toList();
+    long nonNull = values.items().stream()
+        .filter(value -> !(value instanceof ScalarNode scalar && scalar.value() == null))
+        .count();
+    String typeText = String.join(" or ", declared);
+    if (mismatched.size() == nonNull) {
+      problems.error(values.position(), Messages.enumWithoutDeclaredType(typeText));
+      return;
+    }
+    for (ScalarNode value : mismatched) {
+      problems.warning(
+          value.position(), Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
+    }
+  }
+
+  private static BigDecimal number(MapNode schema, String keyword) {
+    return schema.get(keyword).orElse(null) instanceof ScalarNode scalar
+            && scalar.value() instanceof BigDecimal value
+        ? value
+        : null;
+  }
+
+  private static boolean isIntegral(BigDecimal value) {
+    return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+  }
+}
