@@ -89,20 +89,16 @@ final class SchemaKeywordChecks {
   }
 
   private Set<String> checkTypes(MapNode schema) {
-    Set<String> types = SchemaTypeMapper.types(schema);
     Optional<Node> type = schema.get("type");
-    if (type.isEmpty()) {
-      return types;
-    }
-    List<Node> named = type.get() instanceof ListNode list ? list.items() : List.of(type.get());
+    List<Node> named = type.isEmpty() ? List.of()
+        : type.get() instanceof ListNode list ? list.items() : List.of(type.get());
     for (Node node : named) {
       if (node instanceof ScalarNode scalar && scalar.value() instanceof String name
           && !TYPES.contains(name)) {
         problems.error(node.position(), Messages.unknownSchemaType(name));
-        types.remove(name);
       }
     }
-    return types;
+    return SchemaTypeMapper.types(schema);
   }
 
   private void checkPattern(MapNode schema) {

@@ -589,6 +589,10 @@ public final class SchemaTypeMapper {
         .orElse("");
   }
 
+  /**
+   * Returns the schema's {@code type} names. An unknown name is left out, because {@link
+   * SchemaKeywordChecks} reports it as an error already.
+   */
   static Set<String> types(MapNode schema) {
     Set<String> types = new LinkedHashSet<>();
     Optional<Node> type = schema.get("type");
@@ -597,6 +601,7 @@ public final class SchemaTypeMapper {
     } else if (type.isPresent() && type.get() instanceof ListNode list) {
       types.addAll(strings(list));
     }
+    types.retainAll(SchemaKeywordChecks.TYPES);
     return types;
   }
 
