@@ -18,8 +18,8 @@ import java.util.regex.PatternSyntaxException;
  * Checks the validation keywords of one schema before it is mapped, so that a misspelled type, a
  * broken regular expression or an empty range is reported instead of silently losing its check.
  *
- * <p>Errors are schemas that no value can satisfy or that the generated code cannot check;
- * warnings are legal JSON Schema that probably does not mean what it says.
+ * <p>An error marks a schema that no value can satisfy or that the generated code cannot check. A
+ * warning marks legal JSON Schema that is probably a mistake.
  */
 final class SchemaKeywordChecks {
 
@@ -54,7 +54,7 @@ final class SchemaKeywordChecks {
   }
 
   /**
-   * Reports the problems in {@code schema}'s own keywords; the schemas it contains are checked
+   * Reports the problems in {@code schema}'s own keywords. The schemas it contains are checked
    * when they are mapped.
    */
   void check(MapNode schema) {
@@ -73,8 +73,8 @@ final class SchemaKeywordChecks {
   }
 
   /**
-   * Returns whether the {@code enum} value {@code value} is of one of the declared {@code types};
-   * an empty set of types accepts every value.
+   * Returns whether the {@code enum} value {@code value} is of one of the declared {@code types}.
+   * An empty set of types accepts every value.
    */
   static boolean ofDeclaredType(ScalarNode value, Set<String> types) {
     if (types.isEmpty()) {
