@@ -351,6 +351,58 @@ class SchemaKeywordTest {
   }
 
   @Test
+  void boundsOfV2ParameterAreErrors() throws IOException {
+    Compilation compilation = compile(
+        "asyncapi: 2.6.0\n"
+            + "info:\n"
+            + "  title: Keywords\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  rooms/{room}/{floor}:\n"
+            + "    parameters:\n"
+            + "      room:\n"
+            + "        schema: {type: string, minLength: -1}\n"
+            + "      floor:\n"
+            + "        schema: {type: integer, minimum: 5, maximum: 1}\n"
+            + "    subscribe:\n"
+            + "      message:\n"
+            + "        name: said\n"
+            + "        payload: {type: string}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:9:43: " + Messages.invalidCount("minLength", "-1"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:11:54: " + Messages.emptyRange("minimum", "5", "maximum", "1"));
+  }
+
+  @Test
+  void countWrittenAsStringIsError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: string\n"
+            + "      maxLength: '3'\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:16:18: " + Messages.invalidCount("maxLength", "\"3\""));
+  }
+
+  @Test
+  void nullOnlyEnumIsNotError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        gone: {type: [string, 'null'], enum: [null]}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadErrorCount(0);
+  }
+
+  @Test
   void schemaOfV3ParameterIsWarning() throws Exception {
     Compilation compilation = compile(
         PARAMETER_HEAD

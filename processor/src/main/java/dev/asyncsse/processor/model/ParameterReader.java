@@ -5,6 +5,7 @@ import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.read.SourcePosition;
+import dev.asyncsse.processor.types.SchemaKeywordChecks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,7 @@ final class ParameterReader {
   }
 
   private ParameterModel.Rules rules(String channelId, String name, MapNode schema) {
+    new SchemaKeywordChecks(nodes.problems()).checkBounds(schema);
     String pattern = nodes.string(schema, "pattern").orElse(null);
     if (pattern != null) {
       try {

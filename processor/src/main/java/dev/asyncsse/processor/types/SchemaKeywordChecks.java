@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>An error marks a schema that no value can satisfy or that the generated code cannot check. A
  * warning marks legal JSON Schema that is probably a mistake.
  */
-final class SchemaKeywordChecks {
+public final class SchemaKeywordChecks {
 
   static final Set<String> TYPES =
       Set.of("string", "number", "integer", "boolean", "object", "array", "null");
@@ -33,8 +33,9 @@ final class SchemaKeywordChecks {
       "integer", List.of("int32", "int64"));
 
   /**
-   * Formats that JSON Schema (draft 2020-12), OpenAPI or other generators define. They are
-   * accepted without a warning, and those not in {@link #SUPPORTED_FORMATS} have no effect.
+   * Formats that JSON Schema (draft 2020-12) or OpenAPI 3 define for each type, where a number may
+   * also carry int32 or int64. They raise no warning, and those not in {@link #SUPPORTED_FORMATS}
+   * have no effect.
    */
   private static final Map<String, Set<String>> KNOWN_FORMATS = Map.of(
       "string", Set.of("date-time", "date", "time", "duration", "uuid", "uri", "uri-reference",
@@ -49,7 +50,7 @@ final class SchemaKeywordChecks {
 
   private final Problems problems;
 
-  SchemaKeywordChecks(Problems problems) {
+  public SchemaKeywordChecks(Problems problems) {
     this.problems = problems;
   }
 
@@ -61,6 +62,22 @@ final class SchemaKeywordChecks {
     Set<String> types = checkTypes(schema);
     checkPattern(schema);
     for (String keyword : COUNT_KEYWORDS) {
+      if (schema.get(keyword).orElse(null) instanceof ScalarNode scalar
+          && !(scalar.value() instanceof BigDecimal)) {
+        problems.error(scalar.position(), Messages.invalidCount(keyword, JsonLiterals.of(scalar)));
+      }
+    }
+    checkBounds(schema);
+    checkFormat(schema, types);
+    checkEnum(schema, types);
+  }
+
+  /**
+   * Reports negative counts, empty ranges and a {@code multipleOf} of 0 or less. A 2.x parameter
+   * schema gets only these checks, because the parameter reader reports its type and pattern.
+   */
+  public void checkBounds(MapNode schema) {
+    for (String keyword : COUNT_KEYWORDS) {
       checkCount(schema, keyword);
     }
     checkRange(schema);
@@ -68,8 +85,6 @@ final class SchemaKeywordChecks {
     checkCountRange(schema, "minItems", "maxItems");
     checkCountRange(schema, "minProperties", "maxProperties");
     checkMultipleOf(schema);
-    checkFormat(schema, types);
-    checkEnum(schema, types);
   }
 
   /**
@@ -119,8 +134,7 @@ final class SchemaKeywordChecks {
     if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar)) {
       return;
     }
-    if (!(scalar.value() instanceof BigDecimal value) || value.signum() < 0
-        || !isIntegral(value)) {
+    if (scalar.value() instanceof BigDecimal value && (value.signum() < 0 || !isIntegral(value))) {
       problems.error(scalar.position(), Messages.invalidCount(keyword, scalar.text()));
     }
   }
@@ -223,7 +237,7 @@ final class SchemaKeywordChecks {
         .filter(value -> !(value instanceof ScalarNode scalar && scalar.value() == null))
         .count();
     String typeText = String.join(" or ", declared);
-    if (mismatched.size() == nonNull) {
+    if (nonNull > 0 && mismatched.size() == nonNull) {
       problems.error(values.position(), Messages.enumWithoutDeclaredType(typeText));
       return;
     }
