@@ -126,6 +126,25 @@ class SchemaKeywordTest {
   }
 
   @Test
+  void integerRangeWithoutIntegerIsError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: integer, exclusiveMinimum: 1, exclusiveMaximum: 2}\n"
+            + "        b: {type: integer, minimum: 1.2, maximum: 1.8}\n"
+            + "        c: {type: number, exclusiveMinimum: 1, exclusiveMaximum: 2}\n"
+            + "        d: {type: integer, minimum: 1.5, exclusiveMaximum: 3}\n");
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:67: "
+            + Messages.emptyRange("exclusiveMinimum", "1", "exclusiveMaximum", "2"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:18:51: " + Messages.emptyRange("minimum", "1.2", "maximum", "1.8"));
+  }
+
+  @Test
   void errorInPayloadRootGeneratesNothing() throws IOException {
     Compilation compilation = compileSchemas(
         "    Thing:\n"

@@ -7,6 +7,7 @@ import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,9 @@ public final class SchemaKeywordChecks {
     for (String keyword : COUNT_KEYWORDS) {
       checkCount(schema, keyword);
     }
-    checkRange(schema);
+    if (!checkRange(schema)) {
+      checkIntegerRange(schema);
+    }
     checkCountRange(schema, "minLength", "maxLength");
     checkCountRange(schema, "minItems", "maxItems");
     checkCountRange(schema, "minProperties", "maxProperties");
@@ -141,26 +144,77 @@ public final class SchemaKeywordChecks {
 
   /**
    * Reports a numeric range that contains no value: a lower bound above the upper bound, or equal
-   * to it when either bound is exclusive.
+   * to it when either bound is exclusive. Returns whether it reported one.
    */
-  private void checkRange(MapNode schema) {
+  private boolean checkRange(MapNode schema) {
     BigDecimal minimum = number(schema, "minimum");
     BigDecimal maximum = number(schema, "maximum");
     BigDecimal exclusiveMinimum = number(schema, "exclusiveMinimum");
     BigDecimal exclusiveMaximum = number(schema, "exclusiveMaximum");
+    boolean empty = false;
     if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
       emptyRange(schema, "minimum", minimum, "maximum", maximum);
+      empty = true;
     }
     if (exclusiveMinimum != null && maximum != null && exclusiveMinimum.compareTo(maximum) >= 0) {
       emptyRange(schema, "exclusiveMinimum", exclusiveMinimum, "maximum", maximum);
+      empty = true;
     }
     if (minimum != null && exclusiveMaximum != null && minimum.compareTo(exclusiveMaximum) >= 0) {
       emptyRange(schema, "minimum", minimum, "exclusiveMaximum", exclusiveMaximum);
+      empty = true;
     }
     if (exclusiveMinimum != null && exclusiveMaximum != null
         && exclusiveMinimum.compareTo(exclusiveMaximum) >= 0) {
       emptyRange(schema, "exclusiveMinimum", exclusiveMinimum, "exclusiveMaximum",
           exclusiveMaximum);
+      empty = true;
+    }
+    return empty;
+  }
+
+  /**
+   * Reports bounds of an integer schema that no integer lies between, such as {@code
+   * exclusiveMinimum: 1} with {@code exclusiveMaximum: 2}, when {@link #checkRange} found the
+   * range itself non-empty.
+   */
+  private void checkIntegerRange(MapNode schema) {
+    if (!SchemaTypeMapper.types(schema).equals(Set.of("integer"))) {
+      return;
+    }
+    String lowerKeyword = null;
+    BigDecimal lowest = null;
+    for (String keyword : List.of("minimum", "exclusiveMinimum")) {
+      BigDecimal bound = number(schema, keyword);
+      if (bound == null) {
+        continue;
+      }
+      BigDecimal smallest = keyword.equals("minimum")
+          ? bound.setScale(0, RoundingMode.CEILING)
+          : bound.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
+      if (lowest == null || smallest.compareTo(lowest) > 0) {
+        lowest = smallest;
+        lowerKeyword = keyword;
+      }
+    }
+    String upperKeyword = null;
+    BigDecimal highest = null;
+    for (String keyword : List.of("maximum", "exclusiveMaximum")) {
+      BigDecimal bound = number(schema, keyword);
+      if (bound == null) {
+        continue;
+      }
+      BigDecimal largest = keyword.equals("maximum")
+          ? bound.setScale(0, RoundingMode.FLOOR)
+          : bound.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+      if (highest == null || largest.compareTo(highest) < 0) {
+        highest = largest;
+        upperKeyword = keyword;
+      }
+    }
+    if (lowest != null && highest != null && lowest.compareTo(highest) > 0) {
+      emptyRange(schema, lowerKeyword, number(schema, lowerKeyword), upperKeyword,
+          number(schema, upperKeyword));
     }
   }
 
