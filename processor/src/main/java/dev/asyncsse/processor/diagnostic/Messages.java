@@ -235,6 +235,153 @@ public final class Messages {
         + " primitive schema to get a typed value.";
   }
 
+  public static String unknownSchemaType(String type) {
+    return "Unknown schema type \""
+        + type
+        + "\": JSON Schema defines string, number, integer, boolean, object, array and null."
+        + " Correct the spelling, or remove 'type' to allow any value.";
+  }
+
+  public static String invalidSchemaPattern(String pattern, String reason) {
+    return "Invalid pattern \""
+        + pattern
+        + "\": "
+        + reason
+        + ". Write a regular expression that java.util.regex.Pattern accepts.";
+  }
+
+  public static String invalidCount(String keyword, String value) {
+    return "Invalid '"
+        + keyword
+        + "' "
+        + value
+        + ": it must be a non-negative integer. Use 0 or more, or remove the keyword.";
+  }
+
+  public static String emptyRange(
+      String lowerKeyword, String lower, String upperKeyword, String upper) {
+    return "Empty range: '"
+        + lowerKeyword
+        + "' "
+        + lower
+        + " and '"
+        + upperKeyword
+        + "' "
+        + upper
+        + " leave no valid value, so every value would be rejected. Swap or correct the bounds.";
+  }
+
+  public static String invalidMultipleOf(String value) {
+    return "Invalid 'multipleOf' "
+        + value
+        + ": it must be a number greater than 0. Give a positive divisor, or remove the keyword.";
+  }
+
+  public static String emptyEnum() {
+    return "Empty 'enum': JSON Schema requires at least one value, and an empty enum rejects"
+        + " every value. List the allowed values, or remove the keyword.";
+  }
+
+  public static String enumWithoutDeclaredType(String type) {
+    return "No 'enum' value is of the declared type "
+        + type
+        + ", so every value would be rejected. Quote the values if they are strings, or"
+        + " correct 'type'.";
+  }
+
+  public static String enumValueTypeMismatch(String value, String type) {
+    return "Enum value "
+        + value
+        + " is not of the declared type "
+        + type
+        + ", so no valid value can equal it and only the other values are allowed."
+        + " Remove it, quote it, or add its type to 'type'.";
+  }
+
+  public static String unknownFormat(String format, String type, List<String> supported) {
+    return "Unknown format \""
+        + format
+        + "\" for type "
+        + type
+        + "; the value is not checked against it. "
+        + (supported.isEmpty()
+            ? "No format of type " + type + " changes the generated code"
+            : "Formats of type " + type + " that the generated code uses: "
+                + String.join(", ", supported))
+        + ". Correct the spelling, or remove the format.";
+  }
+
+  public static String requiredPropertyMissing(String property, String schema) {
+    return "Required property \""
+        + property
+        + "\" is not declared under 'properties' of \""
+        + schema
+        + "\", so a valid message must carry a property the generated type cannot hold."
+        + " Declare the property, or remove it from 'required'.";
+  }
+
+  public static String propertyNameCollision(
+      String owner, String javaName, String first, String second, String used) {
+    return "Name collision: properties \""
+        + first
+        + "\" and \""
+        + second
+        + "\" of \""
+        + owner
+        + "\" both map to Java component \""
+        + javaName
+        + "\"; \""
+        + first
+        + "\" is generated as \""
+        + javaName
+        + "\" and \""
+        + second
+        + "\" as \""
+        + used
+        + "\". Set x-java-name on a property to choose its name yourself.";
+  }
+
+  public static String parameterEnumNull(String channel, String parameter) {
+    return "Enum value null of parameter \""
+        + parameter
+        + "\" in channel \""
+        + channel
+        + "\" is dropped: a path segment is never null. Remove it.";
+  }
+
+  public static String parameterEnumNotString(String channel, String parameter, String value) {
+    return "Enum value "
+        + value
+        + " of parameter \""
+        + parameter
+        + "\" in channel \""
+        + channel
+        + "\" is not a string; it is allowed as the text \""
+        + value
+        + "\". Quote it.";
+  }
+
+  public static String parameterEnumDuplicate(String channel, String parameter, String value) {
+    return "Duplicate enum value \""
+        + value
+        + "\" of parameter \""
+        + parameter
+        + "\" in channel \""
+        + channel
+        + "\" is dropped; JSON Schema says enum values should be unique. Remove the duplicate.";
+  }
+
+  public static String v3ParameterSchema(String channel, String parameter) {
+    return "Parameter \""
+        + parameter
+        + "\" of channel \""
+        + channel
+        + "\" has a 'schema' field, which AsyncAPI 3 parameter objects do not define; the"
+        + " processor reads it as AsyncAPI 2 does, for the Java type and the checks. Move"
+        + " 'enum', 'default' and 'description' onto the parameter itself, or keep 'schema' for"
+        + " a typed parameter.";
+  }
+
   public static String nameCollision(String javaName, String first, String second, String used) {
     return "Name collision: "
         + first

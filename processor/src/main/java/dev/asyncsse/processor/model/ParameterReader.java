@@ -5,6 +5,7 @@ import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.read.SourcePosition;
+import dev.asyncsse.processor.types.SchemaKeywordChecks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,12 @@ final class ParameterReader {
       Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*://[^/?#]*");
 
   private final NodeAccess nodes;
+  private final boolean v3;
 
-  ParameterReader(NodeAccess nodes) {
+  /** @param v3 whether the document is AsyncAPI 3, whose parameters have no {@code schema} */
+  ParameterReader(NodeAccess nodes, boolean v3) {
     this.nodes = nodes;
+    this.v3 = v3;
   }
 
   List<ParameterModel> read(
@@ -73,8 +77,14 @@ final class ParameterReader {
   private ParameterModel parameter(String channelId, String name, MapNode map) {
     nodes.reach(map);
     Optional<MapNode> schema = nodes.object(map, "schema");
+    if (v3 && schema.isPresent()) {
+      nodes.problems().warning(
+          map.keyPosition("schema"), Messages.v3ParameterSchema(channelId, name));
+    }
     MapNode values = schema.orElse(map);
-    List<String> allowed = NodeAccess.strings(values, "enum");
+    ParameterModel.Kind kind =
+        schema.map(node -> kind(channelId, name, node)).orElse(ParameterModel.Kind.STRING);
+    List<String> allowed = allowedValues(channelId, name, values, kind);
     return new ParameterModel(
         name,
         nodes.string(map, "description")
@@ -85,8 +95,39 @@ final class ParameterReader {
         nodes.string(values, "default").orElse(null),
         NodeAccess.strings(values, "examples"),
         true,
-        schema.map(node -> kind(channelId, name, node)).orElse(ParameterModel.Kind.STRING),
+        kind,
         schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE));
+  }
+
+  /**
+   * Returns the {@code enum} values as text, warning about and dropping nulls and duplicates. A
+   * number or boolean value of a string parameter is kept as its text, with a warning.
+   */
+  private List<String> allowedValues(
+      String channelId, String name, MapNode values, ParameterModel.Kind kind) {
+    List<String> allowed = new ArrayList<>();
+    for (Node item : nodes.list(values, "enum")) {
+      if (!(item instanceof ScalarNode scalar)) {
+        nodes.problems().error(
+            item.position(), Messages.expectedKind("enum value", "a string", item.kind()));
+        continue;
+      }
+      if (scalar.value() == null) {
+        nodes.problems().warning(item.position(), Messages.parameterEnumNull(channelId, name));
+        continue;
+      }
+      if (allowed.contains(scalar.text())) {
+        nodes.problems().warning(
+            item.position(), Messages.parameterEnumDuplicate(channelId, name, scalar.text()));
+        continue;
+      }
+      if (kind == ParameterModel.Kind.STRING && !(scalar.value() instanceof String)) {
+        nodes.problems().warning(
+            item.position(), Messages.parameterEnumNotString(channelId, name, scalar.text()));
+      }
+      allowed.add(scalar.text());
+    }
+    return allowed;
   }
 
   private List<String> enumNames(MapNode values, int valueCount) {
@@ -124,6 +165,7 @@ final class ParameterReader {
   }
 
   private ParameterModel.Rules rules(String channelId, String name, MapNode schema) {
+    new SchemaKeywordChecks(nodes.problems()).checkBounds(schema);
     String pattern = nodes.string(schema, "pattern").orElse(null);
     if (pattern != null) {
       try {

@@ -30,7 +30,7 @@ final class V2ChannelReader {
   V2ChannelReader(NodeAccess nodes) {
     this.nodes = nodes;
     this.messages = new MessageReader(nodes, true);
-    this.parameters = new ParameterReader(nodes);
+    this.parameters = new ParameterReader(nodes, false);
     this.requestValues = new RequestValuesReader(nodes);
     this.bindings = new HttpBindingReader(nodes);
   }

@@ -28,7 +28,7 @@ final class V3ChannelReader {
   V3ChannelReader(NodeAccess nodes) {
     this.nodes = nodes;
     this.messages = new MessageReader(nodes, false);
-    this.parameters = new ParameterReader(nodes);
+    this.parameters = new ParameterReader(nodes, true);
     this.requestValues = new RequestValuesReader(nodes);
     this.bindings = new HttpBindingReader(nodes);
   }

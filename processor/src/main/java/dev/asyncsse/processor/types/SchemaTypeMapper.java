@@ -64,6 +64,8 @@ public final class SchemaTypeMapper {
   private final AllOfFlattener flattener;
   private final UnionMapper unions;
   private final DefaultValues defaults;
+  private final SchemaKeywordChecks keywordChecks;
+  private final Set<String> checked = new HashSet<>();
 
   /** @param progress receives the position of each schema as it is mapped */
   public SchemaTypeMapper(
@@ -75,6 +77,7 @@ public final class SchemaTypeMapper {
     this.flattener = new AllOfFlattener(refs);
     this.unions = new UnionMapper(this, refs, flattener);
     this.defaults = new DefaultValues(problems, this::generatedEnum);
+    this.keywordChecks = new SchemaKeywordChecks(problems);
   }
 
   /**
@@ -146,6 +149,9 @@ public final class SchemaTypeMapper {
     Node target = resolved.get();
     progress.reach(target.pointer(), target.position());
     positions.putIfAbsent(target.location(), target.position());
+    if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
+      keywordChecks.check(checkedSchema);
+    }
     String hint = componentName(target).orElse(nameHint);
     TypeName known = bySchema.get(target.location());
     if (known != null) {
@@ -334,6 +340,10 @@ public final class SchemaTypeMapper {
     AllOfFlattener.Flattened flat = flattener.flatten(schema);
     if (flat.properties().isEmpty()) {
       Optional<Node> additional = schema.get("additionalProperties");
+      if (additional.isPresent() && additional.get() instanceof ScalarNode scalar
+          && Boolean.FALSE.equals(scalar.value())) {
+        checkRequired(schema, flat, JavaNames.className(hint));
+      }
       TypeName value = additional.isPresent() && additional.get() instanceof MapNode
           ? map(additional.get(), hint + "Value")
           : JSON_NODE;
@@ -344,15 +354,24 @@ public final class SchemaTypeMapper {
     bySchema.put(schema.location(), name);
     List<Component> components = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
+    Map<String, String> jsonNameByMember = new HashMap<>();
+    checkRequired(schema, flat, name.simpleName());
     for (Map.Entry<String, Node> property : flat.properties().entrySet()) {
       String jsonName = property.getKey();
       Node propertySchema = property.getValue();
-      String javaName = uniqueMember(
+      String baseName =
           propertySchema instanceof MapNode inline && inline.text("x-java-name").isPresent()
                   && !isNamedType(inline)
               ? JavaNames.memberName(inline.text("x-java-name").orElseThrow())
-              : JavaNames.memberName(jsonName),
-          usedNames);
+              : JavaNames.memberName(jsonName);
+      String javaName = uniqueMember(baseName, usedNames);
+      jsonNameByMember.put(javaName, jsonName);
+      if (!javaName.equals(baseName)) {
+        problems.warning(
+            propertySchema.position(),
+            Messages.propertyNameCollision(
+                name.simpleName(), baseName, jsonNameByMember.get(baseName), jsonName, javaName));
+      }
       TypeName type = map(propertySchema, name.simpleName() + JavaNames.typeName(jsonName));
       boolean nullable = isNullable(propertySchema);
       Optional<String> fixed = fixedValue(propertySchema, type);
@@ -394,6 +413,23 @@ public final class SchemaTypeMapper {
         closed);
     declarations.put(name.simpleName(), record);
     return name;
+  }
+
+  /**
+   * Warns about each name in the schema's own {@code required} that no property declares. It is
+   * legal JSON Schema, but the record has no component for it, so it is most likely a typo.
+   */
+  private void checkRequired(MapNode schema, AllOfFlattener.Flattened flat, String typeName) {
+    if (!(schema.get("required").orElse(null) instanceof ListNode required)) {
+      return;
+    }
+    for (Node item : required.items()) {
+      if (item instanceof ScalarNode scalar && scalar.value() instanceof String property
+          && !flat.properties().containsKey(property)) {
+        problems.warning(
+            item.position(), Messages.requiredPropertyMissing(property, typeName));
+      }
+    }
   }
 
   /** Registers a generated type; used for wrapper records and unions. */
@@ -441,7 +477,7 @@ public final class SchemaTypeMapper {
     bySchema.put(schema.location(), name);
     List<Constant> constants = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
-    List<String> values = strings(schema.get("enum").orElseThrow());
+    List<String> values = stringValues(schema.get("enum").orElseThrow());
     List<String> names = strings(schema.get("x-java-enum-names").orElse(null));
     if (!names.isEmpty() && names.size() != values.size()) {
       problems.error(
@@ -554,6 +590,10 @@ public final class SchemaTypeMapper {
         .orElse("");
   }
 
+  /**
+   * Returns the schema's {@code type} names. An unknown name is left out, because {@link
+   * SchemaKeywordChecks} reports it as an error already.
+   */
   static Set<String> types(MapNode schema) {
     Set<String> types = new LinkedHashSet<>();
     Optional<Node> type = schema.get("type");
@@ -562,6 +602,7 @@ public final class SchemaTypeMapper {
     } else if (type.isPresent() && type.get() instanceof ListNode list) {
       types.addAll(strings(list));
     }
+    types.retainAll(SchemaKeywordChecks.TYPES);
     return types;
   }
 
@@ -598,8 +639,11 @@ public final class SchemaTypeMapper {
       return literals;
     }
     if (schema.get("enum").orElse(null) instanceof ListNode values && !isStringEnum(schema)) {
+      Set<String> declared = types(schema);
+      declared.remove("null");
       for (Node value : values.items()) {
-        if (value instanceof ScalarNode scalar && scalar.value() != null) {
+        if (value instanceof ScalarNode scalar && scalar.value() != null
+            && SchemaKeywordChecks.ofDeclaredType(scalar, declared)) {
           literals.add(JsonLiterals.of(scalar));
         }
       }
@@ -607,13 +651,21 @@ public final class SchemaTypeMapper {
     return literals;
   }
 
-  /** Returns whether the schema becomes a Java enum: a string enum, maybe with a null value. */
+  /**
+   * Returns whether the schema becomes a Java enum: a string enum, maybe with a null value, or an
+   * enum of declared type string, whose values of other types no string can equal.
+   */
   static boolean isStringEnum(MapNode schema) {
     Set<String> kinds = types(schema);
     kinds.remove("null");
-    return schema.has("enum")
-        && (kinds.isEmpty() || kinds.equals(Set.of("string")))
-        && allStrings(schema.get("enum").orElseThrow());
+    if (!schema.has("enum")) {
+      return false;
+    }
+    Node values = schema.get("enum").orElseThrow();
+    if (kinds.equals(Set.of("string"))) {
+      return !stringValues(values).isEmpty();
+    }
+    return kinds.isEmpty() && allStrings(values);
   }
 
   private static BigDecimal number(MapNode schema, String keyword) {
@@ -715,6 +767,19 @@ public final class SchemaTypeMapper {
 
   private static boolean isTrue(Node node) {
     return node instanceof ScalarNode scalar && Boolean.TRUE.equals(scalar.value());
+  }
+
+  /** Returns the string items of a list, leaving out numbers, booleans and nulls. */
+  private static List<String> stringValues(Node node) {
+    List<String> values = new ArrayList<>();
+    if (node instanceof ListNode list) {
+      for (Node item : list.items()) {
+        if (item instanceof ScalarNode scalar && scalar.value() instanceof String text) {
+          values.add(text);
+        }
+      }
+    }
+    return values;
   }
 
   private static List<String> strings(Node node) {

@@ -1,0 +1,314 @@
+package dev.asyncsse.processor.types;
+
+import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problems;
+import dev.asyncsse.processor.read.ListNode;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks the validation keywords of one schema before it is mapped, so that a misspelled type, a
+ * broken regular expression or an empty range is reported instead of silently losing its check.
+ *
+ * <p>An error marks a schema that no value can satisfy or that the generated code cannot check. A
+ * warning marks legal JSON Schema that is probably a mistake.
+ */
+public final class SchemaKeywordChecks {
+
+  static final Set<String> TYPES =
+      Set.of("string", "number", "integer", "boolean", "object", "array", "null");
+
+  /** The formats that change the Java type or add a check, by the type they apply to. */
+  static final Map<String, List<String>> SUPPORTED_FORMATS = Map.of(
+      "string", List.of("date-time", "date", "time", "uuid", "uri", "email", "hostname", "ipv4",
+          "ipv6"),
+      "integer", List.of("int32", "int64"));
+
+  /**
+   * Formats that JSON Schema (draft 2020-12) or OpenAPI 3 define for each type, where a number may
+   * also carry int32 or int64. They raise no warning, and those not in {@link #SUPPORTED_FORMATS}
+   * have no effect.
+   */
+  private static final Map<String, Set<String>> KNOWN_FORMATS = Map.of(
+      "string", Set.of("date-time", "date", "time", "duration", "uuid", "uri", "uri-reference",
+          "uri-template", "iri", "iri-reference", "email", "idn-email", "hostname",
+          "idn-hostname", "ipv4", "ipv6", "json-pointer", "relative-json-pointer", "regex",
+          "byte", "binary", "password"),
+      "integer", Set.of("int32", "int64"),
+      "number", Set.of("float", "double", "int32", "int64"));
+
+  private static final List<String> COUNT_KEYWORDS =
+      List.of("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties");
+
+  private final Problems problems;
+
+  public SchemaKeywordChecks(Problems problems) {
+    this.problems = problems;
+  }
+
+  /**
+   * Reports the problems in {@code schema}'s own keywords. The schemas it contains are checked
+   * when they are mapped.
+   */
+  void check(MapNode schema) {
+    Set<String> types = checkTypes(schema);
+    checkPattern(schema);
+    for (String keyword : COUNT_KEYWORDS) {
+      if (schema.get(keyword).orElse(null) instanceof ScalarNode scalar
+          && !(scalar.value() instanceof BigDecimal)) {
+        problems.error(scalar.position(), Messages.invalidCount(keyword, JsonLiterals.of(scalar)));
+      }
+    }
+    checkBounds(schema);
+    checkFormat(schema, types);
+    checkEnum(schema, types);
+  }
+
+  /**
+   * Reports negative counts, empty ranges and a {@code multipleOf} of 0 or less. A 2.x parameter
+   * schema gets only these checks, because the parameter reader reports its type and pattern.
+   */
+  public void checkBounds(MapNode schema) {
+    for (String keyword : COUNT_KEYWORDS) {
+      checkCount(schema, keyword);
+    }
+    if (!checkRange(schema)) {
+      checkIntegerRange(schema);
+    }
+    checkCountRange(schema, "minLength", "maxLength");
+    checkCountRange(schema, "minItems", "maxItems");
+    checkCountRange(schema, "minProperties", "maxProperties");
+    checkMultipleOf(schema);
+  }
+
+  /**
+   * Returns whether the {@code enum} value {@code value} is of one of the declared {@code types}.
+   * An empty set of types accepts every value.
+   */
+  static boolean ofDeclaredType(ScalarNode value, Set<String> types) {
+    if (types.isEmpty()) {
+      return true;
+    }
+    String kind = value.kind();
+    if (types.contains(kind)) {
+      return true;
+    }
+    return kind.equals("number") && types.contains("integer")
+        && isIntegral((BigDecimal) value.value());
+  }
+
+  private Set<String> checkTypes(MapNode schema) {
+    Optional<Node> type = schema.get("type");
+    List<Node> named = type.isEmpty() ? List.of()
+        : type.get() instanceof ListNode list ? list.items() : List.of(type.get());
+    for (Node node : named) {
+      if (node instanceof ScalarNode scalar && scalar.value() instanceof String name
+          && !TYPES.contains(name)) {
+        problems.error(node.position(), Messages.unknownSchemaType(name));
+      }
+    }
+    return SchemaTypeMapper.types(schema);
+  }
+
+  private void checkPattern(MapNode schema) {
+    Optional<Node> node = schema.get("pattern");
+    if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar)
+        || !(scalar.value() instanceof String pattern)) {
+      return;
+    }
+    try {
+      Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      problems.error(scalar.position(), Messages.invalidSchemaPattern(pattern, e.getDescription()));
+    }
+  }
+
+  private void checkCount(MapNode schema, String keyword) {
+    Optional<Node> node = schema.get(keyword);
+    if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar)) {
+      return;
+    }
+    if (scalar.value() instanceof BigDecimal value && (value.signum() < 0 || !isIntegral(value))) {
+      problems.error(scalar.position(), Messages.invalidCount(keyword, scalar.text()));
+    }
+  }
+
+  /**
+   * Reports a numeric range that contains no value: a lower bound above the upper bound, or equal
+   * to it when either bound is exclusive. Returns whether it reported one.
+   */
+  private boolean checkRange(MapNode schema) {
+    BigDecimal minimum = number(schema, "minimum");
+    BigDecimal maximum = number(schema, "maximum");
+    BigDecimal exclusiveMinimum = number(schema, "exclusiveMinimum");
+    BigDecimal exclusiveMaximum = number(schema, "exclusiveMaximum");
+    boolean empty = false;
+    if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
+      emptyRange(schema, "minimum", minimum, "maximum", maximum);
+      empty = true;
+    }
+    if (exclusiveMinimum != null && maximum != null && exclusiveMinimum.compareTo(maximum) >= 0) {
+      emptyRange(schema, "exclusiveMinimum", exclusiveMinimum, "maximum", maximum);
+      empty = true;
+    }
+    if (minimum != null && exclusiveMaximum != null && minimum.compareTo(exclusiveMaximum) >= 0) {
+      emptyRange(schema, "minimum", minimum, "exclusiveMaximum", exclusiveMaximum);
+      empty = true;
+    }
+    if (exclusiveMinimum != null && exclusiveMaximum != null
+        && exclusiveMinimum.compareTo(exclusiveMaximum) >= 0) {
+      emptyRange(schema, "exclusiveMinimum", exclusiveMinimum, "exclusiveMaximum",
+          exclusiveMaximum);
+      empty = true;
+    }
+    return empty;
+  }
+
+  /**
+   * Reports bounds of an integer schema that no integer lies between, such as {@code
+   * exclusiveMinimum: 1} with {@code exclusiveMaximum: 2}, when {@link #checkRange} found the
+   * range itself non-empty.
+   */
+  private void checkIntegerRange(MapNode schema) {
+    if (!SchemaTypeMapper.types(schema).equals(Set.of("integer"))) {
+      return;
+    }
+    String lowerKeyword = null;
+    BigDecimal lowest = null;
+    for (String keyword : List.of("minimum", "exclusiveMinimum")) {
+      BigDecimal bound = number(schema, keyword);
+      if (bound == null) {
+        continue;
+      }
+      BigDecimal smallest = keyword.equals("minimum")
+          ? bound.setScale(0, RoundingMode.CEILING)
+          : bound.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
+      if (lowest == null || smallest.compareTo(lowest) > 0) {
+        lowest = smallest;
+        lowerKeyword = keyword;
+      }
+    }
+    String upperKeyword = null;
+    BigDecimal highest = null;
+    for (String keyword : List.of("maximum", "exclusiveMaximum")) {
+      BigDecimal bound = number(schema, keyword);
+      if (bound == null) {
+        continue;
+      }
+      BigDecimal largest = keyword.equals("maximum")
+          ? bound.setScale(0, RoundingMode.FLOOR)
+          : bound.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+      if (highest == null || largest.compareTo(highest) < 0) {
+        highest = largest;
+        upperKeyword = keyword;
+      }
+    }
+    if (lowest != null && highest != null && lowest.compareTo(highest) > 0) {
+      emptyRange(schema, lowerKeyword, number(schema, lowerKeyword), upperKeyword,
+          number(schema, upperKeyword));
+    }
+  }
+
+  private void checkCountRange(MapNode schema, String lowerKeyword, String upperKeyword) {
+    BigDecimal lower = number(schema, lowerKeyword);
+    BigDecimal upper = number(schema, upperKeyword);
+    if (lower != null && upper != null && upper.signum() >= 0 && lower.compareTo(upper) > 0) {
+      emptyRange(schema, lowerKeyword, lower, upperKeyword, upper);
+    }
+  }
+
+  private void emptyRange(
+      MapNode schema, String lowerKeyword, BigDecimal lower, String upperKeyword,
+      BigDecimal upper) {
+    problems.error(
+        schema.get(upperKeyword).orElseThrow().position(),
+        Messages.emptyRange(lowerKeyword, lower.toPlainString(), upperKeyword,
+            upper.toPlainString()));
+  }
+
+  private void checkMultipleOf(MapNode schema) {
+    Optional<Node> node = schema.get("multipleOf");
+    if (node.isPresent() && node.get() instanceof ScalarNode scalar
+        && (!(scalar.value() instanceof BigDecimal value) || value.signum() <= 0)) {
+      problems.error(scalar.position(), Messages.invalidMultipleOf(scalar.text()));
+    }
+  }
+
+  private void checkFormat(MapNode schema, Set<String> types) {
+    Optional<Node> node = schema.get("format");
+    if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar)
+        || !(scalar.value() instanceof String format)) {
+      return;
+    }
+    Set<String> checked = new java.util.TreeSet<>(types);
+    checked.retainAll(KNOWN_FORMATS.keySet());
+    if (checked.isEmpty() && !types.isEmpty()) {
+      return;
+    }
+    if (checked.isEmpty()) {
+      checked.addAll(KNOWN_FORMATS.keySet());
+    }
+    for (String type : checked) {
+      if (KNOWN_FORMATS.get(type).contains(format)) {
+        return;
+      }
+    }
+    String type = checked.size() == 1 ? checked.iterator().next() : "string";
+    problems.warning(
+        scalar.position(),
+        Messages.unknownFormat(format, type, SUPPORTED_FORMATS.getOrDefault(type, List.of())));
+  }
+
+  private void checkEnum(MapNode schema, Set<String> types) {
+    Optional<Node> node = schema.get("enum");
+    if (node.isEmpty() || !(node.get() instanceof ListNode values)) {
+      return;
+    }
+    if (values.items().isEmpty()) {
+      problems.error(values.position(), Messages.emptyEnum());
+      return;
+    }
+    Set<String> declared = new java.util.TreeSet<>(types);
+    declared.remove("null");
+    if (declared.isEmpty() || !TYPES.containsAll(declared)) {
+      return;
+    }
+    List<ScalarNode> mismatched = values.items().stream()
+        .filter(ScalarNode.class::isInstance)
+        .map(ScalarNode.class::cast)
+        .filter(value -> value.value() != null && !ofDeclaredType(value, declared))
+        .toList();
+    long nonNull = values.items().stream()
+        .filter(value -> !(value instanceof ScalarNode scalar && scalar.value() == null))
+        .count();
+    String typeText = String.join(" or ", declared);
+    if (nonNull > 0 && mismatched.size() == nonNull) {
+      problems.error(values.position(), Messages.enumWithoutDeclaredType(typeText));
+      return;
+    }
+    for (ScalarNode value : mismatched) {
+      problems.warning(
+          value.position(), Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
+    }
+  }
+
+  private static BigDecimal number(MapNode schema, String keyword) {
+    return schema.get(keyword).orElse(null) instanceof ScalarNode scalar
+            && scalar.value() instanceof BigDecimal value
+        ? value
+        : null;
+  }
+
+  private static boolean isIntegral(BigDecimal value) {
+    return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+  }
+}
