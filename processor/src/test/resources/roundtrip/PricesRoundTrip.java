@@ -114,14 +114,14 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     return seen;
   }
 
-  /** A channel whose two messages declare the same inline headers schema. */
+  /** Requests the channel whose two messages declare the same inline headers schema. */
   private List<String> sharedHeaders() throws Exception {
     return List.of(
         get(baseUri + "/fills", "X-Other", "1"),
         get(baseUri + "/fills", "X-Trace", "t1"));
   }
 
-  /** The messages of the records' own checks, which the client meets before any request. */
+  /** Builds records with bad values and returns the messages of their own checks. */
   private List<String> recordChecks() {
     List<String> seen = new ArrayList<>();
     try {

@@ -80,8 +80,8 @@ public final class DocumentPlanner {
           ? JSON_NODE
           : types.mapPayload(message.payload(), message.typeName());
       types.describeIfBlank(payload, SchemaDoc.of(message.description()));
-      // Only the headers that became the channel's request headers get a record: the client
-      // sends them and the server checks them, and nothing else would use another's record.
+      // Only the headers that became the channel's request headers get a record, because the
+      // client and the server use no other message's headers record.
       if (channel.headers() != null && message.headers() == channel.headers().schema()) {
         types.map(message.headers(), message.typeName() + "Headers");
       }
