@@ -157,7 +157,9 @@ class RequestValuesTest {
 
   @Test
   void streamDeliversTypedMessages() {
-    assertEquals(List.of("price A&B é 300", "eu 3 null EUR 5 A&B é null [1, 2]"), scenarios.apply("stream"));
+    assertEquals(
+        List.of("price A&B é 300", "eu 3 null EUR 5 A&B é null [1, 2]"),
+        scenarios.apply("stream"));
   }
 
   @Test

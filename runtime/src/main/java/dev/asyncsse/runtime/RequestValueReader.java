@@ -53,8 +53,8 @@ final class RequestValueReader {
 
   /**
    * Returns the JSON value of {@code values}, the one or more texts received for {@code name}.
-   * Only a list or set component accepts more than one: each text is then one item. A list or set
-   * given once may also be one JSON array, which is how {@link RequestValues#encode} writes it.
+   * Only a list or set component accepts more than one, and each text is then one item. A list or
+   * set given once may also be one JSON array, which is how {@link RequestValues#encode} writes it.
    *
    * @throws IllegalArgumentException when the texts do not fit {@code type}
    */
@@ -132,7 +132,7 @@ final class RequestValueReader {
   /**
    * Returns the wire value of the enum constant that {@code text} names. A generated enum may have
    * an {@code UNKNOWN} constant for values outside the document's list, which a payload may carry
-   * but a request may not; it is the one constant that the codec cannot write, so it is skipped.
+   * but a request may not. It is the one constant that the codec cannot write, so it is skipped.
    */
   private static JsonNode readEnum(String name, String text, Class<?> type, JsonCodec codec) {
     StringJoiner allowed = new StringJoiner(", ");

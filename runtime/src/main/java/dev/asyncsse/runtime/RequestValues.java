@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.asyncsse.runtime.json.JsonCodec;
 import java.util.Collection;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -75,8 +76,8 @@ public final class RequestValues {
    * @param lookup returns every value of one name, in request order, such as each occurrence of a
    *     query parameter
    * @param names the JSON property names of {@code type}
-   * @param jsonValued the names whose schema type is not {@code string}; a value whose record
-   *     component has no type listed above (an object, say) is read as JSON text
+   * @param jsonValued the names whose schema type is not {@code string}. Their values are read as
+   *     JSON text when {@code type} has no record component of that name to give the Java type.
    * @param what what the values are, for the message, such as {@code "request headers"}
    * @throws IllegalArgumentException when the values do not fit {@code type}, with a message that
    *     starts with {@code "Invalid " + what + ": "} and then names the property and the rule
@@ -100,10 +101,10 @@ public final class RequestValues {
           }
           continue;
         }
-        JsonNode node = component == null
-            ? jsonValued.contains(name) ? jsonOrText(values.get(0)) : text(values.get(0))
-            : RequestValueReader.read(name, values, component.getGenericType(), codec);
-        object.set(name, node);
+        Type valueType = component != null
+            ? component.getGenericType()
+            : jsonValued.contains(name) ? Object.class : String.class;
+        object.set(name, RequestValueReader.read(name, values, valueType, codec));
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid " + what + ": " + e.getMessage(), e);

@@ -259,7 +259,8 @@ final class ServerGenerator {
 
   /** Adds the public reader of one request's headers or query, and its static helper. */
   private static void addRequestValuesReader(TypeSpec.Builder type, ChannelPlan plan,
-      ClassName valuesClass, RequestValuesModel values, String name, CodeBlock lookup, String what) {
+      ClassName valuesClass, RequestValuesModel values, String name, CodeBlock lookup,
+      String what) {
     if (valuesClass == null) {
       return;
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -81,9 +82,10 @@ final class RequestValuesReader {
   }
 
   /**
-   * Returns the content of a schema as canonical text with every {@code $ref} replaced by its
-   * target, so that two schemas with equal text describe the same values. A reference back into a
-   * schema being expanded, or one nested deeper than a schema plausibly is, stays a reference.
+   * Returns the content of a schema as canonical text, with keys sorted and every {@code $ref}
+   * replaced by its target, so that two schemas with equal text describe the same values. A
+   * reference back into a schema being expanded, or one nested deeper than a schema plausibly is,
+   * stays a reference.
    */
   private String content(Node raw, Set<String> expanding, int depth) {
     Optional<Node> resolved = nodes.refs().resolve(raw);
@@ -97,7 +99,7 @@ final class RequestValuesReader {
     StringBuilder text = new StringBuilder();
     if (node instanceof MapNode map) {
       text.append('{');
-      map.entries().forEach((key, value) -> text.append(quoted(key)).append(':')
+      new TreeMap<>(map.entries()).forEach((key, value) -> text.append(quoted(key)).append(':')
           .append(content(value, expanding, depth + 1)).append(','));
       text.append('}');
     } else if (node instanceof ListNode list) {
