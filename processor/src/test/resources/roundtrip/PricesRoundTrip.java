@@ -75,7 +75,7 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
 
   private PricesClient prices() {
     return Prices.client(baseUri).build().prices(PricesParameters.Market.EU)
-        .query(new PricesQuery(PricesQueryCurrency.EUR, 5, "A&B é", null, List.of(1, 2)));
+        .query(new PricesQuery(PricesQueryCurrency.EUR, 5, "A&B é", null, List.of(1, 2), null));
   }
 
   /** One subscription with headers and query, as the handler and the client saw it. */
@@ -108,6 +108,7 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     seen.add(get(path + "?currency=EUR&currency=USD", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&live=yes", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&levels=1&levels=z", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&since=yesterday", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&depth=2", "x-api-version", "1"));
     seen.add(get(path + "?currency=EUR&live=true&levels=1&levels=2", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&levels=%5B3,4%5D", "X-Api-Version", "1"));
@@ -131,13 +132,13 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
       seen.add(e.getMessage());
     }
     try {
-      new PricesQuery(PricesQueryCurrency.EUR, 11, null, null, null);
+      new PricesQuery(PricesQueryCurrency.EUR, 11, null, null, null, null);
       seen.add("built PricesQuery");
     } catch (IllegalArgumentException e) {
       seen.add(e.getMessage());
     }
     try {
-      new PricesQuery(null, null, null, null, null);
+      new PricesQuery(null, null, null, null, null, null);
       seen.add("built PricesQuery");
     } catch (NullPointerException e) {
       seen.add(e.getMessage());
