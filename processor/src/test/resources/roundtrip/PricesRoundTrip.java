@@ -42,6 +42,8 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
         return switch (scenario) {
           case "handler" -> handler();
           case "rejections" -> rejections();
+          case "sharedHeaders" -> sharedHeaders();
+          case "recordChecks" -> recordChecks();
           case "missingHeaders" -> missingHeaders();
           case "publisher" -> publisher();
           case "stream" -> stream();
@@ -62,16 +64,18 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     server = Prices.server(http);
     server.prices().handle((request, parameters, headers, query, stream) -> {
       handled.add(parameters.market() + " " + headers.xApiVersion() + " " + headers.xTraceId()
-          + " " + query.currency() + " " + query.depth() + " " + query.symbol());
+          + " " + query.currency() + " " + query.depth() + " " + query.symbol() + " "
+          + query.live() + " " + query.levels());
       stream.send(new Price(query.symbol(), 100 * headers.xApiVersion()));
     });
+    server.fills().handle((request, headers, stream) -> handled.add("fills " + headers.xTrace()));
     http.start();
     baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
   }
 
   private PricesClient prices() {
     return Prices.client(baseUri).build().prices(PricesParameters.Market.EU)
-        .query(new PricesQuery(PricesQueryCurrency.EUR, 5, "A&B é"));
+        .query(new PricesQuery(PricesQueryCurrency.EUR, 5, "A&B é", null, List.of(1, 2), null));
   }
 
   /** One subscription with headers and query, as the handler and the client saw it. */
@@ -99,7 +103,46 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     seen.add(get(path + "?currency=GBP", "X-Api-Version", "1"));
     seen.add(get(path + "?depth=3", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&depth=11", "x-api-version", "1"));
+    seen.add(get(path + "?currency=EUR&depth=x", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&depth=99999999999", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&currency=USD", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&live=yes", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&levels=1&levels=z", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&since=yesterday", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&depth=2", "x-api-version", "1"));
+    seen.add(get(path + "?currency=EUR&live=true&levels=1&levels=2", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&levels=%5B3,4%5D", "X-Api-Version", "1"));
+    return seen;
+  }
+
+  /** Requests the channel whose two messages declare the same inline headers schema. */
+  private List<String> sharedHeaders() throws Exception {
+    return List.of(
+        get(baseUri + "/fills", "X-Other", "1"),
+        get(baseUri + "/fills", "X-Trace", "t1"));
+  }
+
+  /** Builds records with bad values and returns the messages of their own checks. */
+  private List<String> recordChecks() {
+    List<String> seen = new ArrayList<>();
+    try {
+      new PriceHeaders(9, null);
+      seen.add("built PriceHeaders");
+    } catch (IllegalArgumentException e) {
+      seen.add(e.getMessage());
+    }
+    try {
+      new PricesQuery(PricesQueryCurrency.EUR, 11, null, null, null, null);
+      seen.add("built PricesQuery");
+    } catch (IllegalArgumentException e) {
+      seen.add(e.getMessage());
+    }
+    try {
+      new PricesQuery(null, null, null, null, null, null);
+      seen.add("built PricesQuery");
+    } catch (NullPointerException e) {
+      seen.add(e.getMessage());
+    }
     return seen;
   }
 

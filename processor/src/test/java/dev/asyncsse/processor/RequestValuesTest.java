@@ -32,6 +32,7 @@ class RequestValuesTest {
   private static final String PACKAGE = "com.example.prices";
 
   private static Function<String, List<String>> scenarios;
+  private static Compilation prices;
 
   @BeforeAll
   @SuppressWarnings("unchecked")
@@ -45,6 +46,7 @@ class RequestValuesTest {
             Sources.packageInfoFor(PACKAGE, "prices.yaml"),
             JavaFileObjects.forResource("roundtrip/PricesRoundTrip.java"));
     assertThat(compilation).succeededWithoutWarnings();
+    prices = compilation;
     scenarios = (Function<String, List<String>>) new CompiledClasses(compilation)
         .loadClass(PACKAGE + ".PricesRoundTrip")
         .getDeclaredConstructor()
@@ -54,28 +56,92 @@ class RequestValuesTest {
   @Test
   void headersAndQueryReachHandlerTyped() {
     assertEquals(
-        List.of("eu 2 trace 7 EUR 5 A&B é", "A&B é 200"), scenarios.apply("handler"));
+        List.of("eu 2 trace 7 EUR 5 A&B é null [1, 2]", "A&B é 200"), scenarios.apply("handler"));
   }
 
   @Test
   void invalidRequestValuesGet400WithReason() {
+    List<String> expected = List.of(
+        "400 Invalid request headers: X-Api-Version: must be <= 3, but was 9",
+        "400 Invalid request headers: X-Api-Version: must be an integer, but was two",
+        "400 Invalid request headers: X-Api-Version: required property is missing",
+        "400 Invalid query parameters: currency: must be one of \"EUR\", \"USD\", but was GBP",
+        "400 Invalid query parameters: currency: required property is missing",
+        "400 Invalid query parameters: depth: must be <= 10, but was 11",
+        "400 Invalid query parameters: depth: must be an integer, but was x",
+        "400 Invalid query parameters: depth: must be a 32-bit integer, but was 99999999999",
+        "400 Invalid query parameters: currency: must be given once, but was given 2 times:"
+            + " EUR, USD",
+        "400 Invalid query parameters: live: must be true or false, but was yes",
+        "400 Invalid query parameters: levels: must be an integer, but was z",
+        "400 Invalid query parameters: since: must be a date-time such as 2024-01-31T10:15:30Z,"
+            + " but was yesterday",
+        "200 eu 1 null EUR 2 null null null",
+        "200 eu 1 null EUR null null true [1, 2]",
+        "200 eu 1 null EUR null null null [3, 4]");
+
     List<String> seen = scenarios.apply("rejections");
 
-    assertEquals(7, seen.size(), seen.toString());
-    assertTrue(seen.get(0).startsWith("400 Invalid request headers: "), seen.get(0));
-    assertTrue(seen.get(0).contains("X-Api-Version"), seen.get(0));
-    assertTrue(seen.get(1).startsWith("400 Invalid request headers: "), seen.get(1));
-    assertTrue(seen.get(2).startsWith("400 Invalid request headers: "), seen.get(2));
-    assertTrue(seen.get(2).contains("X-Api-Version"), seen.get(2));
-    assertTrue(seen.get(3).startsWith("400 Invalid query parameters: "), seen.get(3));
-    assertTrue(seen.get(3).contains("GBP"), seen.get(3));
-    assertTrue(seen.get(3).contains("must be one of \"EUR\", \"USD\", but was \"GBP\""),
-        seen.get(3));
-    assertTrue(seen.get(4).startsWith("400 Invalid query parameters: "), seen.get(4));
-    assertTrue(seen.get(4).contains("currency"), seen.get(4));
-    assertTrue(seen.get(5).startsWith("400 Invalid query parameters: "), seen.get(5));
-    assertTrue(seen.get(5).contains("depth"), seen.get(5));
-    assertEquals("200 eu 1 null EUR 2 null", seen.get(6));
+    assertEquals(expected.size(), seen.size(), seen.toString());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), seen.get(i), "request " + i);
+    }
+  }
+
+  @Test
+  void identicalInlineHeadersAreChecked() {
+    assertEquals(
+        List.of("400 Invalid request headers: X-Trace: required property is missing",
+            "200 fills t1"),
+        scenarios.apply("sharedHeaders"));
+  }
+
+  @Test
+  void identicalInlineHeadersGetOneRecord() {
+    assertThat(prices).generatedSourceFile(PACKAGE + ".FillHeaders").isNotNull();
+    assertTrue(prices.generatedSourceFiles().stream()
+            .noneMatch(file -> file.getName().endsWith("/CancelHeaders.java")),
+        prices.generatedSourceFiles().toString());
+  }
+
+  @Test
+  void differentHeadersAreWarnedAtChannel(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("orders.yaml"),
+        "asyncapi: 3.0.0\n"
+            + "info: {title: Orders, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  orders:\n"
+            + "    address: /orders\n"
+            + "    messages:\n"
+            + "      placed:\n"
+            + "        headers: {type: object, properties: {X-Trace: {type: string}}}\n"
+            + "        payload: {type: integer}\n"
+            + "      cancelled:\n"
+            + "        headers: {type: object, properties: {X-Reason: {type: string}}}\n"
+            + "        payload: {type: integer}\n");
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor("com.example.orders", "orders.yaml"));
+
+    assertThat(compilation).succeeded();
+    assertEquals(1, compilation.warnings().size(), compilation.warnings().toString());
+    assertThat(compilation).hadWarningContaining("orders.yaml:5:5: "
+        + Messages.differentChannelHeaders("orders", List.of("placed", "cancelled")));
+    assertTrue(compilation.generatedSourceFiles().stream()
+            .noneMatch(file -> file.getName().endsWith("Headers.java")),
+        compilation.generatedSourceFiles().toString());
+    assertThat(compilation).generatedSourceFile("com.example.orders.OrdersClient")
+        .contentsAsUtf8String().doesNotContain("headers(");
+  }
+
+  @Test
+  void recordsRejectValuesLikeServer() {
+    assertEquals(
+        List.of("X-Api-Version: must be <= 3, but was 9",
+            "depth: must be <= 10, but was 11",
+            "currency: required property is missing"),
+        scenarios.apply("recordChecks"));
   }
 
   @Test
@@ -93,7 +159,9 @@ class RequestValuesTest {
 
   @Test
   void streamDeliversTypedMessages() {
-    assertEquals(List.of("price A&B é 300", "eu 3 null EUR 5 A&B é"), scenarios.apply("stream"));
+    assertEquals(
+        List.of("price A&B é 300", "eu 3 null EUR 5 A&B é null [1, 2]"),
+        scenarios.apply("stream"));
   }
 
   @Test

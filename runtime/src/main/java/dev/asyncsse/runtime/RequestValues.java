@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.asyncsse.runtime.json.JsonCodec;
 import java.util.Collection;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -22,9 +22,11 @@ import java.util.function.Function;
  * parameters, one value per JSON property.
  *
  * <p>A string property travels as its text. Any other value travels as its JSON text, so an
- * integer header is {@code 42} and a boolean query parameter is {@code true}. Reading builds a JSON
- * object from the values and decodes it with the codec, so the record's own checks (required
- * properties, {@code minimum}, {@code enum} and the rest) apply to requests as they do to payloads.
+ * integer header is {@code 42}, a boolean query parameter is {@code true} and an array is {@code
+ * [1,2]}. When reading, an array query parameter may instead repeat ({@code levels=1&levels=2}),
+ * and any other query parameter given more than once is rejected. Reading builds a JSON object
+ * from the values and decodes it with the codec, so the record's own checks (required properties,
+ * {@code minimum}, {@code pattern} and the rest) apply to requests as they do to payloads.
  */
 public final class RequestValues {
 
@@ -65,94 +67,93 @@ public final class RequestValues {
   /**
    * Reads the values named {@code names} through {@code lookup} and decodes them into {@code type}.
    *
-   * @param lookup returns the value of one name, such as {@code request::header}
+   * <p>Each value is first read as the Java type of the record component it fills, so a missing
+   * required value, a value given more than once, a value that is not of the component's type or
+   * not one of its enum's values fails with a message of the form {@code name: rule, but was
+   * value}. The record's constructor then applies the schema's other checks (such as {@code
+   * minimum} or {@code pattern}) with messages of the same form.
+   *
+   * @param lookup returns every value of one name, in request order, such as each occurrence of a
+   *     query parameter
    * @param names the JSON property names of {@code type}
-   * @param jsonValued the names whose schema type is not {@code string}; their values are read as
-   *     JSON text, and as a string when they are not valid JSON, which the codec then rejects
+   * @param jsonValued the names whose schema type is not {@code string}. Their values are read as
+   *     JSON text when {@code type} has no record component of that name to give the Java type.
    * @param what what the values are, for the message, such as {@code "request headers"}
    * @throws IllegalArgumentException when the values do not fit {@code type}, with a message that
-   *     names the property and the rule
+   *     starts with {@code "Invalid " + what + ": "} and then names the property and the rule
    */
   public static <T> T decode(
-      Function<String, Optional<String>> lookup,
+      Function<String, List<String>> lookup,
       Collection<String> names,
       Set<String> jsonValued,
       Class<T> type,
       JsonCodec codec,
       String what) {
+    Map<String, RecordComponent> components = componentsByJsonName(type);
     ObjectNode object = MAPPER.createObjectNode();
-    for (String name : names) {
-      Optional<String> value = lookup.apply(name);
-      if (value.isPresent()) {
-        object.set(name, jsonValued.contains(name) ? jsonOrText(value.get()) : text(value.get()));
-      }
-    }
-    T values;
     try {
-      values = codec.decode(object.toString(), type);
-    } catch (RuntimeException e) {
+      for (String name : names) {
+        List<String> values = lookup.apply(name);
+        RecordComponent component = components.get(name);
+        if (values.isEmpty()) {
+          if (component != null && isRequired(component)) {
+            throw new IllegalArgumentException(name + ": required property is missing");
+          }
+          continue;
+        }
+        Type valueType = component != null
+            ? component.getGenericType()
+            : jsonValued.contains(name) ? Object.class : String.class;
+        object.set(name, RequestValueReader.read(name, values, valueType, codec));
+      }
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid " + what + ": " + e.getMessage(), e);
     }
-    rejectUnknownEnumValues(values, object, codec, what);
-    return values;
+    try {
+      return codec.decode(object.toString(), type);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("Invalid " + what + ": " + constructorMessage(e), e);
+    }
   }
 
-  /**
-   * Rejects a record component that decoded to a generated enum's {@code UNKNOWN} constant. Such a
-   * constant stands for a value outside the document's list, which a payload may carry but a
-   * request may not. It is the one constant whose writing fails.
-   */
-  private static void rejectUnknownEnumValues(
-      Object values, ObjectNode received, JsonCodec codec, String what) {
-    if (!values.getClass().isRecord()) {
-      return;
+  /** Returns the record components of {@code type} by JSON property name, or none for a class. */
+  private static Map<String, RecordComponent> componentsByJsonName(Class<?> type) {
+    Map<String, RecordComponent> components = new LinkedHashMap<>();
+    if (!type.isRecord()) {
+      return components;
     }
-    for (RecordComponent component : values.getClass().getRecordComponents()) {
-      Object value;
-      try {
-        value = component.getAccessor().invoke(values);
-      } catch (ReflectiveOperationException e) {
-        continue; // not readable here, so the codec's own checks are all that apply
-      }
-      if (!(value instanceof Enum<?>) || encodes(value, codec)) {
-        continue;
-      }
+    for (RecordComponent component : type.getRecordComponents()) {
       JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
       String name =
           property != null && !property.value().isEmpty() ? property.value() : component.getName();
-      JsonNode raw = received.get(name);
-      throw new IllegalArgumentException(
-          "Invalid "
-              + what
-              + ": "
-              + name
-              + " must be one of "
-              + allowedValues(((Enum<?>) value).getDeclaringClass(), codec)
-              + ", but was "
-              + (raw == null ? "absent" : raw.toString()));
+      components.put(name, component);
     }
+    return components;
   }
 
-  private static boolean encodes(Object value, JsonCodec codec) {
-    try {
-      codec.encode(value);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
+  private static boolean isRequired(RecordComponent component) {
+    JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+    return property != null && property.required();
   }
 
-  private static String allowedValues(Class<?> enumType, JsonCodec codec) {
-    StringJoiner allowed = new StringJoiner(", ");
-    for (Object constant : enumType.getEnumConstants()) {
-      if (encodes(constant, codec)) {
-        allowed.add(codec.encode(constant));
+  /**
+   * Returns the message of the check in the record's constructor that rejected the values, which
+   * the codec wraps, or the codec's own message when no constructor check failed.
+   */
+  private static String constructorMessage(RuntimeException decodingFailure) {
+    for (Throwable cause = decodingFailure.getCause(); cause != null; cause = cause.getCause()) {
+      if ((cause instanceof IllegalArgumentException || cause instanceof NullPointerException)
+          && !cause.getClass().getName().startsWith("com.fasterxml.")
+          && cause.getMessage() != null) {
+        return cause.getMessage();
       }
     }
-    return allowed.toString();
+    // NOTE: reached only for component types that RequestValueReader passes through as JSON,
+    // such as nested objects, so the codec's wording shows.
+    return decodingFailure.getMessage();
   }
 
-  private static JsonNode jsonOrText(String value) {
+  static JsonNode jsonOrText(String value) {
     try {
       JsonNode parsed = MAPPER.readTree(value);
       return parsed == null || parsed.isMissingNode() ? text(value) : parsed;
@@ -161,7 +162,7 @@ public final class RequestValues {
     }
   }
 
-  private static JsonNode text(String value) {
+  static JsonNode text(String value) {
     return TextNode.valueOf(value);
   }
 }

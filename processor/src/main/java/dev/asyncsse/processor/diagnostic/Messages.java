@@ -3,6 +3,7 @@ package dev.asyncsse.processor.diagnostic;
 import dev.asyncsse.processor.read.SourcePosition;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Every message the processor reports.
@@ -475,6 +476,17 @@ public final class Messages {
         + method
         + ", but one event stream is opened with one method. Give every operation on the channel"
         + " the same method, or move the operations to separate channels.";
+  }
+
+  public static String differentChannelHeaders(String channel, List<String> messages) {
+    return "Different headers schemas on one channel: the messages "
+        + messages.stream().map(message -> "\"" + message + "\"").collect(Collectors.joining(", "))
+        + " of channel \""
+        + channel
+        + "\" declare different headers schemas, so the channel gets no typed request headers and"
+        + " its server checks none of them. Give these messages one headers schema (the same $ref"
+        + " or the same content), or send the headers with ClientBuilder.header and check them in"
+        + " the server's handler.";
   }
 
   public static String invalidHeaderName(String name, String message, String reason) {

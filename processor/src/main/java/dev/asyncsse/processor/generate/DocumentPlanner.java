@@ -80,7 +80,9 @@ public final class DocumentPlanner {
           ? JSON_NODE
           : types.mapPayload(message.payload(), message.typeName());
       types.describeIfBlank(payload, SchemaDoc.of(message.description()));
-      if (message.headers() != null) {
+      // Only the headers that became the channel's request headers get a record, because the
+      // client and the server use no other message's headers record.
+      if (channel.headers() != null && message.headers() == channel.headers().schema()) {
         types.map(message.headers(), message.typeName() + "Headers");
       }
       messages.add(

@@ -94,9 +94,9 @@ final class ServerGenerator {
     if (hasRequestValues(plan)) {
       type.addMethod(requestCheck(plan));
       addRequestValuesReader(type, plan, plan.headersClass(), plan.channel().headers(), "headers",
-          "header", "request headers");
+          CodeBlock.of("name -> request.header(name).stream().toList()"), "request headers");
       addRequestValuesReader(type, plan, plan.queryClass(), plan.channel().query(), "query",
-          "queryParameter", "query parameters");
+          CodeBlock.of("request::queryParameters"), "query parameters");
     }
     type.addMethod(attach(plan));
     type.addMethod(subscribeAll(plan));
@@ -270,7 +270,8 @@ final class ServerGenerator {
 
   /** Adds the public reader of one request's headers or query, and its static helper. */
   private static void addRequestValuesReader(TypeSpec.Builder type, ChannelPlan plan,
-      ClassName valuesClass, RequestValuesModel values, String name, String lookup, String what) {
+      ClassName valuesClass, RequestValuesModel values, String name, CodeBlock lookup,
+      String what) {
     if (valuesClass == null) {
       return;
     }
@@ -292,7 +293,7 @@ final class ServerGenerator {
         .returns(valuesClass)
         .addParameter(SSE_REQUEST, "request")
         .addParameter(JSON_CODEC, "codec")
-        .addStatement("return $T.decode(request::$L, $L, $L, $T.class, codec, $S)",
+        .addStatement("return $T.decode($L, $L, $L, $T.class, codec, $S)",
             REQUEST_VALUES, lookup, stringList(values.names()), stringSet(values.jsonValued()),
             valuesClass, what)
         .build());

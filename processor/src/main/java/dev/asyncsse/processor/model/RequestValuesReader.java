@@ -4,13 +4,17 @@ import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
+import dev.asyncsse.processor.read.SourcePosition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,28 +38,35 @@ final class RequestValuesReader {
 
   /**
    * Returns the request headers of a channel: the headers of its messages, when every message
-   * that declares headers uses the same schema. Messages with different headers schemas, such as
-   * a per-message type header, give the channel no request headers.
+   * that declares headers has the same schema, either the same {@code $ref} target or the same
+   * content. Messages with different headers schemas, such as a per-message type header, give the
+   * channel no request headers, with a warning at the channel.
    */
-  Optional<RequestValuesModel> channelHeaders(List<MessageModel> messages) {
+  Optional<RequestValuesModel> channelHeaders(
+      String channelId, SourcePosition channelPosition, List<MessageModel> messages) {
     MessageModel first = null;
-    String location = null;
+    String firstContent = null;
+    boolean differ = false;
+    List<String> withHeaders = new ArrayList<>();
     for (MessageModel message : messages) {
       if (message.headers() == null) {
         continue;
       }
-      Optional<Node> resolved = nodes.refs().resolve(message.headers());
-      if (resolved.isEmpty()) {
-        return Optional.empty();
-      }
+      withHeaders.add(message.id());
+      String content = content(message.headers(), new HashSet<>(), 0);
       if (first == null) {
         first = message;
-        location = resolved.get().location();
-      } else if (!location.equals(resolved.get().location())) {
-        return Optional.empty();
+        firstContent = content;
+      } else if (!firstContent.equals(content)) {
+        differ = true;
       }
     }
     if (first == null) {
+      return Optional.empty();
+    }
+    if (differ) {
+      nodes.problems().warning(
+          channelPosition, Messages.differentChannelHeaders(channelId, withHeaders));
       return Optional.empty();
     }
     Optional<RequestValuesModel> headers = read(first.headers());
@@ -68,6 +79,43 @@ final class RequestValuesReader {
       }
     }
     return headers;
+  }
+
+  /**
+   * Returns the content of a schema as canonical text, with keys sorted and every {@code $ref}
+   * replaced by its target, so that two schemas with equal text describe the same values. A
+   * reference back into a schema being expanded, or one nested deeper than a schema plausibly is,
+   * stays a reference.
+   */
+  private String content(Node raw, Set<String> expanding, int depth) {
+    Optional<Node> resolved = nodes.refs().resolve(raw);
+    if (resolved.isEmpty()) {
+      return "unresolved " + raw.location();
+    }
+    Node node = resolved.get();
+    if (depth > 32 || !expanding.add(node.location())) {
+      return "$ref " + node.location();
+    }
+    StringBuilder text = new StringBuilder();
+    if (node instanceof MapNode map) {
+      text.append('{');
+      new TreeMap<>(map.entries()).forEach((key, value) -> text.append(quoted(key)).append(':')
+          .append(content(value, expanding, depth + 1)).append(','));
+      text.append('}');
+    } else if (node instanceof ListNode list) {
+      text.append('[');
+      list.items().forEach(item -> text.append(content(item, expanding, depth + 1)).append(','));
+      text.append(']');
+    } else if (node instanceof ScalarNode scalar) {
+      Object value = scalar.value();
+      text.append(value instanceof String string ? quoted(string) : String.valueOf(value));
+    }
+    expanding.remove(node.location());
+    return text.toString();
+  }
+
+  private static String quoted(String text) {
+    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   private static Optional<String> headerNameProblem(String name) {

@@ -91,7 +91,7 @@ final class V2ChannelReader {
         channelParameters,
         channelMessages,
         actions.stream().sorted().toList(),
-        requestValues.channelHeaders(channelMessages).orElse(null),
+        requestValues.channelHeaders(id, channel.position(), channelMessages).orElse(null),
         bindings.query(operations).orElse(null),
         bindings.method(id, channel, operations),
         channel.position()));

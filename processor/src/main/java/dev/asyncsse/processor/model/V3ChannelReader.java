@@ -114,7 +114,7 @@ final class V3ChannelReader {
         channelParameters,
         channelMessages,
         new ArrayList<>(new TreeSet<>(actions)),
-        requestValues.channelHeaders(channelMessages).orElse(null),
+        requestValues.channelHeaders(id, channel.position(), channelMessages).orElse(null),
         bindings.query(operations).orElse(null),
         bindings.method(id, channel, operations),
         channel.position()));

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,23 +54,30 @@ final class ExchangeRequest implements SseRequest {
 
   @Override
   public Optional<String> queryParameter(String name) {
+    List<String> values = queryParameters(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  @Override
+  public List<String> queryParameters(String name) {
     String query = exchange.getRequestURI().getRawQuery();
     if (query == null) {
-      return Optional.empty();
+      return List.of();
     }
+    List<String> values = new ArrayList<>();
     for (String pair : query.split("&")) {
       int equals = pair.indexOf('=');
       String rawName = equals < 0 ? pair : pair.substring(0, equals);
       String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
       try {
         if (URLDecoder.decode(rawName, StandardCharsets.UTF_8).equals(name)) {
-          return Optional.of(URLDecoder.decode(rawValue, StandardCharsets.UTF_8));
+          values.add(URLDecoder.decode(rawValue, StandardCharsets.UTF_8));
         }
       } catch (IllegalArgumentException e) {
         // A malformed escape: skip this pair.
       }
     }
-    return Optional.empty();
+    return values;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,14 @@ public interface SseRequest {
    * has the value {@code ""}; pairs with a malformed escape are skipped.
    */
   Optional<String> queryParameter(String name);
+
+  /**
+   * Returns every value of a query parameter in request order, decoded as {@link #queryParameter}
+   * describes, or an empty list when it is absent.
+   */
+  default List<String> queryParameters(String name) {
+    return queryParameter(name).map(List::of).orElse(List.of());
+  }
 
   /**
    * Returns the {@code Last-Event-ID} header decoded as UTF-8, or {@code ""} when it is absent. The

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -249,6 +250,9 @@ class SseRequestTest {
     assertEquals(Optional.of("a+b c"), request.queryParameter("token"));
     assertEquals(Optional.of(""), request.queryParameter("flag"));
     assertEquals(Optional.empty(), request.queryParameter("missing"));
+    assertEquals(List.of("a+b c", "second"), request.queryParameters("token"));
+    assertEquals(List.of(""), request.queryParameters("flag"));
+    assertEquals(List.of(), request.queryParameters("missing"));
     assertEquals(Optional.of("Bearer t"), request.header("authorization"));
     assertEquals(Optional.empty(), request.header("X-Missing"));
     assertEquals("GET", request.method());
