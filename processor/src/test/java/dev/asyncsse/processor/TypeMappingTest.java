@@ -56,6 +56,38 @@ class TypeMappingTest {
   }
 
   @Test
+  void boundsBeyondJavaRangesCompile() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        big: {type: integer, format: int64, maximum: 18446744073709551615}\n"
+            + "        floor: {type: integer, minimum: 1e20}\n"
+            + "        huge: {type: number, maximum: 1e400}\n"
+            + "        tiny: {type: number, exclusiveMinimum: -1e400}\n"
+            + "        ratio: {type: number, maximum: 1e20}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> range = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    Object decoded = json.decode(
+        "{\"big\":9223372036854775807,\"huge\":1.0E300,\"tiny\":-5,\"ratio\":1E19}", range);
+    assertEquals(
+        "Thing[big=9223372036854775807, floor=null, huge=1.0E300, tiny=-5.0, ratio=1.0E19]",
+        decoded.toString());
+    JsonCodecException floor =
+        assertThrows(JsonCodecException.class, () -> json.decode("{\"floor\":5}", range));
+    assertTrue(
+        floor.getMessage().contains("floor: must be >= 100000000000000000000, but was 5"),
+        floor.getMessage());
+    JsonCodecException ratio =
+        assertThrows(JsonCodecException.class, () -> json.decode("{\"ratio\":2E20}", range));
+    assertTrue(
+        ratio.getMessage().contains("ratio: must be <= 100000000000000000000, but was 2.0E20"),
+        ratio.getMessage());
+  }
+
+  @Test
   void propertyNamesBecomeJavaIdentifiers() throws Exception {
     Compilation compilation = compile(
         "    Thing:\n"

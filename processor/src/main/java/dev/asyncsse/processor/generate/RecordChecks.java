@@ -42,6 +42,8 @@ final class RecordChecks {
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   /** The factory method that reads each string-backed type from its text. */
   private static final Map<TypeName, String> TEXT_PARSERS = Map.of(
       ClassName.get("java.time", "OffsetDateTime"), "parse",
@@ -115,10 +117,10 @@ final class RecordChecks {
     }
     allowed(body, component, property);
     if (isNumber(valueType)) {
-      bound(body, name, property, ">=", "<", rules.minimum());
-      bound(body, name, property, "<=", ">", rules.maximum());
-      bound(body, name, property, ">", "<=", rules.exclusiveMinimum());
-      bound(body, name, property, "<", ">=", rules.exclusiveMaximum());
+      bound(body, name, property, valueType, ">=", "<", rules.minimum());
+      bound(body, name, property, valueType, "<=", ">", rules.maximum());
+      bound(body, name, property, valueType, ">", "<=", rules.exclusiveMinimum());
+      bound(body, name, property, valueType, "<", ">=", rules.exclusiveMaximum());
       multipleOf(body, name, property, valueType, rules.multipleOf());
     } else if (valueType.equals(ClassName.get(String.class))) {
       strings(body, name, property, rules);
@@ -246,16 +248,42 @@ final class RecordChecks {
     return null;
   }
 
-  private static void bound(CodeBlock.Builder body, String name, String property, String rule,
-      String failing, BigDecimal limit) {
+  /**
+   * Adds the check of one bound. A bound outside the Java type's range, such as a maximum above
+   * {@code Long.MAX_VALUE} for a {@code long}, cannot be written as a literal. It needs no check
+   * when every value meets it, and it fails every value when none does.
+   */
+  private static void bound(CodeBlock.Builder body, String name, String property,
+      TypeName valueType, String rule, String failing, BigDecimal limit) {
     if (limit == null) {
       return;
     }
-    String literal = limit.stripTrailingZeros().scale() <= 0
-        ? limit.toBigInteger() + "L"
-        : limit.toPlainString();
-    fail(body, CodeBlock.of("$L $L $L", name, failing, literal),
-        property + ": must be " + rule + " " + limit.toPlainString() + ", but was ", name);
+    String message = property + ": must be " + rule + " " + limit.toPlainString() + ", but was ";
+    boolean lower = rule.startsWith(">");
+    boolean integral = !valueType.equals(ClassName.get(Double.class));
+    String literal;
+    if (integral) {
+      if (limit.compareTo(LONG_MIN) < 0 || limit.compareTo(LONG_MAX) > 0) {
+        boolean aboveEveryValue = limit.signum() > 0;
+        if (lower == aboveEveryValue) {
+          fail(body, CodeBlock.of("true"), message, name);
+        }
+        return;
+      }
+      literal = limit.stripTrailingZeros().scale() <= 0
+          ? limit.toBigInteger() + "L"
+          : Double.toString(limit.doubleValue());
+    } else {
+      double value = limit.doubleValue();
+      if (Double.isInfinite(value)) {
+        if (lower == value > 0) {
+          fail(body, CodeBlock.of("true"), message, name);
+        }
+        return;
+      }
+      literal = Double.toString(value);
+    }
+    fail(body, CodeBlock.of("$L $L $L", name, failing, literal), message, name);
   }
 
   private static void multipleOf(CodeBlock.Builder body, String name, String property,
