@@ -187,6 +187,24 @@ class DiscriminatorRoundTripTest {
   }
 
   @Test
+  void tagThatIsNotStringIsRejected() throws Exception {
+    CompiledClasses classes = compilePets();
+    Class<?> pet = classes.loadClass("com.example.pets.Pet");
+    JsonCodec json = JsonCodec.jackson();
+
+    for (String tag : new String[] {"null", "5"}) {
+      RuntimeException error = assertThrows(
+          RuntimeException.class,
+          () -> json.decode("{\"petType\":" + tag + ",\"name\":\"Tom\"}", pet));
+      assertTrue(
+          error.getMessage().contains(
+              "petType: must be a string naming the member, but was " + tag
+                  + "; expected one of cat, Cat, Dog, Bird"),
+          error.getMessage());
+    }
+  }
+
+  @Test
   void optionalDeclaredTagIsFilledWithMappedTag() throws Exception {
     CompiledClasses classes = compile(DECLARED_TAGS);
     Class<?> catType = classes.loadClass("com.example.pets.Cat");

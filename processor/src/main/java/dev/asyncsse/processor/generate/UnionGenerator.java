@@ -241,6 +241,16 @@ final class UnionGenerator {
         .unindent()
         .endControlFlow()
         .endControlFlow();
+    // A tag that is present but not a string names no member, so guessing one by shape would
+    // hide a broken sender.
+    code.beginControlFlow("if (node.isObject() && node.has($S))", union.discriminator())
+        .addStatement(
+            "throw new $T($S + node.get($S) + $S)",
+            IllegalArgumentException.class,
+            union.discriminator() + ": must be a string naming the member, but was ",
+            union.discriminator(),
+            "; expected one of " + String.join(", ", union.tags().keySet()))
+        .endControlFlow();
     return code.build();
   }
 
