@@ -400,6 +400,37 @@ class DiagnosticsTest {
   }
 
   @Test
+  void pathnameWithoutSlashIsWarning() throws IOException {
+    Compilation compilation = compile(
+        "relative.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Relative\n"
+            + "  version: 1.0.0\n"
+            + "servers:\n"
+            + "  s1:\n"
+            + "    host: example.com\n"
+            + "    protocol: https\n"
+            + "    pathname: v1\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: /ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          type: string\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        "relative.yaml:9:15: " + Messages.pathnameWithoutSlash("s1", "v1", "/v1"));
+    assertThat(compilation)
+        .generatedSourceFile(PACKAGE + ".Relative")
+        .contentsAsUtf8String()
+        .contains("\"https://example.com/v1\"");
+  }
+
+  @Test
   void addressWithQueryIsOneErrorAtAddress() throws IOException {
     Compilation compilation = compile(
         "query.yaml",

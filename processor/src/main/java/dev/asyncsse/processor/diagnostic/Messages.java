@@ -452,6 +452,16 @@ public final class Messages {
         + " enum values. Give exactly one name per value, in the same order.";
   }
 
+  public static String pathnameWithoutSlash(String server, String pathname, String corrected) {
+    return "Server \""
+        + server
+        + "\" has the pathname \""
+        + pathname
+        + "\", which does not start with /, so it is read as \""
+        + corrected
+        + "\". Write the pathname with its leading slash.";
+  }
+
   public static String unsupportedHttpMethod(String method, String operation) {
     return "Unsupported HTTP method \""
         + method

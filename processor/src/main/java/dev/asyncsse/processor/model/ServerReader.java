@@ -1,5 +1,6 @@
 package dev.asyncsse.processor.model;
 
+import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
@@ -37,7 +38,7 @@ final class ServerReader {
   private ServerModel server(String name, MapNode server) {
     String protocol = nodes.string(server, "protocol").orElse("").toLowerCase(Locale.ROOT);
     String url = nodes.string(server, "url").orElseGet(() ->
-        nodes.string(server, "host").orElse("") + nodes.string(server, "pathname").orElse(""));
+        nodes.string(server, "host").orElse("") + pathname(name, server));
     if (!url.contains("://") && !protocol.isEmpty()) {
       url = protocol + "://" + url;
     }
@@ -54,7 +55,19 @@ final class ServerReader {
     return new ServerModel(name, url, protocol, nodes.string(server, "description").orElse(""));
   }
 
-  private Optional<String> defaultValue(MapNode variable) {
+  /** Returns the server's {@code pathname}, with a leading slash added where it lacks one. */
+  private String pathname(String name, MapNode server) {
+    String pathname = nodes.string(server, "pathname").orElse("");
+    if (pathname.isEmpty() || pathname.startsWith("/")) {
+      return pathname;
+    }
+    String corrected = "/" + pathname;
+    server.get("pathname").ifPresent(node -> nodes.problems().warning(
+        node.position(), Messages.pathnameWithoutSlash(name, pathname, corrected)));
+    return corrected;
+  }
+
+    private Optional<String> defaultValue(MapNode variable) {
     Optional<String> value = nodes.string(variable, "default");
     if (value.isPresent()) {
       return value;
