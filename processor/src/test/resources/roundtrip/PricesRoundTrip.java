@@ -48,6 +48,9 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
           case "publisher" -> publisher();
           case "stream" -> stream();
           case "event" -> event();
+          case "headerValues" -> headerValues();
+          case "stringArrays" -> stringArrays();
+          case "controlCharacters" -> controlCharacters();
           default -> throw new IllegalArgumentException(scenario);
         };
       } finally {
@@ -69,6 +72,7 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
       stream.send(new Price(query.symbol(), 100 * headers.xApiVersion()));
     });
     server.fills().handle((request, headers, stream) -> handled.add("fills " + headers.xTrace()));
+    server.tags().handle((request, query, stream) -> handled.add("tags " + query.names()));
     http.start();
     baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
   }
@@ -113,6 +117,64 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     seen.add(get(path + "?currency=EUR&live=true&levels=1&levels=2", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&levels=%5B3,4%5D", "X-Api-Version", "1"));
     return seen;
+  }
+
+  /**
+   * Listens with header values that java.net.http cannot send unchanged, each of which must fail
+   * before a request is made, then with a valid value that has a space and a tab inside.
+   */
+  private List<String> headerValues() throws Exception {
+    List<String> seen = new ArrayList<>();
+    for (String value : List.of("t\u00e9", "t\u00e9\u20ac", "a\r\nb", " lead", "trail\t")) {
+      try {
+        prices().listen(new PriceHeaders(2, value), price -> { }).close();
+        seen.add("listened with " + value);
+      } catch (IllegalArgumentException e) {
+        seen.add(e.getMessage());
+      }
+    }
+    Subscription subscription = prices().listen(new PriceHeaders(2, "a b\tc"), price -> { });
+    try {
+      seen.add(handled.poll(10, TimeUnit.SECONDS));
+    } finally {
+      subscription.close();
+    }
+    return seen;
+  }
+
+  /**
+   * Sends string arrays with the generated client, whose items look like JSON, then raw query
+   * parameters in the repeated and the JSON array forms.
+   */
+  private List<String> stringArrays() throws Exception {
+    List<String> seen = new ArrayList<>();
+    Subscription subscription = Prices.client(baseUri).build().tags()
+        .query(new TagsQuery(List.of("a", "[b]", "1", "null", "x,y", "\"q\"")))
+        .listen(tag -> { });
+    try {
+      seen.add(handled.poll(10, TimeUnit.SECONDS));
+    } finally {
+      subscription.close();
+    }
+    String path = baseUri + "/tags";
+    seen.add(get(path + "?names=a&names=b", "X-Unused", "1"));
+    seen.add(get(path + "?names=a,b", "X-Unused", "1"));
+    seen.add(get(path + "?names=%5B%22a%22,%22b%22%5D", "X-Unused", "1"));
+    seen.add(get(path + "?names=%5B1%5D", "X-Unused", "1"));
+    seen.add(get(path + "?names=%5Bnull%5D", "X-Unused", "1"));
+    seen.add(get(path + "?names=%5B%22a%22,%5B%5D%5D", "X-Unused", "1"));
+    seen.add(get(path + "?names=%5Ba%5D", "X-Unused", "1"));
+    seen.add(get(path + "?names=%7B%7D", "X-Unused", "1"));
+    return seen;
+  }
+
+  /** Raw requests whose rejected values contain control characters. */
+  private List<String> controlCharacters() throws Exception {
+    String path = baseUri + "/prices/eu";
+    return List.of(
+        get(path + "?currency=EUR&depth=1%00", "X-Api-Version", "1"),
+        get(path + "?currency=%1B%5B31m", "X-Api-Version", "1"),
+        get(path + "?currency=EUR&currency=%0D%0AUSD%7F", "X-Api-Version", "1"));
   }
 
   /** Requests the channel whose two messages declare the same inline headers schema. */

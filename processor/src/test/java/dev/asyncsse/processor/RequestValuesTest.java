@@ -145,6 +145,59 @@ class RequestValuesTest {
   }
 
   @Test
+  void unsendableHeaderValuesAreRejected() {
+    String rule = ": must be visible ASCII characters for an HTTP header, with spaces and tabs"
+        + " only between them, but was ";
+    List<String> expected = List.of(
+        "X-Trace-Id" + rule + "\"t\u00e9\"",
+        "X-Trace-Id" + rule + "\"t\u00e9\u20ac\"",
+        "X-Trace-Id" + rule + "\"a\\u000d\\u000ab\"",
+        "X-Trace-Id" + rule + "\" lead\"",
+        "X-Trace-Id" + rule + "\"trail\\u0009\"",
+        // The client sends the tab, and com.sun.net.httpserver (JDK 17) reads it as a space.
+        "eu 2 a b c EUR 5 A&B \u00e9 null [1, 2]");
+
+    List<String> seen = scenarios.apply("headerValues");
+
+    assertEquals(expected.size(), seen.size(), seen.toString());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), seen.get(i), "value " + i);
+    }
+  }
+
+  @Test
+  void stringArraysRoundTripStrictly() {
+    String reason = "400 Invalid query parameters: names: must be ";
+    List<String> expected = List.of(
+        "tags [a, [b], 1, null, x,y, \"q\"]",
+        "200 tags [a, b]",
+        "200 tags [a,b]",
+        "200 tags [a, b]",
+        reason + "a string, but was 1",
+        reason + "a string, but was null",
+        reason + "a string, but was []",
+        reason + "a JSON array such as [\"a\",\"b\"], or one parameter per item, but was [a]",
+        "200 tags [{}]");
+
+    List<String> seen = scenarios.apply("stringArrays");
+
+    assertEquals(expected.size(), seen.size(), seen.toString());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), seen.get(i), "request " + i);
+    }
+  }
+
+  @Test
+  void reasonsEscapeControlCharacters() {
+    String reason = "400 Invalid query parameters: currency: must be ";
+    assertEquals(
+        List.of("400 Invalid query parameters: depth: must be an integer, but was 1\\u0000",
+            reason + "one of \"EUR\", \"USD\", but was \\u001b[31m",
+            reason + "given once, but was given 2 times: EUR, \\u000d\\u000aUSD\\u007f"),
+        scenarios.apply("controlCharacters"));
+  }
+
+  @Test
   void listenWithoutRequiredHeadersFails() {
     assertEquals(
         List.of("Missing request headers for channel \"prices\": the document requires"

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -54,14 +55,16 @@ final class RequestValueReader {
   /**
    * Returns the JSON value of {@code values}, the one or more texts received for {@code name}.
    * Only a list or set component accepts more than one, and each text is then one item. A list or
-   * set given once may also be one JSON array, which is how {@link RequestValues#encode} writes it.
+   * set given once as text that starts with {@code [} must be one JSON array, which is how {@link
+   * RequestValues#encode} writes it, and each item must then have its JSON type: a string item is
+   * a JSON string and an integer item is a JSON number. Any other single text is one item.
    *
    * @throws IllegalArgumentException when the texts do not fit {@code type}
    */
   static JsonNode read(String name, List<String> values, Type type, JsonCodec codec) {
     Class<?> raw = rawClass(type);
     if (raw != null && Collection.class.isAssignableFrom(raw)) {
-      return readItems(name, values, elementType(type), codec);
+      return readItems(name, values, rawClass(elementType(type)), codec);
     }
     if (values.size() > 1) {
       throw new IllegalArgumentException(name + ": must be given once, but was given "
@@ -71,17 +74,43 @@ final class RequestValueReader {
   }
 
   private static JsonNode readItems(
-      String name, List<String> values, Type elementType, JsonCodec codec) {
-    List<String> items = new ArrayList<>(values);
-    if (values.size() == 1 && RequestValues.jsonOrText(values.get(0)) instanceof ArrayNode array) {
-      items.clear();
-      array.forEach(item -> items.add(item.isTextual() ? item.textValue() : item.toString()));
-    }
+      String name, List<String> values, Class<?> elementType, JsonCodec codec) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
-    for (String item : items) {
-      array.add(readOne(name, item, rawClass(elementType), codec));
+    if (values.size() == 1 && values.get(0).startsWith("[")) {
+      String text = values.get(0);
+      if (!(RequestValues.jsonOrText(text) instanceof ArrayNode items)) {
+        throw invalid(name, "a JSON array such as [\"a\",\"b\"], or one parameter per item",
+            text);
+      }
+      items.forEach(item -> array.add(readJsonItem(name, item, elementType, codec)));
+      return array;
+    }
+    for (String item : values) {
+      array.add(readOne(name, item, elementType, codec));
     }
     return array;
+  }
+
+  /**
+   * Returns one item of a JSON array text, rejecting an item whose JSON type differs from the one
+   * the codec writes for {@code type}, such as {@code 1} or {@code null} where a string belongs.
+   */
+  private static JsonNode readJsonItem(
+      String name, JsonNode item, Class<?> type, JsonCodec codec) {
+    if (type == null) {
+      return item;
+    }
+    if (type.isEnum()) {
+      return readEnum(name, item.toString(), item::equals, type, codec);
+    }
+    if (type == String.class || TEXT_TYPES.containsKey(type)) {
+      if (!item.isTextual()) {
+        throw invalid(name, "a string", item.toString());
+      }
+      return readOne(name, item.textValue(), type, codec);
+    }
+    // The JSON text of a string item keeps its quotes, so a number or boolean rule rejects it.
+    return readOne(name, item.toString(), type, codec);
   }
 
   private static JsonNode readOne(String name, String text, Class<?> type, JsonCodec codec) {
@@ -115,7 +144,7 @@ final class RequestValueReader {
       return BooleanNode.valueOf(text.equals("true"));
     }
     if (type.isEnum()) {
-      return readEnum(name, text, type, codec);
+      return readEnum(name, text, value -> text.equals(textOf(value)), type, codec);
     }
     TextType textType = TEXT_TYPES.get(type);
     if (textType != null) {
@@ -130,11 +159,13 @@ final class RequestValueReader {
   }
 
   /**
-   * Returns the wire value of the enum constant that {@code text} names. A generated enum may have
-   * an {@code UNKNOWN} constant for values outside the document's list, which a payload may carry
-   * but a request may not. It is the one constant that the codec cannot write, so it is skipped.
+   * Returns the wire value of the enum constant that {@code matches} accepts, where {@code shown}
+   * is the received value for the message. A generated enum may have an {@code UNKNOWN} constant
+   * for values outside the document's list, which a payload may carry but a request may not. It
+   * is the one constant that the codec cannot write, so it is skipped.
    */
-  private static JsonNode readEnum(String name, String text, Class<?> type, JsonCodec codec) {
+  private static JsonNode readEnum(
+      String name, String shown, Predicate<JsonNode> matches, Class<?> type, JsonCodec codec) {
     StringJoiner allowed = new StringJoiner(", ");
     for (Object constant : type.getEnumConstants()) {
       String wire;
@@ -144,13 +175,16 @@ final class RequestValueReader {
         continue;
       }
       JsonNode value = RequestValues.jsonOrText(wire);
-      String valueText = value.isTextual() ? value.textValue() : value.toString();
-      if (valueText.equals(text)) {
+      if (matches.test(value)) {
         return value;
       }
       allowed.add(wire);
     }
-    throw invalid(name, "one of " + allowed, text);
+    throw invalid(name, "one of " + allowed, shown);
+  }
+
+  private static String textOf(JsonNode value) {
+    return value.isTextual() ? value.textValue() : value.toString();
   }
 
   /** Parses a decimal integer, naming {@code rangeRule} when it is too large for a long. */

@@ -23,8 +23,10 @@ import java.util.function.Function;
  *
  * <p>A string property travels as its text. Any other value travels as its JSON text, so an
  * integer header is {@code 42}, a boolean query parameter is {@code true} and an array is {@code
- * [1,2]}. When reading, an array query parameter may instead repeat ({@code levels=1&levels=2}),
- * and any other query parameter given more than once is rejected. Reading builds a JSON object
+ * [1,2]} or {@code ["a","b"]}. When reading, an array query parameter may instead repeat ({@code
+ * levels=1&levels=2}), and any other query parameter given more than once is rejected. A single
+ * array value that starts with {@code [} is read as a JSON array whose items must have the
+ * schema's item type, so {@code names=[1]} is rejected for an array of strings. Reading builds a JSON object
  * from the values and decodes it with the codec, so the record's own checks (required properties,
  * {@code minimum}, {@code pattern} and the rest) apply to requests as they do to payloads.
  */
@@ -65,6 +67,63 @@ public final class RequestValues {
   }
 
   /**
+   * Returns the values of {@code record} as {@link #encode} does, checked to be sendable as HTTP
+   * header values.
+   *
+   * @throws IllegalArgumentException when a value has a character other than visible ASCII, or a
+   *     space or tab other than between visible characters, because {@code java.net.http} would
+   *     send such a value altered or reject it
+   */
+  public static Map<String, String> encodeHeaders(Object record, JsonCodec codec) {
+    Map<String, String> values = encode(record, codec);
+    values.forEach(RequestValues::requireHeaderValue);
+    return values;
+  }
+
+  /**
+   * Checks that {@code value} is visible ASCII characters, with spaces and tabs only between them.
+   * NOTE: com.sun.net.httpserver in JDK 17 reads a tab inside a header value as a space.
+   *
+   * @throws IllegalArgumentException when it is not, with a message of the form of the generated
+   *     records' checks
+   */
+  public static void requireHeaderValue(String name, String value) {
+    boolean valid = value.isEmpty() || (isVisibleAscii(value.charAt(0))
+        && isVisibleAscii(value.charAt(value.length() - 1)));
+    for (int i = 0; valid && i < value.length(); i++) {
+      char c = value.charAt(i);
+      valid = isVisibleAscii(c) || c == ' ' || c == '\t';
+    }
+    if (!valid) {
+      throw new IllegalArgumentException(name
+          + ": must be visible ASCII characters for an HTTP header, with spaces and tabs only"
+          + " between them, but was \"" + escapeControlCharacters(value) + "\"");
+    }
+  }
+
+  private static boolean isVisibleAscii(char c) {
+    return c >= 0x21 && c <= 0x7e;
+  }
+
+  /**
+   * Returns {@code text} with each control character (U+0000 to U+001F and U+007F) written as a
+   * <code>&#92;uXXXX</code> escape, so a message that echoes a received value cannot break a log
+   * line or hide bytes.
+   */
+  static String escapeControlCharacters(String text) {
+    StringBuilder escaped = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        escaped.append(String.format("\\u%04x", (int) c));
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+
+  /**
    * Reads the values named {@code names} through {@code lookup} and decodes them into {@code type}.
    *
    * <p>Each value is first read as the Java type of the record component it fills, so a missing
@@ -80,7 +139,8 @@ public final class RequestValues {
    *     JSON text when {@code type} has no record component of that name to give the Java type.
    * @param what what the values are, for the message, such as {@code "request headers"}
    * @throws IllegalArgumentException when the values do not fit {@code type}, with a message that
-   *     starts with {@code "Invalid " + what + ": "} and then names the property and the rule
+   *     starts with {@code "Invalid " + what + ": "} and then names the property and the rule.
+   *     Control characters in the echoed value are written as <code>&#92;uXXXX</code> escapes.
    */
   public static <T> T decode(
       Function<String, List<String>> lookup,
@@ -107,13 +167,19 @@ public final class RequestValues {
         object.set(name, RequestValueReader.read(name, values, valueType, codec));
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid " + what + ": " + e.getMessage(), e);
+      throw invalid(what, e.getMessage(), e);
     }
     try {
       return codec.decode(object.toString(), type);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Invalid " + what + ": " + constructorMessage(e), e);
+      throw invalid(what, constructorMessage(e), e);
     }
+  }
+
+  /** Returns the decoding failure, with the control characters of echoed values escaped. */
+  private static IllegalArgumentException invalid(String what, String reason, Exception cause) {
+    return new IllegalArgumentException(
+        "Invalid " + what + ": " + escapeControlCharacters(reason), cause);
   }
 
   /** Returns the record components of {@code type} by JSON property name, or none for a class. */

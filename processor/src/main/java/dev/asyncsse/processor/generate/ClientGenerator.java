@@ -217,7 +217,7 @@ final class ClientGenerator {
         .endControlFlow();
     if (plan.headersClass() != null) {
       method.beginControlFlow("if (headers != null)")
-          .addStatement("$T.encode(headers, codec).forEach(sse::header)", REQUEST_VALUES)
+          .addStatement("$T.encodeHeaders(headers, codec).forEach(sse::header)", REQUEST_VALUES)
           .endControlFlow();
     }
     return method.addStatement("return sse.build()").build();
