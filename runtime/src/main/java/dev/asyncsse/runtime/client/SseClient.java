@@ -1,5 +1,6 @@
 package dev.asyncsse.runtime.client;
 
+import dev.asyncsse.runtime.RequestValues;
 import dev.asyncsse.runtime.SseEvent;
 import dev.asyncsse.runtime.StreamMethods;
 import dev.asyncsse.runtime.sse.SseParser;
@@ -230,9 +231,9 @@ public final class SseClient {
      * Adds a request header; call it again to add more, or another value for the same name. The
      * first call for {@code Accept} or {@code Cache-Control} replaces the default value.
      *
-     * @throws IllegalArgumentException when {@code java.net.http} rejects the name or value (for
-     *     example {@code Host}, or a control character), or for {@code Last-Event-ID}, which is set
-     *     with {@link #lastEventId(String)}
+     * @throws IllegalArgumentException when the value is not visible ASCII characters (spaces and
+     *     tabs only between them), when {@code java.net.http} rejects the name (for example {@code
+     *     Host}), or for {@code Last-Event-ID}, which is set with {@link #lastEventId(String)}
      */
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name");
@@ -241,6 +242,8 @@ public final class SseClient {
         throw new IllegalArgumentException(
             "Set the Last-Event-ID header with lastEventId(String), not header(...)");
       }
+      // java.net.http sends a character outside ASCII as '?', so such a value is rejected here.
+      RequestValues.requireHeaderValue(name, value);
       HttpRequest.newBuilder(uri).header(name, value); // fails now rather than in the loop
       headers.add(new ClientSettings.Header(name, value));
       return this;

@@ -127,6 +127,9 @@ class SseClientTest {
     assertThrows(IllegalArgumentException.class, () -> SseClient.builder(uri).header("Host", "x"));
     assertThrows(
         IllegalArgumentException.class, () -> SseClient.builder(uri).header("X-A", "a\u0001b"));
+    IllegalArgumentException nonAscii = assertThrows(
+        IllegalArgumentException.class, () -> SseClient.builder(uri).header("X-A", "t\u00e9"));
+    assertTrue(nonAscii.getMessage().startsWith("X-A: must be visible ASCII"), nonAscii.getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> SseClient.builder(uri).reconnectDelay(Duration.ofMillis(-1)));
