@@ -611,6 +611,21 @@ class SchemaKeywordTest {
   }
 
   @Test
+  void draft4ExclusiveWithoutBoundIsWarning() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        n: {type: number, exclusiveMaximum: true}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        "keywords.yaml:17:45: "
+            + Messages.exclusiveFlagWithoutBound("exclusiveMaximum", "maximum"));
+  }
+
+  @Test
   void constOfOtherTypeIsError() throws IOException {
     Compilation compilation = compileSchemas(
         "    Thing:\n"

@@ -302,6 +302,18 @@ public final class Messages {
         + ", or remove the item.";
   }
 
+  public static String exclusiveFlagWithoutBound(String flag, String bound) {
+    return "'"
+        + flag
+        + ": true' has no effect without '"
+        + bound
+        + "', which it makes exclusive in the draft 4 form. Add '"
+        + bound
+        + "', or give '"
+        + flag
+        + "' the bound as a number.";
+  }
+
   public static String constTypeMismatch(String value, String type) {
     return "Invalid 'const': "
         + value

@@ -62,6 +62,7 @@ public final class SchemaKeywordChecks {
    */
   void check(MapNode schema) {
     checkKeywordKinds(schema);
+    checkExclusiveFlags(schema);
     Set<String> types = checkTypes(schema);
     checkPattern(schema);
     for (String keyword : COUNT_KEYWORDS) {
@@ -172,6 +173,20 @@ public final class SchemaKeywordChecks {
     }
   }
 
+  /**
+   * Warns about the draft 4 form {@code exclusiveMinimum: true} or {@code exclusiveMaximum: true}
+   * without the bound it makes exclusive.
+   */
+  private void checkExclusiveFlags(MapNode schema) {
+    for (String bound : List.of("minimum", "maximum")) {
+      String flag = "exclusive" + Character.toUpperCase(bound.charAt(0)) + bound.substring(1);
+      if (schema.get(flag).orElse(null) instanceof ScalarNode scalar
+          && Boolean.TRUE.equals(scalar.value()) && !schema.has(bound)) {
+        problems.warning(scalar.position(), Messages.exclusiveFlagWithoutBound(flag, bound));
+      }
+    }
+  }
+
   private void expectKind(
       MapNode schema, String keyword, String expected, Predicate<Node> valid) {
     Optional<Node> node = schema.get(keyword);
@@ -226,7 +241,7 @@ public final class SchemaKeywordChecks {
     return node instanceof MapNode || isBoolean(node);
   }
 
-  /** Reports a {@code const} whose JSON type is none of the declared types. */
+  /** Reports a {@code const} whose JSON type matches none of the declared types. */
   private void checkConst(MapNode schema, Set<String> types) {
     Optional<Node> node = schema.get("const");
     Set<String> declared = new java.util.TreeSet<>(types);
