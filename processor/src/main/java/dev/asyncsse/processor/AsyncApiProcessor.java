@@ -86,7 +86,8 @@ public final class AsyncApiProcessor extends AbstractProcessor {
               spec.payloads() || spec.client() || spec.server(), spec.client(), spec.server()));
       Map<String, String> options = processingEnv.getOptions();
       DocumentPipeline.Outcome outcome =
-          new DocumentPipeline(processingEnv.getFiler(), options.get(Messages.SPEC_DIR_OPTION))
+          new DocumentPipeline(processingEnv.getFiler(), options.get(Messages.SPEC_DIR_OPTION),
+                  processingEnv.getElementUtils())
               .run(element, request, progress);
       for (Problem problem : outcome.problems().all()) {
         messager.printMessage(problem.kind(), problem.render(), element, mirror, value);

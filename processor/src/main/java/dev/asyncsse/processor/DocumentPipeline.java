@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Runs the steps for one annotated package: locate, read, model, name and map types, generate.
@@ -34,10 +35,13 @@ final class DocumentPipeline {
 
   private final Filer filer;
   private final String specDir;
+  private final Elements elements;
 
-  DocumentPipeline(Filer filer, String specDir) {
+  /** @param elements finds the classes that {@code x-java-type} names */
+  DocumentPipeline(Filer filer, String specDir, Elements elements) {
     this.filer = filer;
     this.specDir = specDir;
+    this.elements = elements;
   }
 
   /**
@@ -73,7 +77,8 @@ final class DocumentPipeline {
       return new Outcome(List.of(), problems);
     }
 
-    SchemaTypeMapper types = new SchemaTypeMapper(packageName, refs, problems, progress);
+    SchemaTypeMapper types = new SchemaTypeMapper(
+        packageName, refs, problems, progress, name -> elements.getTypeElement(name) != null);
     types.reserveComponentSchemas(root.get());
     DocumentPlan plan = new DocumentPlanner(types).plan(api.get(), request.parts());
     if (problems.hasErrors()) {

@@ -636,7 +636,9 @@ class DiagnosticsTest {
             com.google.testing.compile.JavaFileObjects.forSourceString(
                 PACKAGE + ".lowercase", "package " + PACKAGE + "; public class lowercase {}"));
 
-    assertThat(compilation).hadErrorContaining("cannot find symbol");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "lower.yaml:18:28: " + Messages.unknownJavaType("com.example.broken.lowercase"));
     assertNoStackTrace(compilation);
     assertThat(withClass).succeeded();
   }

@@ -216,6 +216,28 @@ class ParameterCheckTest {
         parameters.getMethod("toMap").invoke(valid));
   }
 
+  @Test
+  void draft4ExclusiveBoundsAreChecked() throws Exception {
+    Files.writeString(dir.resolve("rules.yaml"), RULES_DOCUMENT
+        .replace("          minimum: -2\n", "          minimum: -2\n          exclusiveMinimum: true\n")
+        .replace("          maximum: 40\n", "          maximum: 40\n          exclusiveMaximum: true\n"));
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor(RULES_PACKAGE, "rules.yaml"));
+    assertThat(compilation).succeeded();
+    Class<?> parameters = new CompiledClasses(compilation)
+        .loadClass(RULES_PACKAGE + ".FloorsBuildingFloorSensorsRatioParameters");
+    Constructor<?> constructor =
+        parameters.getConstructor(String.class, long.class, double.class);
+
+    assertEquals("parameter floor must be greater than -2, but was -2",
+        rejection(constructor, "ab", -2L, 0.5));
+    assertEquals("parameter floor must be less than 40, but was 40",
+        rejection(constructor, "ab", 40L, 0.5));
+    constructor.newInstance("ab", 39L, 0.5);
+  }
+
   private static String rejection(Constructor<?> constructor, Object... arguments) {
     InvocationTargetException thrown = assertThrows(
         InvocationTargetException.class, () -> constructor.newInstance(arguments));

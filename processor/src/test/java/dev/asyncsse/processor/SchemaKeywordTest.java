@@ -436,4 +436,236 @@ class SchemaKeywordTest {
     Class<?> parameters = load(compilation, "RoomsParameters");
     assertEquals(int.class, parameters.getRecordComponents()[0].getType());
   }
+
+  @Test
+  void unionOfNoSchemasIsError() throws IOException {
+    String schemas =
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {oneOf: 5}\n"
+            + "        b: {anyOf: []}\n"
+            + "        c: {oneOf: [5, {type: string}]}\n";
+    Compilation compilation = compileSchemas(schemas);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:20: "
+            + Messages.invalidKeywordKind("oneOf", "the number 5", "a non-empty list of schemas"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:18:20: "
+            + Messages.invalidKeywordKind("anyOf", "an empty list", "a non-empty list of schemas"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:19:21: "
+            + Messages.invalidKeywordItem("oneOf", "the number 5", "a schema"));
+    Files.writeString(dir.resolve("keywords.yaml"), HEAD + schemas);
+    assertNothingGenerated();
+  }
+
+  @Test
+  void unknownJavaTypeIsError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        u: {type: string, x-java-type: not.a.Type}\n"
+            + "        v: {type: string, x-java-type: Strin}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:40: " + Messages.unknownJavaType("not.a.Type"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:18:40: " + Messages.unknownJavaType("Strin"));
+  }
+
+  @Test
+  void javaTypeFromSameCompilationIsAccepted() throws Exception {
+    Files.writeString(
+        dir.resolve("keywords.yaml"),
+        HEAD
+            + "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        money: {type: object, x-java-type: com.example.own.Money}\n"
+            + "        id: {type: string, x-java-type: java.util.UUID}\n"
+            + "        text: {type: string, x-java-type: String}\n");
+    Compilation compilation = javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(
+            Sources.packageInfoFor(PACKAGE, "keywords.yaml"),
+            com.google.testing.compile.JavaFileObjects.forSourceString(
+                "com.example.own.Money",
+                "package com.example.own; public record Money(long cents) {}"));
+
+    assertThat(compilation).succeeded();
+    Class<?> thing = load(compilation, "Thing");
+    assertEquals("com.example.own.Money", thing.getRecordComponents()[0].getType().getName());
+  }
+
+  @Test
+  void keywordValueOfWrongKindIsError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: number, maximum: ten}\n"
+            + "        b: {type: 5}\n"
+            + "        c: {type: string, enum: foo}\n"
+            + "        d: {type: object, required: yes, properties: {x: {type: string}}}\n"
+            + "        e: {type: object, required: [1], properties: {x: {type: string}}}\n"
+            + "        f: {type: object, properties: 5}\n"
+            + "        g: {type: array, items: 5}\n"
+            + "        h: {type: object, additionalProperties: 5}\n"
+            + "        i: {type: array, items: {type: string}, uniqueItems: 'yes'}\n"
+            + "        j: {oneOf: [{type: object}], discriminator: 5}\n"
+            + "        k: {type: number, exclusiveMinimum: low}\n"
+            + "        m: {type: number, multipleOf: [2]}\n"
+            + "        n: {type: [string, 5]}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(13);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:36: "
+            + Messages.invalidKeywordKind("maximum", "the string \"ten\"", "a number"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:18:19: "
+            + Messages.invalidKeywordKind(
+                "type", "the number 5", "a type name or a list of type names"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:19:33: "
+            + Messages.invalidKeywordKind("enum", "the string \"foo\"", "a list of values"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:20:37: "
+            + Messages.invalidKeywordKind("required", "the string \"yes\"", "a list of property names"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:21:38: "
+            + Messages.invalidKeywordItem("required", "the number 1", "a property name"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:22:39: "
+            + Messages.invalidKeywordKind(
+                "properties", "the number 5", "an object of property schemas"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:23:33: "
+            + Messages.invalidKeywordKind("items", "the number 5", "a schema"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:24:49: "
+            + Messages.invalidKeywordKind(
+                "additionalProperties", "the number 5", "a schema or a boolean"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:25:62: "
+            + Messages.invalidKeywordKind("uniqueItems", "the string \"yes\"", "a boolean"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:26:53: "
+            + Messages.invalidKeywordKind(
+                "discriminator", "the number 5",
+                "a property name or an object with 'propertyName'"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:27:45: "
+            + Messages.invalidKeywordKind(
+                "exclusiveMinimum", "the string \"low\"",
+                "a number, or a boolean in the draft 4 form"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:28:39: "
+            + Messages.invalidKeywordKind("multipleOf", "a list", "a number greater than 0"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:29:28: "
+            + Messages.invalidKeywordItem("type", "the number 5", "a type name"));
+  }
+
+  @Test
+  void draft4ExclusiveBoundsAreChecked() throws Exception {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        low: {type: integer, minimum: 1, exclusiveMinimum: true}\n"
+            + "        high: {type: number, maximum: 5, exclusiveMaximum: true}\n"
+            + "        open: {type: integer, minimum: 1, exclusiveMinimum: false}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(0);
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    json.decode("{\"low\":2,\"high\":4.5,\"open\":1}", thing);
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"low\":1}", thing));
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"high\":5}", thing));
+  }
+
+  @Test
+  void draft4ExclusiveEmptyRangeIsError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        n: {type: number, minimum: 3, maximum: 3, exclusiveMaximum: true}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:48: " + Messages.emptyRange("minimum", "3", "exclusiveMaximum", "3"));
+  }
+
+  @Test
+  void draft4ExclusiveWithoutBoundIsWarning() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        n: {type: number, exclusiveMaximum: true}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        "keywords.yaml:17:45: "
+            + Messages.exclusiveFlagWithoutBound("exclusiveMaximum", "maximum"));
+  }
+
+  @Test
+  void constOfOtherTypeIsError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: integer, const: abc}\n"
+            + "        b: {type: string, const: 5}\n"
+            + "        c: {type: integer, format: int32, const: 3000000000}\n"
+            + "        d: {type: string, const: [x]}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:35: " + Messages.constTypeMismatch("\"abc\"", "integer"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:18:34: " + Messages.constTypeMismatch("5", "string"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:19:50: " + Messages.constTypeMismatch("3000000000", "int32 integer"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:20:34: " + Messages.constTypeMismatch("a list", "string"));
+  }
+
+  @Test
+  void int32EnumValueOutOfRangeIsDropped() throws Exception {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        n: {type: integer, format: int32, enum: [1, 3000000000, -2147483649]}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining(
+        "keywords.yaml:17:53: " + Messages.int32EnumValueOutOfRange("3000000000"));
+    assertThat(compilation).hadWarningContaining(
+        "keywords.yaml:17:65: " + Messages.int32EnumValueOutOfRange("-2147483649"));
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    json.decode("{\"n\":1}", thing);
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"n\":2}", thing));
+  }
 }

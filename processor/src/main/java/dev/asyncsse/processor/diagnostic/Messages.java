@@ -278,6 +278,64 @@ public final class Messages {
         + ": it must be a number greater than 0. Give a positive divisor, or remove the keyword.";
   }
 
+  public static String invalidKeywordKind(String keyword, String found, String expected) {
+    return "Invalid '"
+        + keyword
+        + "': it is "
+        + found
+        + " but must be "
+        + expected
+        + ". Write "
+        + expected
+        + ", or remove the keyword.";
+  }
+
+  public static String invalidKeywordItem(String keyword, String found, String expected) {
+    return "Invalid item in '"
+        + keyword
+        + "': it is "
+        + found
+        + " but must be "
+        + expected
+        + ". Write "
+        + expected
+        + ", or remove the item.";
+  }
+
+  public static String exclusiveFlagWithoutBound(String flag, String bound) {
+    return "'"
+        + flag
+        + ": true' has no effect without '"
+        + bound
+        + "', which it makes exclusive in the draft 4 form. Add '"
+        + bound
+        + "', or give '"
+        + flag
+        + "' the bound as a number.";
+  }
+
+  public static String constTypeMismatch(String value, String type) {
+    return "Invalid 'const': "
+        + value
+        + " is not of the declared type "
+        + type
+        + ", so every value would be rejected. Change the value, or add its type to 'type'.";
+  }
+
+  public static String int32EnumValueOutOfRange(String value) {
+    return "Enum value "
+        + value
+        + " is outside the int32 range of 'format: int32', so no valid value can equal it and"
+        + " only the other values are allowed. Remove it, or use 'format: int64'.";
+  }
+
+  public static String unknownJavaType(String value) {
+    return "Unknown x-java-type \""
+        + value
+        + "\": no class of that name is on the compile classpath or in the compiled sources."
+        + " Add the dependency that contains it, or correct the name.";
+  }
+
   public static String emptyEnum() {
     return "Empty 'enum': JSON Schema requires at least one value, and an empty enum rejects"
         + " every value. List the allowed values, or remove the keyword.";

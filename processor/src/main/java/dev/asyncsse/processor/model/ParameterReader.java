@@ -177,14 +177,32 @@ final class ParameterReader {
         pattern = null;
       }
     }
+    BigDecimal minimum = number(schema, "minimum");
+    BigDecimal maximum = number(schema, "maximum");
+    BigDecimal exclusiveMinimum = number(schema, "exclusiveMinimum");
+    BigDecimal exclusiveMaximum = number(schema, "exclusiveMaximum");
+    // The draft 4 form: exclusiveMinimum: true makes minimum exclusive, and likewise for maximum.
+    if (isTrue(schema, "exclusiveMinimum")) {
+      exclusiveMinimum = minimum;
+      minimum = null;
+    }
+    if (isTrue(schema, "exclusiveMaximum")) {
+      exclusiveMaximum = maximum;
+      maximum = null;
+    }
     return new ParameterModel.Rules(
         pattern,
         integer(schema, "minLength"),
         integer(schema, "maxLength"),
-        number(schema, "minimum"),
-        number(schema, "maximum"),
-        number(schema, "exclusiveMinimum"),
-        number(schema, "exclusiveMaximum"));
+        minimum,
+        maximum,
+        exclusiveMinimum,
+        exclusiveMaximum);
+  }
+
+  private static boolean isTrue(MapNode schema, String field) {
+    return schema.get(field).orElse(null) instanceof ScalarNode scalar
+        && Boolean.TRUE.equals(scalar.value());
   }
 
   private Integer integer(MapNode schema, String field) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -60,6 +61,8 @@ public final class SchemaKeywordChecks {
    * when they are mapped.
    */
   void check(MapNode schema) {
+    checkKeywordKinds(schema);
+    checkExclusiveFlags(schema);
     Set<String> types = checkTypes(schema);
     checkPattern(schema);
     for (String keyword : COUNT_KEYWORDS) {
@@ -71,6 +74,7 @@ public final class SchemaKeywordChecks {
     checkBounds(schema);
     checkFormat(schema, types);
     checkEnum(schema, types);
+    checkConst(schema, types);
   }
 
   /**
@@ -104,6 +108,161 @@ public final class SchemaKeywordChecks {
     }
     return kind.equals("number") && types.contains("integer")
         && isIntegral((BigDecimal) value.value());
+  }
+
+  /**
+   * Returns whether the {@code enum} value {@code value} can be valid for {@code schema}: it is of
+   * one of the declared {@code types} and, under {@code format: int32}, an integer within the
+   * int32 range.
+   */
+  static boolean allowedEnumValue(ScalarNode value, Set<String> types, MapNode schema) {
+    return ofDeclaredType(value, types) && !outsideInt32(value, types, schema);
+  }
+
+  private static boolean outsideInt32(ScalarNode value, Set<String> types, MapNode schema) {
+    if (!types.contains("integer") || !schema.text("format").filter("int32"::equals).isPresent()
+        || !(value.value() instanceof BigDecimal number) || !isIntegral(number)) {
+      return false;
+    }
+    return number.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
+        || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0;
+  }
+
+  /**
+   * Reports keyword values of the wrong JSON kind, such as {@code maximum: ten} or {@code enum:
+   * foo}, which the mapper would otherwise skip together with the check they declare.
+   */
+  private void checkKeywordKinds(MapNode schema) {
+    for (String keyword : List.of("minimum", "maximum")) {
+      expectKind(schema, keyword, "a number", SchemaKeywordChecks::isNumber);
+    }
+    for (String keyword : List.of("exclusiveMinimum", "exclusiveMaximum")) {
+      expectKind(schema, keyword, "a number, or a boolean in the draft 4 form",
+          node -> isNumber(node) || isBoolean(node));
+    }
+
+    // checkMultipleOf reports a scalar that is not a positive number.
+    expectKind(schema, "multipleOf", "a number greater than 0", ScalarNode.class::isInstance);
+
+    expectKind(schema, "type", "a type name or a list of type names",
+        node -> isString(node) || node instanceof ListNode);
+
+    expectKind(schema, "enum", "a list of values", ListNode.class::isInstance);
+    expectKind(schema, "required", "a list of property names", ListNode.class::isInstance);
+    expectKind(schema, "properties", "an object of property schemas", MapNode.class::isInstance);
+    // A list is the draft 4 tuple form, which maps to JsonNode elements.
+    expectKind(schema, "items", "a schema", node -> isSchema(node) || node instanceof ListNode);
+    expectKind(schema, "additionalProperties", "a schema or a boolean",
+        SchemaKeywordChecks::isSchema);
+    expectKind(schema, "uniqueItems", "a boolean", SchemaKeywordChecks::isBoolean);
+    expectKind(schema, "discriminator", "a property name or an object with 'propertyName'",
+        node -> isString(node) || node instanceof MapNode);
+
+    expectItems(schema, "type", "a type name", SchemaKeywordChecks::isString);
+    expectItems(schema, "required", "a property name", SchemaKeywordChecks::isString);
+
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      Optional<Node> node = schema.get(keyword);
+      String expected = "a non-empty list of schemas";
+      if (node.isPresent()
+          && (!(node.get() instanceof ListNode list) || list.items().isEmpty())) {
+        problems.error(node.get().position(),
+            Messages.invalidKeywordKind(keyword, describe(node.get()), expected));
+      }
+      expectItems(schema, keyword, "a schema", SchemaKeywordChecks::isSchema);
+    }
+  }
+
+  /**
+   * Warns about the draft 4 form {@code exclusiveMinimum: true} or {@code exclusiveMaximum: true}
+   * without the bound it makes exclusive.
+   */
+  private void checkExclusiveFlags(MapNode schema) {
+    for (String bound : List.of("minimum", "maximum")) {
+      String flag = "exclusive" + Character.toUpperCase(bound.charAt(0)) + bound.substring(1);
+      if (schema.get(flag).orElse(null) instanceof ScalarNode scalar
+          && Boolean.TRUE.equals(scalar.value()) && !schema.has(bound)) {
+        problems.warning(scalar.position(), Messages.exclusiveFlagWithoutBound(flag, bound));
+      }
+    }
+  }
+
+  private void expectKind(
+      MapNode schema, String keyword, String expected, Predicate<Node> valid) {
+    Optional<Node> node = schema.get(keyword);
+    if (node.isPresent() && !valid.test(node.get())) {
+      problems.error(node.get().position(),
+          Messages.invalidKeywordKind(keyword, describe(node.get()), expected));
+    }
+  }
+
+  /** Reports each item of the list under {@code keyword} that {@code valid} rejects. */
+  private void expectItems(
+      MapNode schema, String keyword, String expected, Predicate<Node> valid) {
+    if (!(schema.get(keyword).orElse(null) instanceof ListNode list)) {
+      return;
+    }
+    for (Node item : list.items()) {
+      if (!valid.test(item)) {
+        problems.error(item.position(),
+            Messages.invalidKeywordItem(keyword, describe(item), expected));
+      }
+    }
+  }
+
+  /** Returns the JSON kind and value of {@code node} for a message, such as {@code the number 5}. */
+  private static String describe(Node node) {
+    if (node instanceof ListNode list) {
+      return list.items().isEmpty() ? "an empty list" : "a list";
+    }
+    if (node instanceof MapNode) {
+      return "an object";
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    if (scalar.value() == null) {
+      return "null";
+    }
+    return "the " + scalar.kind() + " " + JsonLiterals.of(scalar);
+  }
+
+  private static boolean isNumber(Node node) {
+    return node instanceof ScalarNode scalar && scalar.value() instanceof BigDecimal;
+  }
+
+  private static boolean isBoolean(Node node) {
+    return node instanceof ScalarNode scalar && scalar.value() instanceof Boolean;
+  }
+
+  private static boolean isString(Node node) {
+    return node instanceof ScalarNode scalar && scalar.value() instanceof String;
+  }
+
+  private static boolean isSchema(Node node) {
+    return node instanceof MapNode || isBoolean(node);
+  }
+
+  /** Reports a {@code const} whose JSON type matches none of the declared types. */
+  private void checkConst(MapNode schema, Set<String> types) {
+    Optional<Node> node = schema.get("const");
+    Set<String> declared = new java.util.TreeSet<>(types);
+    declared.remove("null");
+    if (node.isEmpty() || declared.isEmpty()) {
+      return;
+    }
+    String typeText = String.join(" or ", declared);
+    if (node.get() instanceof ScalarNode scalar) {
+      if (scalar.value() != null && !allowedEnumValue(scalar, declared, schema)) {
+        String type = ofDeclaredType(scalar, declared) ? "int32 integer" : typeText;
+        problems.error(scalar.position(),
+            Messages.constTypeMismatch(JsonLiterals.of(scalar), type));
+      }
+      return;
+    }
+    String kind = node.get() instanceof ListNode ? "array" : "object";
+    if (!declared.contains(kind)) {
+      problems.error(node.get().position(),
+          Messages.constTypeMismatch(describe(node.get()), typeText));
+    }
   }
 
   private Set<String> checkTypes(MapNode schema) {
@@ -147,10 +306,10 @@ public final class SchemaKeywordChecks {
    * to it when either bound is exclusive. Returns whether it reported one.
    */
   private boolean checkRange(MapNode schema) {
-    BigDecimal minimum = number(schema, "minimum");
-    BigDecimal maximum = number(schema, "maximum");
-    BigDecimal exclusiveMinimum = number(schema, "exclusiveMinimum");
-    BigDecimal exclusiveMaximum = number(schema, "exclusiveMaximum");
+    BigDecimal minimum = bound(schema, "minimum");
+    BigDecimal maximum = bound(schema, "maximum");
+    BigDecimal exclusiveMinimum = bound(schema, "exclusiveMinimum");
+    BigDecimal exclusiveMaximum = bound(schema, "exclusiveMaximum");
     boolean empty = false;
     if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
       emptyRange(schema, "minimum", minimum, "maximum", maximum);
@@ -185,7 +344,7 @@ public final class SchemaKeywordChecks {
     String lowerKeyword = null;
     BigDecimal lowest = null;
     for (String keyword : List.of("minimum", "exclusiveMinimum")) {
-      BigDecimal bound = number(schema, keyword);
+      BigDecimal bound = bound(schema, keyword);
       if (bound == null) {
         continue;
       }
@@ -200,7 +359,7 @@ public final class SchemaKeywordChecks {
     String upperKeyword = null;
     BigDecimal highest = null;
     for (String keyword : List.of("maximum", "exclusiveMaximum")) {
-      BigDecimal bound = number(schema, keyword);
+      BigDecimal bound = bound(schema, keyword);
       if (bound == null) {
         continue;
       }
@@ -213,8 +372,8 @@ public final class SchemaKeywordChecks {
       }
     }
     if (lowest != null && highest != null && lowest.compareTo(highest) > 0) {
-      emptyRange(schema, lowerKeyword, number(schema, lowerKeyword), upperKeyword,
-          number(schema, upperKeyword));
+      emptyRange(schema, lowerKeyword, bound(schema, lowerKeyword), upperKeyword,
+          bound(schema, upperKeyword));
     }
   }
 
@@ -229,8 +388,14 @@ public final class SchemaKeywordChecks {
   private void emptyRange(
       MapNode schema, String lowerKeyword, BigDecimal lower, String upperKeyword,
       BigDecimal upper) {
+    Node upperNode = schema.get(upperKeyword).orElseThrow();
+    if (upperNode instanceof ScalarNode flag && flag.value() instanceof Boolean) {
+      // The draft 4 form: the number is in the inclusive sibling, maximum or minimum.
+      String inclusive = upperKeyword.equals("exclusiveMaximum") ? "maximum" : "minimum";
+      upperNode = schema.get(inclusive).orElse(upperNode);
+    }
     problems.error(
-        schema.get(upperKeyword).orElseThrow().position(),
+        upperNode.position(),
         Messages.emptyRange(lowerKeyword, lower.toPlainString(), upperKeyword,
             upper.toPlainString()));
   }
@@ -285,7 +450,7 @@ public final class SchemaKeywordChecks {
     List<ScalarNode> mismatched = values.items().stream()
         .filter(ScalarNode.class::isInstance)
         .map(ScalarNode.class::cast)
-        .filter(value -> value.value() != null && !ofDeclaredType(value, declared))
+        .filter(value -> value.value() != null && !allowedEnumValue(value, declared, schema))
         .toList();
     long nonNull = values.items().stream()
         .filter(value -> !(value instanceof ScalarNode scalar && scalar.value() == null))
@@ -297,8 +462,32 @@ public final class SchemaKeywordChecks {
     }
     for (ScalarNode value : mismatched) {
       problems.warning(
-          value.position(), Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
+          value.position(),
+          ofDeclaredType(value, declared)
+              ? Messages.int32EnumValueOutOfRange(JsonLiterals.of(value))
+              : Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
     }
+  }
+
+  /**
+   * Returns the numeric bound that {@code keyword} ({@code minimum}, {@code maximum}, {@code
+   * exclusiveMinimum} or {@code exclusiveMaximum}) sets, or {@code null}. Reads the draft 4 form,
+   * where {@code exclusiveMinimum: true} makes {@code minimum} exclusive, so there {@code
+   * exclusiveMinimum} returns the value of {@code minimum} and {@code minimum} returns {@code
+   * null}. A {@code false} leaves the sibling inclusive.
+   */
+  static BigDecimal bound(MapNode schema, String keyword) {
+    String inclusive = keyword.startsWith("exclusive")
+        ? Character.toLowerCase(keyword.charAt(9)) + keyword.substring(10)
+        : keyword;
+    String exclusive = "exclusive" + Character.toUpperCase(inclusive.charAt(0))
+        + inclusive.substring(1);
+    boolean draft4Exclusive = schema.get(exclusive).orElse(null) instanceof ScalarNode flag
+        && Boolean.TRUE.equals(flag.value());
+    if (keyword.equals(inclusive)) {
+      return draft4Exclusive ? null : number(schema, inclusive);
+    }
+    return draft4Exclusive ? number(schema, inclusive) : number(schema, exclusive);
   }
 
   private static BigDecimal number(MapNode schema, String keyword) {

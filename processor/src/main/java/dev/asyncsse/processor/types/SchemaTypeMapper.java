@@ -66,11 +66,18 @@ public final class SchemaTypeMapper {
   private final DefaultValues defaults;
   private final SchemaKeywordChecks keywordChecks;
   private final Set<String> checked = new HashSet<>();
+  private final java.util.function.Predicate<String> classExists;
 
-  /** @param progress receives the position of each schema as it is mapped */
+  /**
+   * @param progress receives the position of each schema as it is mapped
+   * @param classExists tests whether a canonical class name, such as {@code java.util.Map.Entry},
+   *     names a class on the classpath or in the sources being compiled
+   */
   public SchemaTypeMapper(
-      String packageName, RefResolver refs, Problems problems, Progress progress) {
+      String packageName, RefResolver refs, Problems problems, Progress progress,
+      java.util.function.Predicate<String> classExists) {
     this.packageName = packageName;
+    this.classExists = classExists;
     this.refs = refs;
     this.problems = problems;
     this.progress = progress;
@@ -184,6 +191,12 @@ public final class SchemaTypeMapper {
         || javax.lang.model.SourceVersion.isKeyword(value)) {
       problems.error(
           schema.get("x-java-type").orElseThrow().position(), Messages.invalidJavaType(value));
+      return Optional.empty();
+    }
+    String canonical = value.contains(".") ? value : "java.lang." + value;
+    if (!classExists.test(canonical)) {
+      problems.error(
+          schema.get("x-java-type").orElseThrow().position(), Messages.unknownJavaType(value));
       return Optional.empty();
     }
     if (!value.contains(".")) {
@@ -612,10 +625,10 @@ public final class SchemaTypeMapper {
       return Constraints.NONE;
     }
     return new Constraints(
-        number(schema, "minimum"),
-        number(schema, "maximum"),
-        number(schema, "exclusiveMinimum"),
-        number(schema, "exclusiveMaximum"),
+        SchemaKeywordChecks.bound(schema, "minimum"),
+        SchemaKeywordChecks.bound(schema, "maximum"),
+        SchemaKeywordChecks.bound(schema, "exclusiveMinimum"),
+        SchemaKeywordChecks.bound(schema, "exclusiveMaximum"),
         count(schema, "minLength"),
         count(schema, "maxLength"),
         schema.text("pattern").orElse(null),
@@ -643,7 +656,7 @@ public final class SchemaTypeMapper {
       declared.remove("null");
       for (Node value : values.items()) {
         if (value instanceof ScalarNode scalar && scalar.value() != null
-            && SchemaKeywordChecks.ofDeclaredType(scalar, declared)) {
+            && SchemaKeywordChecks.allowedEnumValue(scalar, declared, schema)) {
           literals.add(JsonLiterals.of(scalar));
         }
       }
