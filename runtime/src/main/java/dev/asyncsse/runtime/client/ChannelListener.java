@@ -90,25 +90,9 @@ public final class ChannelListener implements SseListener {
     void deliver(SseEvent event, JsonCodec codec, ChannelListener owner) {
       Message<T> message;
       try {
-        T payload = type.decode(event.data(), codec);
-        if (payload == null && !type.isNullPayload()) {
-          throw new IllegalArgumentException("the data decoded to null");
-        }
-        message = new Message<>(payload, event.type(), event.id());
-      } catch (RuntimeException e) {
-        owner.onError(
-            SseError.decoding(
-                "The data of event \""
-                    + event.type()
-                    + "\" (id \""
-                    + event.id()
-                    + "\") could not be decoded as "
-                    + type.payloadType().getTypeName()
-                    + ": "
-                    + e.getMessage(),
-                e,
-                event.id(),
-                event.data()));
+        message = EventDecoding.decode(type, event, codec);
+      } catch (SseError e) {
+        owner.onError(e);
         return;
       }
       // An exception from the consumer is the application's, so it is not a decoding error.

@@ -126,27 +126,7 @@ public final class MessageDecoder<T> {
   private record Route<P, T>(MessageType<P> type, Function<Message<P>, T> wrap) {
 
     T decode(SseEvent event, JsonCodec codec) {
-      P payload;
-      try {
-        payload = type.decode(event.data(), codec);
-        if (payload == null) {
-          throw new IllegalArgumentException("the data decoded to null");
-        }
-      } catch (RuntimeException e) {
-        throw SseError.decoding(
-            "The data of event \""
-                + event.type()
-                + "\" (id \""
-                + event.id()
-                + "\") could not be decoded as "
-                + type.payloadType().getTypeName()
-                + ": "
-                + e.getMessage(),
-            e,
-            event.id(),
-            event.data());
-      }
-      return wrap.apply(new Message<>(payload, event.type(), event.id()));
+      return wrap.apply(EventDecoding.decode(type, event, codec));
     }
   }
 
