@@ -234,8 +234,8 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
   }
 
   /**
-   * The tape channel through the typed Flow.Publisher, one message requested at a time; an event
-   * with undecodable data in between is skipped and reported.
+   * Reads the tape channel through the typed Flow.Publisher, one message requested at a time. An
+   * event with undecodable data in between is skipped and reported.
    */
   private List<String> publisher() throws Exception {
     serveTape();
@@ -282,7 +282,7 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     });
   }
 
-  /** The prices channel through the blocking stream. */
+  /** Reads the prices channel through the blocking stream. */
   private List<String> stream() {
     List<String> seen = new ArrayList<>();
     try (Stream<Message<Price>> prices = prices().headers(new PriceHeaders(3, null)).stream()) {
@@ -294,7 +294,7 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     return seen;
   }
 
-  /** The sealed Event's accessors and match, on both members. */
+  /** Calls the sealed Event's accessors and match on both members. */
   private List<String> event() throws Exception {
     serveTape();
     List<String> seen = new ArrayList<>();

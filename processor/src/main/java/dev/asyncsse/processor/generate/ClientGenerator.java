@@ -170,7 +170,7 @@ final class ClientGenerator {
     return files.file(type);
   }
 
-  /** Returns the Javadoc sentence that says which properties are required, or {@code ""}. */
+  /** Returns the Javadoc sentence that names the required properties, or {@code ""}. */
   private static String required(RequestValuesModel values, String what) {
     if (values == null || values.requiredNames().isEmpty()) {
       return "";

@@ -275,8 +275,8 @@ final class ReconnectLoop implements Subscription {
 
   /**
    * Returns the method of the request that follows a redirect with {@code status}: {@code GET}
-   * after 303, and after 301 or 302 in answer to {@code POST}, as the redirect filter of {@code
-   * java.net.http} 17 does; otherwise the method is kept.
+   * after 303, and after 301 or 302 in response to {@code POST}, as the redirect filter of {@code
+   * java.net.http} 17 does. Otherwise the method is kept.
    */
   static String redirectedMethod(int status, String method) {
     boolean postMovedOrFound = (status == 301 || status == 302) && method.equals("POST");
@@ -561,7 +561,7 @@ final class ReconnectLoop implements Subscription {
     // Browsers stop on it, but a long-lived Java client should wait and resume.
     if (status == 503 && retryAfter.isPresent() && retryAfter.get().strip().matches("[0-9]{1,6}")) {
       long seconds = Long.parseLong(retryAfter.get().strip());
-      String message = "The server at " + shownUri() + " answered with HTTP status 503 and"
+      String message = "The server at " + shownUri() + " responded with HTTP status 503 and"
           + " Retry-After: " + seconds + "; " + previewBody(body);
       long delayMillis = capServerDelay(seconds * 1000, "Retry-After: " + seconds);
       return closed

@@ -100,7 +100,7 @@ class SharedHttpClientTest {
     assertTrue(second.isClosed());
   }
 
-  /** Sends one event, waits for {@link #sendSecondEvent}, sends another and holds the response. */
+  /** Sends one event, waits for {@link #sendSecondEvent}, sends another and keeps the response open. */
   private ScriptedServer.Script twoEvents() {
     return exchange -> {
       exchange.getResponseHeaders().set("Content-Type", "text/event-stream");

@@ -86,7 +86,7 @@ class FormatsTest {
       Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|[^@\\s]+@[^@\\s.]+");
 
   @Test
-  void emailAgreesWithRegularExpressionOnEveryShortString() {
+  void emailMatchesRegexOnShortStrings() {
     char[] alphabet = {'a', '@', '.', ' ', '\t', '\u000B', '\r', '\u00E9', '\u0008', '\u000E'};
     for (int length = 0; length <= 5; length++) {
       int[] digits = new int[length];

@@ -61,7 +61,7 @@ class GeneratedIdRestartTest {
   }
 
   @Test
-  void generatedIdsAreShortAsciiAndDifferAcrossRuns() throws Exception {
+  void idsShortAsciiAndDistinctAcrossRuns() throws Exception {
     Broadcaster<Reading> firstRun = new Broadcaster<>(READING, JsonCodec.jackson());
     waitForNextMillisecond();
     Broadcaster<Reading> secondRun = new Broadcaster<>(READING, JsonCodec.jackson());

@@ -90,7 +90,7 @@ class StuckWriterTest {
    * and no longer. On JDK 21 and later every write has its own virtual thread.
    */
   @Test
-  void readingClientsAreServedWhileStuckWritesFillThePool() throws Exception {
+  void readersServedWhileStuckWritesFillPool() throws Exception {
     int stuckCount = StreamThreads.POOL_THREADS + 24;
     connectStuckClients(stuckCount);
     try (EventStreamReader first = server.open("/lights");

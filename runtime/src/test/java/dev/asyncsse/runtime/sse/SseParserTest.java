@@ -265,9 +265,9 @@ class SseParserTest {
   }
 
   @Test
-  void lineEndIsFoundAtEveryPositionOfAWord() {
-    // Bytes 0x8A and 0x8D differ from LF and CR only in the high bit; "\u010A" and "\u010D" encode
-    // as C4 8A and C4 8D, so they must not end a line.
+  void lineEndAtEveryWordPosition() {
+    // Bytes 0x8A and 0x8D differ from LF and CR only in the high bit. "\u010A" and "\u010D" encode
+    // as C4 8A and C4 8D, which must not end a line.
     String filler = "ab\u010Acd\u010Def";
     for (int length = 0; length <= 40; length++) {
       String value = filler.repeat(6).substring(0, length);
@@ -305,7 +305,7 @@ class SseParserTest {
   }
 
   @Test
-  void truncatedSequenceAtEndOfDataLineIsReplacedOnce() {
+  void truncatedSequenceReplacedOnce() {
     assertEvents(
         bytes("data: a", 0xE2, 0x82, "\ndata: ", 0xE2, 0x82, 0xAC, "\n\n"),
         message("a\uFFFD\n\u20AC"));
