@@ -129,7 +129,8 @@ class SseClientTest {
         IllegalArgumentException.class, () -> SseClient.builder(uri).header("X-A", "a\u0001b"));
     IllegalArgumentException nonAscii = assertThrows(
         IllegalArgumentException.class, () -> SseClient.builder(uri).header("X-A", "t\u00e9"));
-    assertTrue(nonAscii.getMessage().startsWith("X-A: must be visible ASCII"), nonAscii.getMessage());
+    assertTrue(
+        nonAscii.getMessage().startsWith("X-A: must be visible ASCII"), nonAscii.getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> SseClient.builder(uri).reconnectDelay(Duration.ofMillis(-1)));
