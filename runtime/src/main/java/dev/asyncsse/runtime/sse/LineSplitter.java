@@ -41,8 +41,8 @@ final class LineSplitter {
 
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long CRS = ONES * CR;
-  private static final long LFS = ONES * LF;
+  /** Eight bytes of {@code 0x0E}, the byte after CR. */
+  private static final long BELOW_CR = ONES * (CR + 1);
 
   private final LineHandler handler;
   private final int maxLineBytes;
@@ -131,21 +131,34 @@ final class LineSplitter {
   }
 
   /**
-   * Returns the index of the first CR or LF in the range, or -1. Eight bytes are tested at a time:
-   * for {@code x = word ^ CRS}, a byte of {@code (x - ONES) & ~x & HIGH_BITS} has its high bit set
-   * where {@code x} has a zero byte. Bits above the first zero byte can be false positives from the
-   * borrow, but the lowest set bit always marks the first match.
+   * Returns the index of the first CR or LF in the range, or -1.
+   *
+   * <p>Sixteen bytes are tested at a time for any byte below {@code 0x0E}: for a word {@code w},
+   * {@code (w - BELOW_CR) & ~w & HIGH_BITS} sets the high bit of each byte below {@code 0x0E}, and
+   * its lowest set bit marks the first such byte; higher bits can be false positives from the
+   * borrow. CR ({@code 0x0D}) and LF ({@code 0x0A}) are below {@code 0x0E}, and so are tab and a few
+   * other control bytes, so the bytes of a flagged pair of words are checked one by one from the
+   * first flagged byte.
    */
   private static int indexOfLineEnd(byte[] bytes, int from, int end) {
     int i = from;
-    for (; i <= end - Long.BYTES; i += Long.BYTES) {
-      long word = (long) LONGS.get(bytes, i);
-      long crs = word ^ CRS;
-      long lfs = word ^ LFS;
-      long found = ((crs - ONES) & ~crs | (lfs - ONES) & ~lfs) & HIGH_BITS;
-      if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+    while (i <= end - 2 * Long.BYTES) {
+      long first = (long) LONGS.get(bytes, i);
+      long second = (long) LONGS.get(bytes, i + Long.BYTES);
+      if (((((first - BELOW_CR) & ~first) | ((second - BELOW_CR) & ~second)) & HIGH_BITS) == 0) {
+        i += 2 * Long.BYTES;
+        continue;
       }
+      long low = (first - BELOW_CR) & ~first & HIGH_BITS;
+      int candidate = i + (low != 0 ? Long.numberOfTrailingZeros(low) >>> 3 : Long.BYTES);
+      int wordsEnd = i + 2 * Long.BYTES;
+      for (int j = candidate; j < wordsEnd; j++) {
+        byte b = bytes[j];
+        if (b == LF || b == CR) {
+          return j;
+        }
+      }
+      i = wordsEnd;
     }
     for (; i < end; i++) {
       byte b = bytes[i];

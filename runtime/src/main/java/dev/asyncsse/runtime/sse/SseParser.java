@@ -174,6 +174,15 @@ public final class SseParser {
       return;
     }
     int end = offset + length;
+    if (length > DATA.length && startsWithData(bytes, offset)) {
+      // The most frequent field, checked before the general search for the colon.
+      int valueStart = offset + DATA.length + 1;
+      if (valueStart < end && bytes[valueStart] == ' ') {
+        valueStart++;
+      }
+      appendData(bytes, valueStart, end - valueStart);
+      return;
+    }
     int colon = indexOf(bytes, offset, end, (byte) ':');
     if (colon < 0) {
       // A line without a colon is a field whose name is the whole line and whose value is empty.
@@ -311,6 +320,15 @@ public final class SseParser {
       valueStart++;
     }
     return Utf8Decoder.decode(bytes, valueStart, end - valueStart);
+  }
+
+  /** Returns whether the bytes at {@code offset} are {@code data:}; the caller checks the length. */
+  private static boolean startsWithData(byte[] bytes, int offset) {
+    return bytes[offset + 4] == ':'
+        && bytes[offset] == 'd'
+        && bytes[offset + 1] == 'a'
+        && bytes[offset + 2] == 't'
+        && bytes[offset + 3] == 'a';
   }
 
   private static boolean nameEquals(byte[] name, byte[] bytes, int offset, int length) {
