@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,45 +18,81 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Server fan-out: the heap each subscriber takes on the server, and the time from the start of one
- * broadcast until every subscriber has received it.
+ * Server fan-out: the memory each subscriber takes on the server, and the time from the start of
+ * one broadcast until every subscriber has received it.
  *
- * <p>Each measurement starts a {@link FanoutServer} process, measures its heap after full garbage
- * collections, connects the subscribers from this process ({@link FanoutSubscribers}), measures the
- * heap again, then publishes events one at a time. Each event is published once the previous one
- * has reached every subscriber, after a 10 ms pause. The time to reach all runs from the server's
- * {@link System#nanoTime()} before the broadcast to this process's {@code nanoTime()} when the last
- * subscriber's copy was read; both use the same monotonic clock of the machine (Linux {@code
- * CLOCK_MONOTONIC}). Reading 1,000 sockets here shares the machine's cores with the server, and
- * that reading time is part of the figure for both servers alike.
+ * <p>The servers: {@code asyncsse} and {@code httpserver} run in a {@link FanoutServer} JVM, and
+ * {@code better-sse} in a Node.js process ({@link BetterSseFanoutServer}). All speak the same
+ * command protocol. Each measurement starts one server process, measures its memory after full
+ * garbage collections, connects the subscribers from this process ({@link FanoutSubscribers}),
+ * measures the memory again, then publishes events one at a time. Each event is published once the
+ * previous one has reached every subscriber, after a 10 ms pause. The time to reach all runs from
+ * the server's {@link System#nanoTime()} (Node.js: {@code process.hrtime.bigint()}) before the
+ * broadcast to this process's {@code nanoTime()} when the last subscriber's copy was read; all use
+ * the same monotonic clock of the machine (Linux {@code CLOCK_MONOTONIC}). Reading the sockets here
+ * shares the machine's cores with the server, and that reading time is part of the figure for all
+ * servers alike. Each run measures every server once, starting with a different server each run.
+ *
+ * <p>Memory: each figure is the growth from before to after the subscribers connected, divided by
+ * the subscribers. For the JVM servers it is the heap in use after full collections, which contains
+ * each connection's objects and buffers. Node.js keeps part of each connection (its libuv handle,
+ * socket wrapper and HTTP parser) outside the V8 heap, so better-sse gets three figures. {@code
+ * heap} is the V8 heap in use ({@code heapUsed}). {@code heap+native} adds the resident memory
+ * outside the V8 heap. {@code rss} is the resident set size, which also counts free V8 heap pages.
+ * The ratio against better-sse divides by {@code heap}. Like the JVM figure it leaves out memory
+ * that is not in use, but it also leaves out each connection's native part, so it overstates
+ * asyncsse's ratio. NOTE: that native part grew by about 3 KiB per connection from 2,000 to 10,000
+ * subscribers (Node.js 20.20, Linux, 2 vCPUs). {@code heap+native} and {@code rss} also grow by an
+ * amount that does not depend on the subscribers (about 10 MiB outside the V8 heap, and in {@code
+ * rss} tens of MiB of free V8 heap pages), which dominates them at 1,000 subscribers.
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.FanoutBenchmark
- * [--subscribers N] [--events N] [--warmup N] [--runs N] [--jvm PATH] [--out FILE]}.
+ * [--subscribers N] [--events N] [--warmup N] [--runs N] [--servers LIST] [--jvm PATH] [--node
+ * PATH] [--interop DIR] [--out FILE]}; {@code --help} describes each option.
  */
 public final class FanoutBenchmark {
 
-  private static final List<String> SERVERS = List.of("asyncsse", "httpserver");
+  private static final List<String> SERVERS =
+      List.of("asyncsse", "httpserver", BetterSseFanoutServer.NAME);
   private static final long PAUSE_BETWEEN_EVENTS_MILLIS = 10;
   private static final long EVENT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
   private final Settings settings;
+  private final List<String> servers;
+  private final BetterSseFanoutServer betterSse;
 
-  private FanoutBenchmark(Settings settings) {
+  private FanoutBenchmark(
+      Settings settings, List<String> servers, BetterSseFanoutServer betterSse) {
     this.settings = settings;
+    this.servers = servers;
+    this.betterSse = betterSse;
   }
 
-  /** Runs every server {@code --runs} times, alternating their order, and prints the report. */
+  /** Runs every server {@code --runs} times, rotating their order, and prints the report. */
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.parse(args);
-    FanoutBenchmark benchmark = new FanoutBenchmark(settings);
+    List<String> servers =
+        new ArrayList<>(settings.servers() != null ? settings.servers() : SERVERS);
+    BetterSseFanoutServer betterSse = null;
+    if (servers.contains(BetterSseFanoutServer.NAME)) {
+      try {
+        betterSse = BetterSseFanoutServer.locate(settings.node(), settings.interop());
+      } catch (BetterSseFanoutServer.NotInstalledException e) {
+        if (settings.servers() != null) {
+          System.err.println("Cannot run the better-sse server: " + e.getMessage());
+          System.exit(2);
+        }
+        System.err.println("Skipping the better-sse server: " + e.getMessage());
+        servers.remove(BetterSseFanoutServer.NAME);
+      }
+    }
+    FanoutBenchmark benchmark = new FanoutBenchmark(settings, servers, betterSse);
     List<Map<String, Double>> runs = new ArrayList<>();
     for (int run = 1; run <= settings.runs(); run++) {
       Map<String, Double> metrics = new LinkedHashMap<>();
-      List<String> order = new ArrayList<>(SERVERS);
-      if (run % 2 == 0) {
-        java.util.Collections.reverse(order);
-      }
+      List<String> order = new ArrayList<>(servers);
+      Collections.rotate(order, 1 - run);
       for (String server : order) {
         System.err.printf(
             Locale.ROOT,
@@ -77,19 +114,21 @@ public final class FanoutBenchmark {
   }
 
   private Map<String, Double> measure(String server) throws Exception {
+    List<String> command =
+        server.equals(BetterSseFanoutServer.NAME)
+            ? betterSse.command()
+            : List.of(
+                settings.jvm(), "-Xmx2g", "-cp", ownJar(), FanoutServer.class.getName(), server);
     Process process =
-        new ProcessBuilder(
-                settings.jvm(), "-Xmx2g", "-cp", ownJar(), FanoutServer.class.getName(), server)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (ServerConnection connection = new ServerConnection(process)) {
-      long heapBefore = connection.heap();
+      MemoryUse memoryBefore = connection.memory();
       int events = settings.warmupEvents() + settings.events();
       try (FanoutSubscribers subscribers =
           FanoutSubscribers.connect(
               connection.port(), FanoutServer.PATH, settings.subscribers(), events)) {
         connection.awaitSubscribers(settings.subscribers());
-        long heapAfter = connection.heap();
+        MemoryUse memoryAfter = connection.memory();
 
         List<Double> millisToAll = new ArrayList<>();
         int missed = 0;
@@ -106,7 +145,16 @@ public final class FanoutBenchmark {
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(
-            "heap KiB/subscriber", (heapAfter - heapBefore) / 1024.0 / settings.subscribers());
+            "heap KiB/subscriber",
+            kibPerSubscriber(memoryAfter.heapBytes() - memoryBefore.heapBytes()));
+        if (memoryAfter.rssBytes() >= 0) {
+          metrics.put(
+              "rss KiB/subscriber",
+              kibPerSubscriber(memoryAfter.rssBytes() - memoryBefore.rssBytes()));
+          metrics.put(
+              "heap+native KiB/subscriber",
+              kibPerSubscriber(memoryAfter.inUseBytes() - memoryBefore.inUseBytes()));
+        }
         metrics.put("ms to all p50", percentile(millisToAll, 50));
         metrics.put("ms to all p99", percentile(millisToAll, 99));
         metrics.put("ms to all max", percentile(millisToAll, 100));
@@ -116,37 +164,65 @@ public final class FanoutBenchmark {
     }
   }
 
+  private double kibPerSubscriber(long bytes) {
+    return bytes / 1024.0 / settings.subscribers();
+  }
+
   private String report(List<Map<String, Double>> runs) {
     ResultTable table = new ResultTable();
     String section = settings.subscribers() + " subscribers";
-    for (String server : SERVERS) {
+    for (String server : servers) {
       for (String metric :
           List.of(
               "heap KiB/subscriber",
+              "rss KiB/subscriber",
+              "heap+native KiB/subscriber",
               "ms to all p50",
               "ms to all p99",
               "ms to all max",
               "events missed")) {
-        table.value(section, server + " " + metric, runs, server + " " + metric);
+        String key = server + " " + metric;
+        if (runs.get(0).containsKey(key)) {
+          table.value(section, key, runs, key);
+        }
       }
     }
-    for (String metric : List.of("heap KiB/subscriber", "ms to all p50", "ms to all p99")) {
-      table.ratio(
-          section,
-          "asyncsse / httpserver " + metric,
-          runs,
-          "asyncsse " + metric,
-          "httpserver " + metric);
+    if (servers.contains("asyncsse")) {
+      for (String peer : servers) {
+        if (!peer.equals("asyncsse")) {
+          addRatios(table, section, runs, peer);
+        }
+      }
     }
-    return table.render(
-        "Server fan-out",
+    String note =
         String.format(
             Locale.ROOT,
-            "JVM of the server: %s. Runs: %d, each with %d warm-up and %d measured events.",
+            "JVM of the Java servers: %s. Runs: %d, each with %d warm-up and %d measured events.",
             settings.jvm(),
             settings.runs(),
             settings.warmupEvents(),
-            settings.events()));
+            settings.events());
+    if (betterSse != null) {
+      note +=
+          " better-sse server: "
+              + betterSse.versions()
+              + ". Its heap row is the V8 heap in use, heap+native adds the resident memory"
+              + " outside the V8 heap, and rss is the resident set size.";
+    }
+    return table.render("Server fan-out", note);
+  }
+
+  /** Adds the rows asyncsse divided by {@code peer}. */
+  private static void addRatios(
+      ResultTable table, String section, List<Map<String, Double>> runs, String peer) {
+    for (String metric : List.of("heap KiB/subscriber", "ms to all p50", "ms to all p99")) {
+      table.ratio(
+          section,
+          "asyncsse / " + peer + " " + metric,
+          runs,
+          "asyncsse " + metric,
+          peer + " " + metric);
+    }
   }
 
   /** Returns the nearest-rank percentile; 100 is the maximum. */
@@ -187,9 +263,15 @@ public final class FanoutBenchmark {
       return port;
     }
 
-    long heap() throws IOException {
+    /** Returns the memory in use after full garbage collections. */
+    MemoryUse memory() throws IOException {
       commands.println("heap");
-      return Long.parseLong(expect("HEAP")[1]);
+      String[] words = expect("HEAP");
+      long heap = Long.parseLong(words[1]);
+      if (words.length < 4) {
+        return new MemoryUse(heap, -1, -1);
+      }
+      return new MemoryUse(heap, Long.parseLong(words[2]), Long.parseLong(words[3]));
     }
 
     long publish(long seq) throws IOException {
@@ -236,29 +318,83 @@ public final class FanoutBenchmark {
   }
 
   /**
+   * One {@code HEAP} response.
+   *
+   * @param heapBytes the JVM's heap in use, or the V8 heap in use of the Node.js server
+   * @param rssBytes the Node.js server's resident set size, or -1 for a JVM server
+   * @param nativeBytes the Node.js server's resident memory outside the V8 heap, or -1 for a JVM
+   *     server
+   */
+  private record MemoryUse(long heapBytes, long rssBytes, long nativeBytes) {
+
+    /** Returns the heap in use plus, for the Node.js server, the memory outside its heap. */
+    long inUseBytes() {
+      return heapBytes + Math.max(nativeBytes, 0);
+    }
+  }
+
+  /**
    * The command line.
    *
    * @param subscribers connections per measurement
    * @param events measured broadcasts per measurement
    * @param warmupEvents broadcasts before those, not measured
    * @param runs measurements per server
-   * @param jvm the {@code java} executable of the server process
+   * @param servers the servers to measure, or {@code null} for all whose programs are installed
+   * @param jvm the {@code java} executable of the Java server processes
+   * @param node the Node.js executable of the better-sse server
+   * @param interop the folder of the better-sse server's script and {@code node_modules}
    * @param outputFile where to write the Markdown report as well, or {@code null}
    */
   private record Settings(
-      int subscribers, int events, int warmupEvents, int runs, String jvm, Path outputFile) {
+      int subscribers,
+      int events,
+      int warmupEvents,
+      int runs,
+      List<String> servers,
+      String jvm,
+      String node,
+      Path interop,
+      Path outputFile) {
+
+    static final String USAGE =
+        String.join(
+            "\n",
+            "Options of FanoutBenchmark:",
+            "  --subscribers N  connections per measurement (default 1000)",
+            "  --events N       measured broadcasts per measurement (default 200)",
+            "  --warmup N       broadcasts before those, not measured (default 50)",
+            "  --runs N         measurements per server (default 3)",
+            "  --servers LIST   comma-separated servers out of asyncsse, httpserver and better-sse",
+            "                   (default: all three, without better-sse when Node.js or the npm",
+            "                   package is missing)",
+            "  --jvm PATH       java executable of the asyncsse and httpserver processes",
+            "                   (default: the java that runs this benchmark)",
+            "  --node PATH      Node.js executable of the better-sse process (default: node)",
+            "  --interop DIR    folder with better-sse-fanout-server.mjs and node_modules/",
+            "                   (default: the repository's interop/ folder)",
+            "  --out FILE       also write the Markdown report to FILE",
+            "  --help           print this list and exit");
 
     static Settings parse(String[] args) {
+      if (List.of(args).contains("--help")) {
+        System.out.println(USAGE);
+        System.exit(0);
+      }
+
       int subscribers = 1000;
       int events = 200;
       int warmup = 50;
       int runs = 3;
+      List<String> servers = null;
       String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String node = "node";
+      Path interop = null;
       Path output = null;
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(name + " needs a value");
+          throw new IllegalArgumentException(name + " needs a value.\n" + USAGE);
         }
         String value = args[++i];
         switch (name) {
@@ -266,16 +402,39 @@ public final class FanoutBenchmark {
           case "--events" -> events = Integer.parseInt(value);
           case "--warmup" -> warmup = Integer.parseInt(value);
           case "--runs" -> runs = Integer.parseInt(value);
+          case "--servers" -> servers = parseServers(value);
           case "--jvm" -> jvm = value;
+          case "--node" -> node = value;
+          case "--interop" -> interop = Path.of(value);
           case "--out" -> output = Path.of(value);
           default ->
-              throw new IllegalArgumentException(
-                  "Unknown option \""
-                      + name
-                      + "\"; expected --subscribers, --events, --warmup, --runs, --jvm or --out");
+              throw new IllegalArgumentException("Unknown option \"" + name + "\".\n" + USAGE);
         }
       }
-      return new Settings(subscribers, events, warmup, runs, jvm, output);
+
+      if (interop == null) {
+        interop = BetterSseFanoutServer.defaultInteropDirectory();
+      }
+      return new Settings(subscribers, events, warmup, runs, servers, jvm, node, interop, output);
+    }
+
+    private static List<String> parseServers(String value) {
+      List<String> servers = new ArrayList<>();
+      for (String server : value.split(",", -1)) {
+        if (!SERVERS.contains(server)) {
+          throw new IllegalArgumentException(
+              "Unknown server \""
+                  + server
+                  + "\" in --servers "
+                  + value
+                  + ". Expected one of "
+                  + SERVERS);
+        }
+        if (!servers.contains(server)) {
+          servers.add(server);
+        }
+      }
+      return List.copyOf(servers);
     }
   }
 }
