@@ -68,10 +68,11 @@ public final class SseParser {
   private final LineSplitter lines;
 
   /**
-   * The UTF-8 bytes of the data buffer: each data line's value followed by LF. Decoding happens
-   * once per dispatched event. An LF ends any incomplete multi-byte sequence, so decoding the
-   * joined lines gives the same text as decoding each line on its own. The bytes start at {@link
-   * #dataBufferStart}, which is not 0 only after the array was taken over from the line splitter.
+   * The UTF-8 bytes of the data buffer: each data line's value followed by LF. The event gets a
+   * copy of them and decodes it when its data is first read. An LF ends any incomplete multi-byte
+   * sequence, so decoding the joined lines gives the same text as decoding each line on its own.
+   * The bytes start at {@link #dataBufferStart}, which is not 0 only after the array was taken
+   * over from the line splitter.
    */
   private byte[] dataBuffer = new byte[INITIAL_DATA_CAPACITY];
 
@@ -290,11 +291,12 @@ public final class SseParser {
       eventTypeBuffer = "";
       return;
     }
-    // Exactly one trailing LF is removed.
-    String data = Utf8Decoder.decode(dataBuffer, dataBufferStart, dataBufferLength - 1);
     String type = eventTypeBuffer.isEmpty() ? SseEvent.DEFAULT_TYPE : eventTypeBuffer;
+    // Exactly one trailing LF is removed. The event copies the bytes, because the buffer is reused.
+    SseEvent event =
+        SseEvent.fromUtf8(type, dataBuffer, dataBufferStart, dataBufferLength - 1, lastEventId);
     clearEventBuffers();
-    handler.onEvent(new SseEvent(type, data, lastEventId));
+    handler.onEvent(event);
   }
 
   private void clearEventBuffers() {

@@ -310,4 +310,22 @@ class SseParserTest {
         bytes("data: a", 0xE2, 0x82, "\ndata: ", 0xE2, 0x82, 0xAC, "\n\n"),
         message("a\uFFFD\n\u20AC"));
   }
+
+  @Test
+  void dataReadAfterLaterEventsParsed() {
+    List<SseEvent> events = new ArrayList<>();
+    SseParser parser = new SseParser(events::add);
+    List<String> expected = new ArrayList<>();
+    StringBuilder stream = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      String data = i + "\u00E9\u8C46".repeat(30 - i) + "\nline " + i;
+      expected.add(data);
+      stream.append("data: ").append(data.replace("\n", "\ndata: ")).append("\n\n");
+    }
+    byte[] input = bytes(stream.toString());
+    parser.feed(input, 0, input.length);
+
+    // No data was read while parsing, so each event decodes the bytes it kept at dispatch.
+    assertEquals(expected, events.stream().map(SseEvent::data).toList());
+  }
 }
