@@ -851,6 +851,16 @@ final class ReconnectLoop implements Subscription {
       }
     }
 
+    /**
+     * Keeps the data as bytes for a {@link ChannelListener}, which decodes every event it routes
+     * and can hand the bytes to its codec. Other listeners, including the queues behind
+     * publisher() and stream(), get the text at dispatch, which saves a copy when they read it.
+     */
+    @Override
+    public boolean keepsDataAsBytes() {
+      return listener instanceof ChannelListener;
+    }
+
     @Override
     public void onRetry(long millis) {
       long delay = capServerDelay(millis, "a retry: field");

@@ -141,6 +141,19 @@ class EventDataBytesTest {
   }
 
   @Test
+  void channelListenerPassesBytesToCodec() throws Exception {
+    String multiLine = "{\"name\":\n\"" + NON_ASCII_NAME + "\",\"email\":\"z@x.org\"}";
+    server.enqueue(
+        body("event: signup\ndata: " + multiLine.replace("\n", "\ndata: ") + "\n\n"));
+    BytesRecordingCodec codec = new BytesRecordingCodec();
+
+    List<Object> calls = listen(codec, 1);
+
+    assertEquals(List.of(new Message<>(signup(NON_ASCII_NAME), "signup", "")), calls);
+    assertEquals(List.of(multiLine), codec.decodedBytes);
+  }
+
+  @Test
   void eventsKeptAfterParserMovedOn() throws Exception {
     // Long events first, so that each later event reuses parser buffers the earlier ones filled.
     List<String> names = new ArrayList<>();
@@ -219,6 +232,33 @@ class EventDataBytesTest {
       out.writeBytes(part);
     }
     return out.toByteArray();
+  }
+
+  /** A codec that records the data it receives as bytes, as UTF-8 text. */
+  private static final class BytesRecordingCodec implements JsonCodec {
+
+    final List<String> decodedBytes = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public String encode(Object value) {
+      return JsonCodec.jackson().encode(value);
+    }
+
+    @Override
+    public <T> T decode(String json, Class<T> type) {
+      throw new AssertionError("decoded from text: " + json);
+    }
+
+    @Override
+    public <T> T decode(String json, Type type) {
+      throw new AssertionError("decoded from text: " + json);
+    }
+
+    @Override
+    public <T> T decode(byte[] json, int offset, int length, Type type) {
+      decodedBytes.add(new String(json, offset, length, StandardCharsets.UTF_8));
+      return JsonCodec.jackson().decode(json, offset, length, type);
+    }
   }
 
   /** A codec written before the byte method existed: it implements only the text methods. */
