@@ -63,14 +63,40 @@ public final class MessageType<T> {
    */
   public T decode(String data, JsonCodec codec) {
     if (isNullPayload()) {
-      if (codec.decode(data, Object.class) != null) {
-        throw new dev.asyncsse.runtime.json.JsonCodecException(
-            "Cannot decode JSON as " + payloadType.getTypeName() + ": the payload must be null",
-            null);
-      }
-      return null;
+      return checkNull(codec.decode(data, Object.class));
     }
-    T payload = codec.decode(data, payloadType);
+    return checkNotNull(codec.decode(data, payloadType));
+  }
+
+  /**
+   * Decodes an event's data into a payload, as {@link #decode(String, JsonCodec)} does. The codec
+   * gets the data as UTF-8 bytes when the event keeps them and they are well-formed, which saves
+   * the text.
+   *
+   * @return the payload; {@code null} only when {@link #isNullPayload()}
+   * @throws dev.asyncsse.runtime.json.JsonCodecException when the data does not fit the type
+   */
+  public T decode(SseEvent event, JsonCodec codec) {
+    byte[] utf8Data = event.wellFormedUtf8Data();
+    if (utf8Data == null) {
+      return decode(event.data(), codec);
+    }
+    if (isNullPayload()) {
+      return checkNull(codec.decode(utf8Data, 0, utf8Data.length, Object.class));
+    }
+    return checkNotNull(codec.<T>decode(utf8Data, 0, utf8Data.length, payloadType));
+  }
+
+  private T checkNull(Object decoded) {
+    if (decoded != null) {
+      throw new dev.asyncsse.runtime.json.JsonCodecException(
+          "Cannot decode JSON as " + payloadType.getTypeName() + ": the payload must be null",
+          null);
+    }
+    return null;
+  }
+
+  private T checkNotNull(T payload) {
     if (payload == null) {
       throw new dev.asyncsse.runtime.json.JsonCodecException(
           "Cannot decode JSON as " + payloadType.getTypeName() + ": the payload is null", null);

@@ -18,7 +18,7 @@ final class EventDecoding {
    */
   static <T> Message<T> decode(MessageType<T> type, SseEvent event, JsonCodec codec) {
     try {
-      T payload = type.decode(event.data(), codec);
+      T payload = type.decode(event, codec);
       if (payload == null && !type.isNullPayload()) {
         throw new IllegalArgumentException("the data decoded to null");
       }

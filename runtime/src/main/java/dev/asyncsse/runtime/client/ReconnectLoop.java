@@ -6,6 +6,8 @@ import dev.asyncsse.runtime.sse.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,6 +49,17 @@ final class ReconnectLoop implements Subscription {
   private static final int LISTENER_IDLE = 0;
   private static final int LISTENER_CHECKING = 1;
   private static final int LISTENER_CALLING = 2;
+
+  private static final VarHandle LAST_EVENT_ID;
+
+  static {
+    try {
+      LAST_EVENT_ID =
+          MethodHandles.lookup().findVarHandle(ReconnectLoop.class, "lastEventId", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final ClientSettings settings;
   private final Credentials credentials;
@@ -724,22 +737,43 @@ final class ReconnectLoop implements Subscription {
    * #close()} for how the phases make "no call starts after close() returns" hold.
    */
   private void deliver(String method, Runnable call) {
-    listenerPhase.set(LISTENER_CHECKING);
-    if (closed) {
-      listenerPhase.set(LISTENER_IDLE);
+    if (!startListenerCall()) {
       return;
     }
-    listenerPhase.set(LISTENER_CALLING);
     try {
       call.run();
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "The listener's " + method + " threw an exception; the subscription goes on",
-          e);
+      logListenerException(method, e);
     } finally {
-      listenerPhase.set(LISTENER_IDLE);
+      endListenerCall();
     }
+  }
+
+  /**
+   * Enters the calling phase and returns true, or returns false when the subscription is closed.
+   * Only the first store needs to be volatile, because it must be visible before {@code closed} is
+   * read. close() waits only while the phase is {@code LISTENER_CHECKING}, so the later stores need
+   * only become visible eventually.
+   */
+  private boolean startListenerCall() {
+    listenerPhase.set(LISTENER_CHECKING);
+    if (closed) {
+      listenerPhase.setRelease(LISTENER_IDLE);
+      return false;
+    }
+    listenerPhase.setRelease(LISTENER_CALLING);
+    return true;
+  }
+
+  private void endListenerCall() {
+    listenerPhase.setRelease(LISTENER_IDLE);
+  }
+
+  private static void logListenerException(String method, RuntimeException e) {
+    LOG.log(
+        Level.WARNING,
+        "The listener's " + method + " threw an exception; the subscription goes on",
+        e);
   }
 
   private static void closeQuietly(InputStream body) {
@@ -801,8 +835,30 @@ final class ReconnectLoop implements Subscription {
     @Override
     public void onEvent(SseEvent event) {
       eventsOnConnection++;
-      lastEventId = event.id();
-      deliver("onEvent", () -> listener.onEvent(event));
+      // lastEventId() needs the new id soon and safely published, which a release store gives
+      // without the full fence of a volatile store on every event.
+      LAST_EVENT_ID.setRelease(ReconnectLoop.this, event.id());
+      // The same steps as deliver(), without a lambda allocated for every event.
+      if (!startListenerCall()) {
+        return;
+      }
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        logListenerException("onEvent", e);
+      } finally {
+        endListenerCall();
+      }
+    }
+
+    /**
+     * Keeps the data as bytes for a {@link ChannelListener}, which decodes every event it routes
+     * and can hand the bytes to its codec. Other listeners, including the queues behind
+     * publisher() and stream(), get the text at dispatch, which saves a copy when they read it.
+     */
+    @Override
+    public boolean keepsDataAsBytes() {
+      return listener instanceof ChannelListener;
     }
 
     @Override

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -113,6 +115,44 @@ public final class JacksonJsonCodec implements JsonCodec {
       throw new JsonCodecException(
           "Cannot decode JSON as " + type.getTypeName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Decodes the UTF-8 bytes with Jackson's byte parser, which skips the {@code String} and the
+   * copy to a {@code char} array that the text method needs.
+   */
+  @Override
+  public <T> T decode(byte[] json, int offset, int length, Type type) {
+    if (!isPlainUtf8(json, offset, length)) {
+      return decode(new String(json, offset, length, StandardCharsets.UTF_8), type);
+    }
+    try {
+      return reader(type).readValue(json, offset, length);
+    } catch (JsonProcessingException e) {
+      throw new JsonCodecException(
+          "Cannot decode JSON as " + type.getTypeName() + ": " + cause(e), e);
+    } catch (IOException | RuntimeException e) {
+      throw new JsonCodecException(
+          "Cannot decode JSON as " + type.getTypeName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns whether Jackson reads the bytes as UTF-8 text with nothing skipped. Jackson 2 guesses
+   * the encoding of byte input from its first four bytes ({@code ByteSourceJsonBootstrapper}): it
+   * skips a byte order mark, which starts with a non-ASCII byte, and reads UTF-16 or UTF-32 when a
+   * NUL is among the first two bytes. Valid JSON contains no NUL byte and starts with an ASCII
+   * character, so only invalid input takes the text path, which rejects it with the same message
+   * as before.
+   */
+  private static boolean isPlainUtf8(byte[] json, int offset, int length) {
+    if (length == 0) {
+      return true;
+    }
+    if (json[offset] <= 0) {
+      return false; // a NUL or a non-ASCII byte, since bytes are signed
+    }
+    return length == 1 || json[offset + 1] != 0;
   }
 
   private ObjectReader reader(Type type) {

@@ -41,6 +41,17 @@ public final class SseParser {
      * field value.
      */
     default void onComment(String text) {}
+
+    /**
+     * Returns whether events keep their data as UTF-8 bytes and decode it to text when {@link
+     * SseEvent#data()} is first called, instead of at dispatch. Keeping the bytes suits a handler
+     * that decodes the data as JSON, which can parse the bytes without the text, but a handler that
+     * reads the text of every event then pays for one more copy. The parser asks once, when it is
+     * created. The default is false.
+     */
+    default boolean keepsDataAsBytes() {
+      return false;
+    }
   }
 
   /** The default maximum event size: 1 MiB (1,048,576 bytes) of data per event. */
@@ -64,14 +75,16 @@ public final class SseParser {
   private static final int RETAINED_DATA_CAPACITY = 256 * 1024;
 
   private final Handler handler;
+  private final boolean keepsDataAsBytes;
   private final int maxEventBytes;
   private final LineSplitter lines;
 
   /**
-   * The UTF-8 bytes of the data buffer: each data line's value followed by LF. Decoding happens
-   * once per dispatched event. An LF ends any incomplete multi-byte sequence, so decoding the
-   * joined lines gives the same text as decoding each line on its own. The bytes start at {@link
-   * #dataBufferStart}, which is not 0 only after the array was taken over from the line splitter.
+   * The UTF-8 bytes of the data buffer: each data line's value followed by LF. The event gets a
+   * copy of them or their text, as {@link Handler#keepsDataAsBytes()} chooses. An LF ends any
+   * incomplete multi-byte sequence, so decoding the joined lines gives the same text as decoding
+   * each line on its own. The bytes start at {@link #dataBufferStart}, which is not 0 only after
+   * the array was taken over from the line splitter.
    */
   private byte[] dataBuffer = new byte[INITIAL_DATA_CAPACITY];
 
@@ -104,6 +117,7 @@ public final class SseParser {
    */
   public SseParser(Handler handler, String initialLastEventId, int maxEventBytes) {
     this.handler = Objects.requireNonNull(handler, "handler");
+    this.keepsDataAsBytes = handler.keepsDataAsBytes();
     this.lastEventIdBuffer = Objects.requireNonNull(initialLastEventId, "initialLastEventId");
     this.lastEventId = initialLastEventId;
     if (maxEventBytes <= 0) {
@@ -299,11 +313,17 @@ public final class SseParser {
       eventTypeBuffer = "";
       return;
     }
-    // Exactly one trailing LF is removed.
-    String data = Utf8Decoder.decode(dataBuffer, dataBufferStart, dataBufferLength - 1);
     String type = eventTypeBuffer.isEmpty() ? SseEvent.DEFAULT_TYPE : eventTypeBuffer;
+    // Exactly one trailing LF is removed. A kept copy of the bytes stays valid when the buffer is
+    // reused.
+    int length = dataBufferLength - 1;
+    SseEvent event =
+        keepsDataAsBytes
+            ? SseEvent.fromUtf8(type, dataBuffer, dataBufferStart, length, lastEventId)
+            : new SseEvent(
+                type, Utf8Decoder.decode(dataBuffer, dataBufferStart, length), lastEventId);
     clearEventBuffers();
-    handler.onEvent(new SseEvent(type, data, lastEventId));
+    handler.onEvent(event);
   }
 
   private void clearEventBuffers() {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Runs an {@link SseParser} over a whole body in a chosen chunking and records what it reports. */
+/**
+ * Runs an {@link SseParser} over a whole body in a chosen chunking and records what it reports.
+ * Its events keep their data as bytes, so every test that uses it also checks the lazy decoding.
+ */
 final class ParserRun {
 
   /** What one run of the parser reported, in order. */
@@ -66,6 +69,11 @@ final class ParserRun {
               @Override
               public void onRetry(long millis) {
                 retries.add(millis);
+              }
+
+              @Override
+              public boolean keepsDataAsBytes() {
+                return true;
               }
 
               @Override

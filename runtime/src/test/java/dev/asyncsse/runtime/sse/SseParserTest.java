@@ -310,4 +310,62 @@ class SseParserTest {
         bytes("data: a", 0xE2, 0x82, "\ndata: ", 0xE2, 0x82, 0xAC, "\n\n"),
         message("a\uFFFD\n\u20AC"));
   }
+
+  @Test
+  void dataReadAfterLaterEventsParsed() {
+    List<SseEvent> events = new ArrayList<>();
+    SseParser parser = new SseParser(keepingBytes(events));
+    List<String> expected = new ArrayList<>();
+    StringBuilder stream = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      String data = i + "\u00E9\u8C46".repeat(30 - i) + "\nline " + i;
+      expected.add(data);
+      stream.append("data: ").append(data.replace("\n", "\ndata: ")).append("\n\n");
+    }
+    byte[] input = bytes(stream.toString());
+    parser.feed(input, 0, input.length);
+
+    // No data was read while parsing, so each event decodes the bytes it kept at dispatch.
+    assertEquals(expected, events.stream().map(SseEvent::data).toList());
+  }
+
+  @Test
+  void textAndBytesEventsMatch() {
+    byte[] input =
+        bytes(
+            "event: t\nid: 1\ndata: a\u00E9\ndata: \u8C46\n\n",
+            "data: x",
+            0xED,
+            0xA0,
+            0x80,
+            0xFF,
+            "y\n\ndata:\n\n");
+    List<SseEvent> fromText = new ArrayList<>();
+    List<SseEvent> fromBytes = new ArrayList<>();
+
+    new SseParser(fromText::add).feed(input, 0, input.length);
+    new SseParser(keepingBytes(fromBytes)).feed(input, 0, input.length);
+
+    List<SseEvent> expected =
+        List.of(
+            new SseEvent("t", "a\u00E9\n\u8C46", "1"),
+            new SseEvent(SseEvent.DEFAULT_TYPE, "x\uFFFD\uFFFD\uFFFD\uFFFDy", "1"),
+            new SseEvent(SseEvent.DEFAULT_TYPE, "", "1"));
+    assertEquals(expected, fromText);
+    assertEquals(expected, fromBytes);
+  }
+
+  private static SseParser.Handler keepingBytes(List<SseEvent> events) {
+    return new SseParser.Handler() {
+      @Override
+      public void onEvent(SseEvent event) {
+        events.add(event);
+      }
+
+      @Override
+      public boolean keepsDataAsBytes() {
+        return true;
+      }
+    };
+  }
 }

@@ -1,0 +1,122 @@
+package dev.asyncsse.runtime.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.asyncsse.runtime.TypeToken;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The byte entry point of the Jackson codec against its text entry point. */
+class JacksonJsonCodecTest {
+
+  /** A payload type whose constructor checks a value, as generated records do. */
+  public record Signup(String name, String email) {
+    public Signup {
+      if (email != null && email.indexOf('@') < 0) {
+        throw new IllegalArgumentException("email: must contain @, but was " + email);
+      }
+    }
+  }
+
+  private static final Type MAP = new TypeToken<Map<String, Object>>() {}.type();
+  private static final Type LIST = new TypeToken<List<Integer>>() {}.type();
+
+  private final JsonCodec codec = JsonCodec.jackson();
+
+  @Test
+  void bytesDecodeLikeText() {
+    assertDecodesAlike(
+        "{\"name\":\"Zo\u00EB \u8C46 \uD83D\uDE00\",\"email\":\"z@x.org\"}", Signup.class);
+    assertDecodesAlike(" \n{\"name\":\"a\",\n\"email\":\"a@b\"}\t", Signup.class);
+    assertDecodesAlike("{\"name\":\"\\u00e9\\n\",\"extra\":[1,2]}", MAP);
+    assertDecodesAlike("[1, 2, 3]", LIST);
+    assertDecodesAlike("\"\u00E9\"", String.class);
+    assertDecodesAlike("7", Integer.class);
+    assertDecodesAlike("null", Object.class);
+  }
+
+  @Test
+  void bytesFailLikeText() {
+    String[] inputs = {
+      "",
+      " ",
+      "{",
+      "{not json",
+      "{\"name\":\"a\"} trailing",
+      "{\"name\":7,\"email\":\"a@b\"}",
+      "{\"name\":\"a\",\"email\":\"no at sign\"}",
+      "[1, \"two\"]",
+      "\u00E9",
+      "\uFEFF{}",
+      "\u0000{}",
+      "{\u0000}",
+      "\u0000\u0000\u0000\u0031",
+      "1\u0000",
+      "\u0031\u0000\u0000\u0000",
+    };
+    for (String input : inputs) {
+      Type type = input.startsWith("[") ? LIST : Signup.class;
+      JsonCodecException fromText =
+          assertThrows(JsonCodecException.class, () -> codec.decode(input, type), input);
+      JsonCodecException fromBytes =
+          assertThrows(JsonCodecException.class, () -> decodeBytes(input, type), input);
+      assertEquals(fromText.getMessage(), fromBytes.getMessage(), input);
+    }
+  }
+
+  @Test
+  void utf16BytesAreNotGuessed() {
+    // Not UTF-8: a UTF-16 byte order mark followed by {} in UTF-16BE.
+    byte[] utf16 = {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'};
+
+    String asText = "\uFFFD\uFFFD\u0000{\u0000}";
+
+    JsonCodecException fromBytes =
+        assertThrows(JsonCodecException.class, () -> codec.decode(utf16, 0, utf16.length, MAP));
+    JsonCodecException fromText =
+        assertThrows(JsonCodecException.class, () -> codec.decode(asText, MAP));
+
+    assertEquals(fromText.getMessage(), fromBytes.getMessage());
+  }
+
+  @Test
+  void checkFailureNamesTheCheck() {
+    JsonCodecException error =
+        assertThrows(
+            JsonCodecException.class,
+            () -> decodeBytes("{\"name\":\"a\",\"email\":\"no at sign\"}", Signup.class));
+
+    assertEquals(
+        "Cannot decode JSON as "
+            + Signup.class.getTypeName()
+            + ": email: must contain @, but was no at sign",
+        error.getMessage());
+  }
+
+  @Test
+  void rangeInsideLargerArray() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("[9]{\"name\":\"a\",\"email\":\"a@b\"}[9]".getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = out.toByteArray();
+
+    Signup decoded = codec.decode(bytes, 3, bytes.length - 6, Signup.class);
+
+    assertEquals(new Signup("a", "a@b"), decoded);
+  }
+
+  private void assertDecodesAlike(String json, Type type) {
+    Object fromText = codec.decode(json, type);
+    Object fromBytes = decodeBytes(json, type);
+    assertEquals(fromText, fromBytes, json);
+  }
+
+  private Object decodeBytes(String json, Type type) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    return codec.decode(bytes, 0, bytes.length, type);
+  }
+}
