@@ -31,19 +31,24 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Processor cost: for each document, the processor's own time and the {@code javac} time to compile
- * what it generated, both in this JVM through {@link javax.tools.JavaCompiler}.
+ * Processor cost: for each document, the processor's time, split into its own work and the time
+ * inside javac's {@code Filer}, and the {@code javac} time to compile what it generated, all in this
+ * JVM through {@link javax.tools.JavaCompiler}.
  *
- * <p>The processor's own time is the wall time spent inside its {@code init} and {@code process}
- * methods during a {@code -proc:only} compilation of the annotated package: locating, reading,
- * modelling the document and writing the sources through the {@code Filer}. The compile time is a
- * separate {@code -proc:none} compilation of the generated sources. Each document is compiled
+ * <p>The processor time is the wall time spent inside its {@code init} and {@code process}
+ * methods during a {@code -proc:only} compilation of the annotated package. It is split in two: the
+ * time inside javac's {@code Filer} for the generated sources (creating each file, opening, writing
+ * and closing its writer, as {@link TimedFiler} measures it), and the rest, the processor's own
+ * work (locating, reading and modelling the document, and generating the code). The compile time
+ * is a separate {@code -proc:none} compilation of the generated sources. Each document is compiled
  * {@code --repeats} times; the first, cold, compilation is reported apart from the median of the
- * others, because the first also loads and compiles javac and the processor.
+ * others, because the first also loads and compiles javac and the processor. Each warm column is
+ * the median of its own values, so the parts need not add up to the warm total.
  *
  * <p>Documents: the files given with {@code --document}, and synthetic AsyncAPI 3.0 documents with
  * five object schemas per channel: by default of 50, 100, 200 and 400 channels, to show how the
- * cost grows as the document doubles, or of the channel counts given with {@code --synthetic}.
+ * cost grows as the document doubles, or of the channel counts given with {@code --synthetic}. A
+ * second table divides each synthetic document's times by those of the one before it.
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ProcessorBenchmark
  * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--out FILE]}.
@@ -62,7 +67,7 @@ public final class ProcessorBenchmark {
     this.repeats = repeats;
   }
 
-  /** Measures every document and prints a Markdown table. */
+  /** Measures every document and prints Markdown tables. */
   public static void main(String[] args) throws IOException {
     List<Path> documents = new ArrayList<>();
     int repeats = 4;
@@ -103,10 +108,13 @@ public final class ProcessorBenchmark {
             System.getProperty("java.version"),
             repeats));
     report.append(
-        "| document | bytes | generated files | generated lines | processor ms (cold) |"
-            + " processor ms (warm) | javac -proc:only ms (warm) | compile output ms (cold) |"
-            + " compile output ms (warm) | processor / compile (warm) |\n");
-    report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| document | bytes | generated files | generated lines | Filer write calls"
+            + " | own ms (cold) | Filer ms (cold) | processor ms (cold)"
+            + " | own ms (warm) | Filer ms (warm) | processor ms (warm)"
+            + " | javac -proc:only ms (warm) | compile output ms (cold) | compile output ms (warm)"
+            + " | processor / compile (warm) |\n");
+    report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    List<Measurement> series = new ArrayList<>();
     try {
       // A first compilation loads javac, so that no document pays for it alone.
       benchmark.measure(benchmark.synthetic(10), "warm-up");
@@ -117,11 +125,14 @@ public final class ProcessorBenchmark {
         int channels = Integer.parseInt(count.trim());
         String label =
             "synthetic: " + channels + " channels, " + channels * SCHEMAS_PER_CHANNEL + " schemas";
-        report.append(benchmark.measure(benchmark.synthetic(channels), label).row());
+        Measurement measurement = benchmark.measure(benchmark.synthetic(channels), label);
+        report.append(measurement.row());
+        series.add(measurement);
       }
     } finally {
       deleteRecursively(workDir);
     }
+    report.append(growth(series));
     System.out.println(report);
     if (output != null) {
       Files.writeString(output, report, StandardCharsets.UTF_8);
@@ -131,10 +142,13 @@ public final class ProcessorBenchmark {
   private Measurement measure(Path document, String label) throws IOException {
     System.err.printf(Locale.ROOT, "%s: processor benchmark, %s%n", Instant.now(), label);
     List<Double> processorMillis = new ArrayList<>();
+    List<Double> filerMillis = new ArrayList<>();
+    List<Double> ownMillis = new ArrayList<>();
     List<Double> procOnlyMillis = new ArrayList<>();
     List<Double> compileMillis = new ArrayList<>();
     int files = 0;
     long lines = 0;
+    long writeCalls = 0;
     for (int repeat = 0; repeat < repeats; repeat++) {
       Path dir = Files.createDirectories(workDir.resolve("run" + repeat));
       Path sources = Files.createDirectories(dir.resolve("src"));
@@ -156,6 +170,9 @@ public final class ProcessorBenchmark {
           processor);
       procOnlyMillis.add((System.nanoTime() - start) / 1e6);
       processorMillis.add(processor.nanos / 1e6);
+      filerMillis.add(processor.filer.nanos() / 1e6);
+      ownMillis.add((processor.nanos - processor.filer.nanos()) / 1e6);
+      writeCalls = processor.filer.writeCalls();
 
       List<Path> outputs = javaFiles(generated);
       files = outputs.size();
@@ -170,11 +187,44 @@ public final class ProcessorBenchmark {
         Files.size(document),
         files,
         lines,
-        processorMillis.get(0),
-        warm(processorMillis),
+        writeCalls,
+        new Split(ownMillis.get(0), filerMillis.get(0), processorMillis.get(0)),
+        new Split(warm(ownMillis), warm(filerMillis), warm(processorMillis)),
         warm(procOnlyMillis),
         compileMillis.get(0),
         warm(compileMillis));
+  }
+
+  /** Returns a table of the ratios between each measurement and the one before it. */
+  private static String growth(List<Measurement> series) {
+    if (series.size() < 2) {
+      return "";
+    }
+    StringBuilder table = new StringBuilder();
+    table.append("\nGrowth: each synthetic document's value divided by the previous one's.\n\n");
+    table.append(
+        "| from | to | generated files | own (cold) | Filer (cold) | processor (cold)"
+            + " | own (warm) | Filer (warm) | processor (warm) | compile output (warm) |\n");
+    table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 1; i < series.size(); i++) {
+      Measurement from = series.get(i - 1);
+      Measurement to = series.get(i);
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+              from.label(),
+              to.label(),
+              (double) to.files() / from.files(),
+              to.cold().own() / from.cold().own(),
+              to.cold().filer() / from.cold().filer(),
+              to.cold().total() / from.cold().total(),
+              to.warm().own() / from.warm().own(),
+              to.warm().filer() / from.warm().filer(),
+              to.warm().total() / from.warm().total(),
+              to.compileWarmMillis() / from.compileWarmMillis()));
+    }
+    return table.toString();
   }
 
   private static double warm(List<Double> values) {
@@ -330,8 +380,9 @@ public final class ProcessorBenchmark {
       long bytes,
       int files,
       long lines,
-      double processorColdMillis,
-      double processorWarmMillis,
+      long writeCalls,
+      Split cold,
+      Split warm,
       double procOnlyWarmMillis,
       double compileColdMillis,
       double compileWarmMillis) {
@@ -339,24 +390,40 @@ public final class ProcessorBenchmark {
     String row() {
       return String.format(
           Locale.ROOT,
-          "| %s | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.3f |%n",
+          "| %s | %,d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f"
+              + " | %,.0f | %,.0f | %.3f |%n",
           label,
           bytes,
           files,
           lines,
-          processorColdMillis,
-          processorWarmMillis,
+          writeCalls,
+          cold.own(),
+          cold.filer(),
+          cold.total(),
+          warm.own(),
+          warm.filer(),
+          warm.total(),
           procOnlyWarmMillis,
           compileColdMillis,
           compileWarmMillis,
-          processorWarmMillis / compileWarmMillis);
+          warm.total() / compileWarmMillis);
     }
   }
 
-  /** Delegates to a processor and adds up the wall time spent in its methods that do work. */
+  /**
+   * Processor time in milliseconds: its own work, the time inside javac's {@code Filer}, and the
+   * total.
+   */
+  private record Split(double own, double filer, double total) {}
+
+  /**
+   * Delegates to a processor and adds up the wall time spent in its methods that do work, handing
+   * it a {@link TimedFiler} so that the time inside javac's {@code Filer} can be taken apart.
+   */
   private static final class TimedProcessor implements Processor {
 
     private final Processor delegate;
+    private TimedFiler filer;
     private long nanos;
 
     TimedProcessor(Processor delegate) {
@@ -380,8 +447,9 @@ public final class ProcessorBenchmark {
 
     @Override
     public void init(ProcessingEnvironment environment) {
+      filer = new TimedFiler(environment.getFiler());
       long start = System.nanoTime();
-      delegate.init(environment);
+      delegate.init(filer.wrap(environment));
       nanos += System.nanoTime() - start;
     }
 
