@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.asyncsse.processor.AsyncApiProcessor;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -32,8 +35,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Processor cost: for each document, the processor's time, split into its own work and the time
- * inside javac's {@code Filer}, and the {@code javac} time to compile what it generated, all in this
- * JVM through {@link javax.tools.JavaCompiler}.
+ * inside javac's {@code Filer}, and the {@code javac} time to compile what it generated, all in
+ * this JVM through {@link javax.tools.JavaCompiler}.
  *
  * <p>The processor time is the wall time spent inside its {@code init} and {@code process}
  * methods during a {@code -proc:only} compilation of the annotated package. It is split in two: the
@@ -50,8 +53,13 @@ import javax.tools.ToolProvider;
  * cost grows as the document doubles, or of the channel counts given with {@code --synthetic}. A
  * second table divides each synthetic document's times by those of the one before it.
  *
+ * <p>{@code --clock cpu} measures every time as CPU time of the thread that runs javac and the
+ * processor, in place of wall time. It leaves out the garbage collector and JIT compiler threads
+ * and time spent waiting for a core, so it moves less on a busy machine.
+ *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ProcessorBenchmark
- * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--out FILE]}.
+ * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--clock wall|cpu] [--out
+ * FILE]}.
  */
 public final class ProcessorBenchmark {
 
@@ -61,10 +69,12 @@ public final class ProcessorBenchmark {
 
   private final Path workDir;
   private final int repeats;
+  private final LongSupplier clock;
 
-  private ProcessorBenchmark(Path workDir, int repeats) {
+  private ProcessorBenchmark(Path workDir, int repeats, LongSupplier clock) {
     this.workDir = workDir;
     this.repeats = repeats;
+    this.clock = clock;
   }
 
   /** Measures every document and prints Markdown tables. */
@@ -73,6 +83,7 @@ public final class ProcessorBenchmark {
     int repeats = 4;
     String syntheticChannels = DEFAULT_SYNTHETIC_CHANNELS;
     Path output = null;
+    String clockName = "wall";
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -84,29 +95,32 @@ public final class ProcessorBenchmark {
         case "--repeats" -> repeats = Integer.parseInt(value);
         case "--synthetic" -> syntheticChannels = value;
         case "--out" -> output = Path.of(value);
+        case "--clock" -> clockName = value;
         default ->
             throw new IllegalArgumentException(
                 "Unknown option \""
                     + name
-                    + "\"; expected --document, --repeats, --synthetic or --out");
+                    + "\"; expected --document, --repeats, --synthetic, --clock or --out");
       }
     }
     if (repeats < 2) {
       throw new IllegalArgumentException("--repeats must be at least 2, for a warm measurement");
     }
 
+    LongSupplier clock = clock(clockName);
     Path workDir = Files.createTempDirectory("asyncsse-processor-benchmark");
-    ProcessorBenchmark benchmark = new ProcessorBenchmark(workDir, repeats);
+    ProcessorBenchmark benchmark = new ProcessorBenchmark(workDir, repeats, clock);
     StringBuilder report = new StringBuilder();
     report.append("### Processor\n\n");
     report.append(
         String.format(
             Locale.ROOT,
             "JVM: %s %s. Each document compiled %d times; \"warm\" is the median of all but the"
-                + " first.%n%n",
+                + " first. Times are %s time.%n%n",
             System.getProperty("java.vm.name"),
             System.getProperty("java.version"),
-            repeats));
+            repeats,
+            clockName.equals("cpu") ? "CPU" : "wall"));
     report.append(
         "| document | bytes | generated files | generated lines | Filer write calls"
             + " | own ms (cold) | Filer ms (cold) | processor ms (cold)"
@@ -139,6 +153,24 @@ public final class ProcessorBenchmark {
     }
   }
 
+  private static LongSupplier clock(String name) {
+    switch (name) {
+      case "wall":
+        return System::nanoTime;
+      case "cpu":
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isCurrentThreadCpuTimeSupported()) {
+          throw new IllegalArgumentException(
+              "--clock cpu is not supported: this JVM does not measure thread CPU time");
+        }
+        threads.setThreadCpuTimeEnabled(true);
+        return threads::getCurrentThreadCpuTime;
+      default:
+        throw new IllegalArgumentException(
+            "Unknown clock \"" + name + "\"; expected --clock wall or --clock cpu");
+    }
+  }
+
   private Measurement measure(Path document, String label) throws IOException {
     System.err.printf(Locale.ROOT, "%s: processor benchmark, %s%n", Instant.now(), label);
     List<Double> processorMillis = new ArrayList<>();
@@ -156,8 +188,8 @@ public final class ProcessorBenchmark {
       Path classes = Files.createDirectories(dir.resolve("classes"));
       Path packageInfo = writePackageInfo(sources, document.getFileName().toString());
 
-      TimedProcessor processor = new TimedProcessor(new AsyncApiProcessor());
-      long start = System.nanoTime();
+      TimedProcessor processor = new TimedProcessor(new AsyncApiProcessor(), clock);
+      long start = clock.getAsLong();
       compile(
           List.of(packageInfo),
           List.of(
@@ -168,7 +200,7 @@ public final class ProcessorBenchmark {
               "-d",
               classes.toString()),
           processor);
-      procOnlyMillis.add((System.nanoTime() - start) / 1e6);
+      procOnlyMillis.add((clock.getAsLong() - start) / 1e6);
       processorMillis.add(processor.nanos / 1e6);
       filerMillis.add(processor.filer.nanos() / 1e6);
       ownMillis.add((processor.nanos - processor.filer.nanos()) / 1e6);
@@ -177,9 +209,9 @@ public final class ProcessorBenchmark {
       List<Path> outputs = javaFiles(generated);
       files = outputs.size();
       lines = countLines(outputs);
-      start = System.nanoTime();
+      start = clock.getAsLong();
       compile(outputs, List.of("-proc:none", "-d", classes.toString()), null);
-      compileMillis.add((System.nanoTime() - start) / 1e6);
+      compileMillis.add((clock.getAsLong() - start) / 1e6);
       deleteRecursively(dir);
     }
     return new Measurement(
@@ -417,17 +449,19 @@ public final class ProcessorBenchmark {
   private record Split(double own, double filer, double total) {}
 
   /**
-   * Delegates to a processor and adds up the wall time spent in its methods that do work, handing
+   * Delegates to a processor and adds up the time spent in its methods that do work, handing
    * it a {@link TimedFiler} so that the time inside javac's {@code Filer} can be taken apart.
    */
   private static final class TimedProcessor implements Processor {
 
     private final Processor delegate;
+    private final LongSupplier clock;
     private TimedFiler filer;
     private long nanos;
 
-    TimedProcessor(Processor delegate) {
+    TimedProcessor(Processor delegate, LongSupplier clock) {
       this.delegate = delegate;
+      this.clock = clock;
     }
 
     @Override
@@ -447,17 +481,17 @@ public final class ProcessorBenchmark {
 
     @Override
     public void init(ProcessingEnvironment environment) {
-      filer = new TimedFiler(environment.getFiler());
-      long start = System.nanoTime();
+      filer = new TimedFiler(environment.getFiler(), clock);
+      long start = clock.getAsLong();
       delegate.init(filer.wrap(environment));
-      nanos += System.nanoTime() - start;
+      nanos += clock.getAsLong() - start;
     }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      long start = System.nanoTime();
+      long start = clock.getAsLong();
       boolean claimed = delegate.process(annotations, round);
-      nanos += System.nanoTime() - start;
+      nanos += clock.getAsLong() - start;
       return claimed;
     }
 

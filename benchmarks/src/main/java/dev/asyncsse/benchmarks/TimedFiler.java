@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -18,27 +19,30 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 
 /**
- * A {@link Filer} that adds up the wall time spent in javac's code for the source files a processor
+ * A {@link Filer} that adds up the time spent in javac's code for the source files a processor
  * writes: {@code createSourceFile}, {@code openWriter} or {@code openOutputStream}, and every call
  * on the returned writer or stream, {@code close} included.
  *
- * <p>Each writer or stream call is timed on its own, so a processor that writes a file in many small
- * calls also pays for two {@link System#nanoTime()} readings per call; {@link #writeCalls()} counts
- * them. {@code createClassFile} and {@code createResource} are timed, but not what is later written
- * to the files they return. {@code getResource} is not timed: reading the document is the
+ * <p>Each writer or stream call is timed on its own, so a processor that writes a file in many
+ * small calls also pays for two clock readings per call, and {@link #writeCalls()} counts them.
+ * {@code createClassFile} and {@code createResource} are timed, but not what is later written to
+ * the files they return. {@code getResource} is not timed, because reading the document is the
  * processor's own work.
  */
 final class TimedFiler implements Filer {
 
   private final Filer delegate;
+  private final LongSupplier clock;
   private long nanos;
   private long writeCalls;
 
-  TimedFiler(Filer delegate) {
+  /** @param clock the clock to time with, in nanoseconds */
+  TimedFiler(Filer delegate, LongSupplier clock) {
     this.delegate = delegate;
+    this.clock = clock;
   }
 
-  /** Returns the wall time spent in the timed calls, in nanoseconds. */
+  /** Returns the time spent in the timed calls, in nanoseconds. */
   long nanos() {
     return nanos;
   }
@@ -56,22 +60,22 @@ final class TimedFiler implements Filer {
   @Override
   public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements)
       throws IOException {
-    long start = System.nanoTime();
+    long start = clock.getAsLong();
     try {
       return new TimedFileObject(delegate.createSourceFile(name, originatingElements));
     } finally {
-      nanos += System.nanoTime() - start;
+      nanos += clock.getAsLong() - start;
     }
   }
 
   @Override
   public JavaFileObject createClassFile(CharSequence name, Element... originatingElements)
       throws IOException {
-    long start = System.nanoTime();
+    long start = clock.getAsLong();
     try {
       return delegate.createClassFile(name, originatingElements);
     } finally {
-      nanos += System.nanoTime() - start;
+      nanos += clock.getAsLong() - start;
     }
   }
 
@@ -82,11 +86,11 @@ final class TimedFiler implements Filer {
       CharSequence relativeName,
       Element... originatingElements)
       throws IOException {
-    long start = System.nanoTime();
+    long start = clock.getAsLong();
     try {
       return delegate.createResource(location, moduleAndPackage, relativeName, originatingElements);
     } finally {
-      nanos += System.nanoTime() - start;
+      nanos += clock.getAsLong() - start;
     }
   }
 
@@ -106,21 +110,21 @@ final class TimedFiler implements Filer {
 
     @Override
     public Writer openWriter() throws IOException {
-      long start = System.nanoTime();
+      long start = clock.getAsLong();
       try {
         return new TimedWriter(fileObject.openWriter());
       } finally {
-        nanos += System.nanoTime() - start;
+        nanos += clock.getAsLong() - start;
       }
     }
 
     @Override
     public OutputStream openOutputStream() throws IOException {
-      long start = System.nanoTime();
+      long start = clock.getAsLong();
       try {
         return new TimedOutputStream(fileObject.openOutputStream());
       } finally {
-        nanos += System.nanoTime() - start;
+        nanos += clock.getAsLong() - start;
       }
     }
   }
@@ -283,11 +287,11 @@ final class TimedFiler implements Filer {
 
   private long begin() {
     writeCalls++;
-    return System.nanoTime();
+    return clock.getAsLong();
   }
 
   private void end(long start) {
-    nanos += System.nanoTime() - start;
+    nanos += clock.getAsLong() - start;
   }
 
   /** A processing environment that hands out a {@link TimedFiler} and forwards everything else. */
