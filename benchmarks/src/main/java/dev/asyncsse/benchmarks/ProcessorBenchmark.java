@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -57,9 +60,15 @@ import javax.tools.ToolProvider;
  * processor, in place of wall time. It leaves out the garbage collector and JIT compiler threads
  * and time spent waiting for a core, so it moves less on a busy machine.
  *
+ * <p>{@code --baseline JAR} also measures the processor in {@code JAR}, for example the benchmark
+ * jar of an older build, loaded in its own class loader. Each repeat compiles every document with
+ * both processors in turn, so that both see the same load; its rows end in "(baseline)". The
+ * first processor of a document's first repeat also warms up javac's own code for the second, so
+ * only the warm columns compare the two.
+ *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ProcessorBenchmark
- * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--clock wall|cpu] [--out
- * FILE]}.
+ * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--clock wall|cpu] [--baseline
+ * JAR] [--out FILE]}.
  */
 public final class ProcessorBenchmark {
 
@@ -70,11 +79,24 @@ public final class ProcessorBenchmark {
   private final Path workDir;
   private final int repeats;
   private final LongSupplier clock;
+  private final double readingNanos;
+  private final List<Variant> variants;
 
-  private ProcessorBenchmark(Path workDir, int repeats, LongSupplier clock) {
+  /**
+   * @param readingNanos the cost of one reading of {@code clock}, in nanoseconds
+   * @param variants the processors to measure, the current one first
+   */
+  private ProcessorBenchmark(
+      Path workDir,
+      int repeats,
+      LongSupplier clock,
+      double readingNanos,
+      List<Variant> variants) {
     this.workDir = workDir;
     this.repeats = repeats;
     this.clock = clock;
+    this.readingNanos = readingNanos;
+    this.variants = variants;
   }
 
   /** Measures every document and prints Markdown tables. */
@@ -84,6 +106,7 @@ public final class ProcessorBenchmark {
     String syntheticChannels = DEFAULT_SYNTHETIC_CHANNELS;
     Path output = null;
     String clockName = "wall";
+    Path baseline = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -96,11 +119,13 @@ public final class ProcessorBenchmark {
         case "--synthetic" -> syntheticChannels = value;
         case "--out" -> output = Path.of(value);
         case "--clock" -> clockName = value;
+        case "--baseline" -> baseline = Path.of(value);
         default ->
             throw new IllegalArgumentException(
                 "Unknown option \""
                     + name
-                    + "\"; expected --document, --repeats, --synthetic, --clock or --out");
+                    + "\"; expected --document, --repeats, --synthetic, --clock, --baseline or"
+                    + " --out");
       }
     }
     if (repeats < 2) {
@@ -108,21 +133,31 @@ public final class ProcessorBenchmark {
     }
 
     LongSupplier clock = clock(clockName);
+    double readingNanos = readingNanos(clock);
     Path workDir = Files.createTempDirectory("asyncsse-processor-benchmark");
-    ProcessorBenchmark benchmark = new ProcessorBenchmark(workDir, repeats, clock);
+    List<Variant> variants = new ArrayList<>();
+    variants.add(new Variant("", AsyncApiProcessor::new));
+    if (baseline != null) {
+      variants.add(new Variant(" (baseline)", baselineProcessor(baseline)));
+    }
+    ProcessorBenchmark benchmark =
+        new ProcessorBenchmark(workDir, repeats, clock, readingNanos, variants);
     StringBuilder report = new StringBuilder();
     report.append("### Processor\n\n");
     report.append(
         String.format(
             Locale.ROOT,
             "JVM: %s %s. Each document compiled %d times; \"warm\" is the median of all but the"
-                + " first. Times are %s time.%n%n",
+                + " first. Times are %s time. One clock reading took %.0f ns; for each timed Filer"
+                + " call, one reading is taken off the Filer time and two off the processor time"
+                + " (an estimate of the timing's own cost).%n%n",
             System.getProperty("java.vm.name"),
             System.getProperty("java.version"),
             repeats,
-            clockName.equals("cpu") ? "CPU" : "wall"));
+            clockName.equals("cpu") ? "CPU" : "wall",
+            readingNanos));
     report.append(
-        "| document | bytes | generated files | generated lines | Filer write calls"
+        "| document | bytes | generated files | generated lines | timed Filer calls"
             + " | own ms (cold) | Filer ms (cold) | processor ms (cold)"
             + " | own ms (warm) | Filer ms (warm) | processor ms (warm)"
             + " | javac -proc:only ms (warm) | compile output ms (cold) | compile output ms (warm)"
@@ -133,15 +168,20 @@ public final class ProcessorBenchmark {
       // A first compilation loads javac, so that no document pays for it alone.
       benchmark.measure(benchmark.synthetic(10), "warm-up");
       for (Path document : documents) {
-        report.append(benchmark.measure(document, document.getFileName().toString()).row());
+        for (Measurement measurement :
+            benchmark.measure(document, document.getFileName().toString())) {
+          report.append(measurement.row());
+        }
       }
       for (String count : syntheticChannels.split(",")) {
         int channels = Integer.parseInt(count.trim());
         String label =
             "synthetic: " + channels + " channels, " + channels * SCHEMAS_PER_CHANNEL + " schemas";
-        Measurement measurement = benchmark.measure(benchmark.synthetic(channels), label);
-        report.append(measurement.row());
-        series.add(measurement);
+        List<Measurement> measurements = benchmark.measure(benchmark.synthetic(channels), label);
+        for (Measurement measurement : measurements) {
+          report.append(measurement.row());
+        }
+        series.add(measurements.get(0));
       }
     } finally {
       deleteRecursively(workDir);
@@ -171,60 +211,109 @@ public final class ProcessorBenchmark {
     }
   }
 
-  private Measurement measure(Path document, String label) throws IOException {
-    System.err.printf(Locale.ROOT, "%s: processor benchmark, %s%n", Instant.now(), label);
-    List<Double> processorMillis = new ArrayList<>();
-    List<Double> filerMillis = new ArrayList<>();
-    List<Double> ownMillis = new ArrayList<>();
-    List<Double> procOnlyMillis = new ArrayList<>();
-    List<Double> compileMillis = new ArrayList<>();
-    int files = 0;
-    long lines = 0;
-    long writeCalls = 0;
-    for (int repeat = 0; repeat < repeats; repeat++) {
-      Path dir = Files.createDirectories(workDir.resolve("run" + repeat));
-      Path sources = Files.createDirectories(dir.resolve("src"));
-      Path generated = Files.createDirectories(dir.resolve("generated"));
-      Path classes = Files.createDirectories(dir.resolve("classes"));
-      Path packageInfo = writePackageInfo(sources, document.getFileName().toString());
-
-      TimedProcessor processor = new TimedProcessor(new AsyncApiProcessor(), clock);
+  /**
+   * Returns the cost of one reading of {@code clock} in nanoseconds: the lowest average over five
+   * rounds of a million readings, timed with the same clock.
+   */
+  private static double readingNanos(LongSupplier clock) {
+    int readings = 1_000_000;
+    double lowest = Double.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
       long start = clock.getAsLong();
-      compile(
-          List.of(packageInfo),
-          List.of(
-              "-proc:only",
-              "-Aasyncsse.specDir=" + document.toAbsolutePath().getParent(),
-              "-s",
-              generated.toString(),
-              "-d",
-              classes.toString()),
-          processor);
-      procOnlyMillis.add((clock.getAsLong() - start) / 1e6);
-      processorMillis.add(processor.nanos / 1e6);
-      filerMillis.add(processor.filer.nanos() / 1e6);
-      ownMillis.add((processor.nanos - processor.filer.nanos()) / 1e6);
-      writeCalls = processor.filer.writeCalls();
-
-      List<Path> outputs = javaFiles(generated);
-      files = outputs.size();
-      lines = countLines(outputs);
-      start = clock.getAsLong();
-      compile(outputs, List.of("-proc:none", "-d", classes.toString()), null);
-      compileMillis.add((clock.getAsLong() - start) / 1e6);
-      deleteRecursively(dir);
+      for (int i = 0; i < readings; i++) {
+        clock.getAsLong();
+      }
+      lowest = Math.min(lowest, (double) (clock.getAsLong() - start) / readings);
     }
-    return new Measurement(
-        label,
-        Files.size(document),
-        files,
-        lines,
-        writeCalls,
-        new Split(ownMillis.get(0), filerMillis.get(0), processorMillis.get(0)),
-        new Split(warm(ownMillis), warm(filerMillis), warm(processorMillis)),
-        warm(procOnlyMillis),
-        compileMillis.get(0),
-        warm(compileMillis));
+    return lowest;
+  }
+
+  /**
+   * Loads the processor class of the same name from {@code jar}, which must also contain the
+   * processor's dependencies, such as an older {@code asyncsse-benchmarks.jar}.
+   */
+  private static Supplier<Processor> baselineProcessor(Path jar) throws IOException {
+    URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    Class<? extends Processor> type;
+    try {
+      type =
+          Class.forName(AsyncApiProcessor.class.getName(), true, loader)
+              .asSubclass(Processor.class);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(
+          "--baseline " + jar + ": no class " + AsyncApiProcessor.class.getName() + " in it", e);
+    }
+    return () -> {
+      try {
+        return type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot create the baseline processor", e);
+      }
+    };
+  }
+
+  /**
+   * Measures {@code document} with every variant. Each repeat compiles it once with each variant
+   * in turn. Every second repeat reverses the order, so no variant always runs right after the
+   * other.
+   */
+  private List<Measurement> measure(Path document, String label) throws IOException {
+    System.err.printf(Locale.ROOT, "%s: processor benchmark, %s%n", Instant.now(), label);
+    List<Samples> samples = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      samples.add(new Samples());
+    }
+    for (int repeat = 0; repeat < repeats; repeat++) {
+      for (int turn = 0; turn < variants.size(); turn++) {
+        int index = repeat % 2 == 0 ? turn : variants.size() - 1 - turn;
+        compileOnce(document, variants.get(index).processor().get(), samples.get(index));
+      }
+    }
+    List<Measurement> measurements = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      measurements.add(
+          samples.get(i).measurement(label + variants.get(i).suffix(), Files.size(document)));
+    }
+    return measurements;
+  }
+
+  /** Compiles {@code document} with {@code delegate}, then its output, and adds the times. */
+  private void compileOnce(Path document, Processor delegate, Samples samples) throws IOException {
+    Path dir = Files.createDirectories(workDir.resolve("run"));
+    Path sources = Files.createDirectories(dir.resolve("src"));
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Path packageInfo = writePackageInfo(sources, document.getFileName().toString());
+
+    TimedProcessor processor = new TimedProcessor(delegate, clock);
+    long start = clock.getAsLong();
+    compile(
+        List.of(packageInfo),
+        List.of(
+            "-proc:only",
+            "-Aasyncsse.specDir=" + document.toAbsolutePath().getParent(),
+            "-s",
+            generated.toString(),
+            "-d",
+            classes.toString()),
+        processor);
+    samples.procOnlyMillis.add((clock.getAsLong() - start) / 1e6);
+    samples.timedCalls = processor.filer.timedCalls();
+    double filerNanos = processor.filer.nanos() - samples.timedCalls * readingNanos;
+    double processorNanos = processor.nanos - 2 * samples.timedCalls * readingNanos;
+    samples.processorMillis.add(processorNanos / 1e6);
+    samples.filerMillis.add(filerNanos / 1e6);
+    samples.ownMillis.add((processorNanos - filerNanos) / 1e6);
+
+    List<Path> outputs = javaFiles(generated);
+    samples.files = outputs.size();
+    samples.lines = countLines(outputs);
+    start = clock.getAsLong();
+    compile(outputs, List.of("-proc:none", "-d", classes.toString()), null);
+    samples.compileMillis.add((clock.getAsLong() - start) / 1e6);
+    deleteRecursively(dir);
   }
 
   /** Returns a table of the ratios between each measurement and the one before it. */
@@ -406,13 +495,42 @@ public final class ProcessorBenchmark {
     return Map.of("$ref", pointer);
   }
 
+  /** A processor to measure, and the suffix that marks its rows. */
+  private record Variant(String suffix, Supplier<Processor> processor) {}
+
+  /** The times of one document and variant, one value per repeat. */
+  private static final class Samples {
+    final List<Double> processorMillis = new ArrayList<>();
+    final List<Double> filerMillis = new ArrayList<>();
+    final List<Double> ownMillis = new ArrayList<>();
+    final List<Double> procOnlyMillis = new ArrayList<>();
+    final List<Double> compileMillis = new ArrayList<>();
+    int files;
+    long lines;
+    long timedCalls;
+
+    Measurement measurement(String label, long bytes) {
+      return new Measurement(
+          label,
+          bytes,
+          files,
+          lines,
+          timedCalls,
+          new Split(ownMillis.get(0), filerMillis.get(0), processorMillis.get(0)),
+          new Split(warm(ownMillis), warm(filerMillis), warm(processorMillis)),
+          warm(procOnlyMillis),
+          compileMillis.get(0),
+          warm(compileMillis));
+    }
+  }
+
   /** One document's results. */
   private record Measurement(
       String label,
       long bytes,
       int files,
       long lines,
-      long writeCalls,
+      long timedCalls,
       Split cold,
       Split warm,
       double procOnlyWarmMillis,
@@ -428,7 +546,7 @@ public final class ProcessorBenchmark {
           bytes,
           files,
           lines,
-          writeCalls,
+          timedCalls,
           cold.own(),
           cold.filer(),
           cold.total(),

@@ -24,7 +24,8 @@ import javax.tools.JavaFileObject;
  * on the returned writer or stream, {@code close} included.
  *
  * <p>Each writer or stream call is timed on its own, so a processor that writes a file in many
- * small calls also pays for two clock readings per call, and {@link #writeCalls()} counts them.
+ * small calls also pays for two clock readings per call, and {@link #timedCalls()} counts every
+ * timed call so that the caller can estimate that cost.
  * {@code createClassFile} and {@code createResource} are timed, but not what is later written to
  * the files they return. {@code getResource} is not timed, because reading the document is the
  * processor's own work.
@@ -34,7 +35,7 @@ final class TimedFiler implements Filer {
   private final Filer delegate;
   private final LongSupplier clock;
   private long nanos;
-  private long writeCalls;
+  private long timedCalls;
 
   /** @param clock the clock to time with, in nanoseconds */
   TimedFiler(Filer delegate, LongSupplier clock) {
@@ -47,9 +48,9 @@ final class TimedFiler implements Filer {
     return nanos;
   }
 
-  /** Returns the number of calls on writers and streams of created source files. */
-  long writeCalls() {
-    return writeCalls;
+  /** Returns the number of timed calls. */
+  long timedCalls() {
+    return timedCalls;
   }
 
   /** Returns {@code environment} with this filer in place of its own. */
@@ -60,22 +61,22 @@ final class TimedFiler implements Filer {
   @Override
   public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements)
       throws IOException {
-    long start = clock.getAsLong();
+    long start = begin();
     try {
       return new TimedFileObject(delegate.createSourceFile(name, originatingElements));
     } finally {
-      nanos += clock.getAsLong() - start;
+      end(start);
     }
   }
 
   @Override
   public JavaFileObject createClassFile(CharSequence name, Element... originatingElements)
       throws IOException {
-    long start = clock.getAsLong();
+    long start = begin();
     try {
       return delegate.createClassFile(name, originatingElements);
     } finally {
-      nanos += clock.getAsLong() - start;
+      end(start);
     }
   }
 
@@ -86,11 +87,11 @@ final class TimedFiler implements Filer {
       CharSequence relativeName,
       Element... originatingElements)
       throws IOException {
-    long start = clock.getAsLong();
+    long start = begin();
     try {
       return delegate.createResource(location, moduleAndPackage, relativeName, originatingElements);
     } finally {
-      nanos += clock.getAsLong() - start;
+      end(start);
     }
   }
 
@@ -110,21 +111,21 @@ final class TimedFiler implements Filer {
 
     @Override
     public Writer openWriter() throws IOException {
-      long start = clock.getAsLong();
+      long start = begin();
       try {
         return new TimedWriter(fileObject.openWriter());
       } finally {
-        nanos += clock.getAsLong() - start;
+        end(start);
       }
     }
 
     @Override
     public OutputStream openOutputStream() throws IOException {
-      long start = clock.getAsLong();
+      long start = begin();
       try {
         return new TimedOutputStream(fileObject.openOutputStream());
       } finally {
-        nanos += clock.getAsLong() - start;
+        end(start);
       }
     }
   }
@@ -286,7 +287,7 @@ final class TimedFiler implements Filer {
   }
 
   private long begin() {
-    writeCalls++;
+    timedCalls++;
     return clock.getAsLong();
   }
 
