@@ -212,13 +212,14 @@ public final class ProcessorBenchmark {
   }
 
   /**
-   * Returns the cost of one reading of {@code clock} in nanoseconds: the lowest average over five
-   * rounds of a million readings, timed with the same clock.
+   * Returns the cost of one reading of {@code clock} in nanoseconds: the lowest average over 200
+   * rounds of 10,000 readings, timed with the same clock. Short rounds make it likely that some
+   * round runs without being descheduled, which a wall clock would count on a busy machine.
    */
   private static double readingNanos(LongSupplier clock) {
-    int readings = 1_000_000;
+    int readings = 10_000;
     double lowest = Double.MAX_VALUE;
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 200; round++) {
       long start = clock.getAsLong();
       for (int i = 0; i < readings; i++) {
         clock.getAsLong();
@@ -268,7 +269,7 @@ public final class ProcessorBenchmark {
     for (int repeat = 0; repeat < repeats; repeat++) {
       for (int turn = 0; turn < variants.size(); turn++) {
         int index = repeat % 2 == 0 ? turn : variants.size() - 1 - turn;
-        compileOnce(document, variants.get(index).processor().get(), samples.get(index));
+        compileOnce(document, variants.get(index), samples.get(index));
       }
     }
     List<Measurement> measurements = new ArrayList<>();
@@ -279,15 +280,18 @@ public final class ProcessorBenchmark {
     return measurements;
   }
 
-  /** Compiles {@code document} with {@code delegate}, then its output, and adds the times. */
-  private void compileOnce(Path document, Processor delegate, Samples samples) throws IOException {
+  /**
+   * Compiles {@code document} with the processor of {@code variant}, then its output, adds the
+   * times to {@code samples} and prints them to standard error.
+   */
+  private void compileOnce(Path document, Variant variant, Samples samples) throws IOException {
     Path dir = Files.createDirectories(workDir.resolve("run"));
     Path sources = Files.createDirectories(dir.resolve("src"));
     Path generated = Files.createDirectories(dir.resolve("generated"));
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Path packageInfo = writePackageInfo(sources, document.getFileName().toString());
 
-    TimedProcessor processor = new TimedProcessor(delegate, clock);
+    TimedProcessor processor = new TimedProcessor(variant.processor().get(), clock);
     long start = clock.getAsLong();
     compile(
         List.of(packageInfo),
@@ -306,6 +310,13 @@ public final class ProcessorBenchmark {
     samples.processorMillis.add(processorNanos / 1e6);
     samples.filerMillis.add(filerNanos / 1e6);
     samples.ownMillis.add((processorNanos - filerNanos) / 1e6);
+    System.err.printf(
+        Locale.ROOT,
+        "  processor%s: own %.0f ms, Filer %.0f ms, total %.0f ms%n",
+        variant.suffix(),
+        (processorNanos - filerNanos) / 1e6,
+        filerNanos / 1e6,
+        processorNanos / 1e6);
 
     List<Path> outputs = javaFiles(generated);
     samples.files = outputs.size();
