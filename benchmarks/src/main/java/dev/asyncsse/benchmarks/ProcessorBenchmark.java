@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.asyncsse.processor.AsyncApiProcessor;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -31,22 +37,44 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Processor cost: for each document, the processor's own time and the {@code javac} time to compile
- * what it generated, both in this JVM through {@link javax.tools.JavaCompiler}.
+ * Processor cost: for each document, the processor's time, split into its own work and the time
+ * inside javac's {@code Filer}, and the {@code javac} time to compile what it generated, all in
+ * this JVM through {@link javax.tools.JavaCompiler}.
  *
- * <p>The processor's own time is the wall time spent inside its {@code init} and {@code process}
- * methods during a {@code -proc:only} compilation of the annotated package: locating, reading,
- * modelling the document and writing the sources through the {@code Filer}. The compile time is a
- * separate {@code -proc:none} compilation of the generated sources. Each document is compiled
+ * <p>The processor time is the wall time spent inside its {@code init} and {@code process}
+ * methods during a {@code -proc:only} compilation of the annotated package. It is split in two: the
+ * time inside javac's {@code Filer} for the generated sources (creating each file, opening, writing
+ * and closing its writer, as {@link TimedFiler} measures it), and the rest, the processor's own
+ * work (locating, reading and modelling the document, and generating the code). The compile time
+ * is a separate {@code -proc:none} compilation of the generated sources. Each document is compiled
  * {@code --repeats} times; the first, cold, compilation is reported apart from the median of the
- * others, because the first also loads and compiles javac and the processor.
+ * others, because the first also loads and compiles javac and the processor. Each warm column is
+ * the median of its own values, so the parts need not add up to the warm total.
  *
  * <p>Documents: the files given with {@code --document}, and synthetic AsyncAPI 3.0 documents with
  * five object schemas per channel: by default of 50, 100, 200 and 400 channels, to show how the
- * cost grows as the document doubles, or of the channel counts given with {@code --synthetic}.
+ * cost grows as the document doubles, or of the channel counts given with {@code --synthetic}. A
+ * second table divides each synthetic document's times by those of the one before it.
+ *
+ * <p>{@code --clock cpu} measures every time as CPU time of the thread that runs javac and the
+ * processor, in place of wall time. It leaves out the garbage collector and JIT compiler threads
+ * and time spent waiting for a core, so it moves less on a busy machine.
+ *
+ * <p>{@code --baseline JAR} also measures the processor in {@code JAR}, for example the benchmark
+ * jar of an older build, loaded in its own class loader. Each repeat compiles every document with
+ * both processors in turn, so that both see the same load; its rows end in "(baseline)". The
+ * first processor of a document's first repeat also warms up javac's own code for the second, so
+ * only the warm columns compare the two.
+ *
+ * <p>NOTE: the cost of the clock readings around each timed {@code Filer} call is measured once
+ * and taken off, which is an estimate. A processor that writes each file in hundreds of calls
+ * makes the estimate as large as the {@code Filer} time itself under {@code --clock cpu}, where
+ * one reading took 530 to 590 ns on a 2-vCPU VM with JDK 17 and 25. Compare such a processor
+ * under {@code --clock wall}.
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ProcessorBenchmark
- * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--out FILE]}.
+ * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--clock wall|cpu] [--baseline
+ * JAR] [--out FILE]}.
  */
 public final class ProcessorBenchmark {
 
@@ -56,18 +84,35 @@ public final class ProcessorBenchmark {
 
   private final Path workDir;
   private final int repeats;
+  private final LongSupplier clock;
+  private final double readingNanos;
+  private final List<Variant> variants;
 
-  private ProcessorBenchmark(Path workDir, int repeats) {
+  /**
+   * @param readingNanos the cost of one reading of {@code clock}, in nanoseconds
+   * @param variants the processors to measure, the current one first
+   */
+  private ProcessorBenchmark(
+      Path workDir,
+      int repeats,
+      LongSupplier clock,
+      double readingNanos,
+      List<Variant> variants) {
     this.workDir = workDir;
     this.repeats = repeats;
+    this.clock = clock;
+    this.readingNanos = readingNanos;
+    this.variants = variants;
   }
 
-  /** Measures every document and prints a Markdown table. */
+  /** Measures every document and prints Markdown tables. */
   public static void main(String[] args) throws IOException {
     List<Path> documents = new ArrayList<>();
     int repeats = 4;
     String syntheticChannels = DEFAULT_SYNTHETIC_CHANNELS;
     Path output = null;
+    String clockName = "wall";
+    Path baseline = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -79,102 +124,245 @@ public final class ProcessorBenchmark {
         case "--repeats" -> repeats = Integer.parseInt(value);
         case "--synthetic" -> syntheticChannels = value;
         case "--out" -> output = Path.of(value);
+        case "--clock" -> clockName = value;
+        case "--baseline" -> baseline = Path.of(value);
         default ->
             throw new IllegalArgumentException(
                 "Unknown option \""
                     + name
-                    + "\"; expected --document, --repeats, --synthetic or --out");
+                    + "\"; expected --document, --repeats, --synthetic, --clock, --baseline or"
+                    + " --out");
       }
     }
     if (repeats < 2) {
       throw new IllegalArgumentException("--repeats must be at least 2, for a warm measurement");
     }
 
+    LongSupplier clock = clock(clockName);
+    double readingNanos = readingNanos(clock);
     Path workDir = Files.createTempDirectory("asyncsse-processor-benchmark");
-    ProcessorBenchmark benchmark = new ProcessorBenchmark(workDir, repeats);
+    List<Variant> variants = new ArrayList<>();
+    variants.add(new Variant("", AsyncApiProcessor::new));
+    if (baseline != null) {
+      variants.add(new Variant(" (baseline)", baselineProcessor(baseline)));
+    }
+    ProcessorBenchmark benchmark =
+        new ProcessorBenchmark(workDir, repeats, clock, readingNanos, variants);
     StringBuilder report = new StringBuilder();
     report.append("### Processor\n\n");
     report.append(
         String.format(
             Locale.ROOT,
             "JVM: %s %s. Each document compiled %d times; \"warm\" is the median of all but the"
-                + " first.%n%n",
+                + " first. Times are %s time. One clock reading took %.0f ns; for each timed Filer"
+                + " call, one reading is taken off the Filer time and two off the processor time"
+                + " (an estimate of the timing's own cost).%n%n",
             System.getProperty("java.vm.name"),
             System.getProperty("java.version"),
-            repeats));
+            repeats,
+            clockName.equals("cpu") ? "CPU" : "wall",
+            readingNanos));
     report.append(
-        "| document | bytes | generated files | generated lines | processor ms (cold) |"
-            + " processor ms (warm) | javac -proc:only ms (warm) | compile output ms (cold) |"
-            + " compile output ms (warm) | processor / compile (warm) |\n");
-    report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| document | bytes | generated files | generated lines | timed Filer calls"
+            + " | own ms (cold) | Filer ms (cold) | processor ms (cold)"
+            + " | own ms (warm) | Filer ms (warm) | processor ms (warm)"
+            + " | javac -proc:only ms (warm) | compile output ms (cold) | compile output ms (warm)"
+            + " | processor / compile (warm) |\n");
+    report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    List<Measurement> series = new ArrayList<>();
     try {
       // A first compilation loads javac, so that no document pays for it alone.
       benchmark.measure(benchmark.synthetic(10), "warm-up");
       for (Path document : documents) {
-        report.append(benchmark.measure(document, document.getFileName().toString()).row());
+        for (Measurement measurement :
+            benchmark.measure(document, document.getFileName().toString())) {
+          report.append(measurement.row());
+        }
       }
       for (String count : syntheticChannels.split(",")) {
         int channels = Integer.parseInt(count.trim());
         String label =
             "synthetic: " + channels + " channels, " + channels * SCHEMAS_PER_CHANNEL + " schemas";
-        report.append(benchmark.measure(benchmark.synthetic(channels), label).row());
+        List<Measurement> measurements = benchmark.measure(benchmark.synthetic(channels), label);
+        for (Measurement measurement : measurements) {
+          report.append(measurement.row());
+        }
+        series.add(measurements.get(0));
       }
     } finally {
       deleteRecursively(workDir);
     }
+    report.append(growth(series));
     System.out.println(report);
     if (output != null) {
       Files.writeString(output, report, StandardCharsets.UTF_8);
     }
   }
 
-  private Measurement measure(Path document, String label) throws IOException {
-    System.err.printf(Locale.ROOT, "%s: processor benchmark, %s%n", Instant.now(), label);
-    List<Double> processorMillis = new ArrayList<>();
-    List<Double> procOnlyMillis = new ArrayList<>();
-    List<Double> compileMillis = new ArrayList<>();
-    int files = 0;
-    long lines = 0;
-    for (int repeat = 0; repeat < repeats; repeat++) {
-      Path dir = Files.createDirectories(workDir.resolve("run" + repeat));
-      Path sources = Files.createDirectories(dir.resolve("src"));
-      Path generated = Files.createDirectories(dir.resolve("generated"));
-      Path classes = Files.createDirectories(dir.resolve("classes"));
-      Path packageInfo = writePackageInfo(sources, document.getFileName().toString());
-
-      TimedProcessor processor = new TimedProcessor(new AsyncApiProcessor());
-      long start = System.nanoTime();
-      compile(
-          List.of(packageInfo),
-          List.of(
-              "-proc:only",
-              "-Aasyncsse.specDir=" + document.toAbsolutePath().getParent(),
-              "-s",
-              generated.toString(),
-              "-d",
-              classes.toString()),
-          processor);
-      procOnlyMillis.add((System.nanoTime() - start) / 1e6);
-      processorMillis.add(processor.nanos / 1e6);
-
-      List<Path> outputs = javaFiles(generated);
-      files = outputs.size();
-      lines = countLines(outputs);
-      start = System.nanoTime();
-      compile(outputs, List.of("-proc:none", "-d", classes.toString()), null);
-      compileMillis.add((System.nanoTime() - start) / 1e6);
-      deleteRecursively(dir);
+  private static LongSupplier clock(String name) {
+    switch (name) {
+      case "wall":
+        return System::nanoTime;
+      case "cpu":
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isCurrentThreadCpuTimeSupported()) {
+          throw new IllegalArgumentException(
+              "--clock cpu is not supported: this JVM does not measure thread CPU time");
+        }
+        threads.setThreadCpuTimeEnabled(true);
+        return threads::getCurrentThreadCpuTime;
+      default:
+        throw new IllegalArgumentException(
+            "Unknown clock \"" + name + "\"; expected --clock wall or --clock cpu");
     }
-    return new Measurement(
-        label,
-        Files.size(document),
-        files,
-        lines,
-        processorMillis.get(0),
-        warm(processorMillis),
-        warm(procOnlyMillis),
-        compileMillis.get(0),
-        warm(compileMillis));
+  }
+
+  /**
+   * Returns the cost of one reading of {@code clock} in nanoseconds: the lowest average over 200
+   * rounds of 10,000 readings, timed with the same clock. Short rounds make it likely that some
+   * round runs without being descheduled, which a wall clock would count on a busy machine.
+   */
+  private static double readingNanos(LongSupplier clock) {
+    int readings = 10_000;
+    double lowest = Double.MAX_VALUE;
+    for (int round = 0; round < 200; round++) {
+      long start = clock.getAsLong();
+      for (int i = 0; i < readings; i++) {
+        clock.getAsLong();
+      }
+      lowest = Math.min(lowest, (double) (clock.getAsLong() - start) / readings);
+    }
+    return lowest;
+  }
+
+  /**
+   * Loads the processor class of the same name from {@code jar}, which must also contain the
+   * processor's dependencies, such as an older {@code asyncsse-benchmarks.jar}.
+   */
+  private static Supplier<Processor> baselineProcessor(Path jar) throws IOException {
+    URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    Class<? extends Processor> type;
+    try {
+      type =
+          Class.forName(AsyncApiProcessor.class.getName(), true, loader)
+              .asSubclass(Processor.class);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(
+          "--baseline " + jar + ": no class " + AsyncApiProcessor.class.getName() + " in it", e);
+    }
+    return () -> {
+      try {
+        return type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot create the baseline processor", e);
+      }
+    };
+  }
+
+  /**
+   * Measures {@code document} with every variant. Each repeat compiles it once with each variant
+   * in turn. Every second repeat reverses the order, so no variant always runs right after the
+   * other.
+   */
+  private List<Measurement> measure(Path document, String label) throws IOException {
+    System.err.printf(Locale.ROOT, "%s: processor benchmark, %s%n", Instant.now(), label);
+    List<Samples> samples = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      samples.add(new Samples());
+    }
+    for (int repeat = 0; repeat < repeats; repeat++) {
+      for (int turn = 0; turn < variants.size(); turn++) {
+        int index = repeat % 2 == 0 ? turn : variants.size() - 1 - turn;
+        compileOnce(document, variants.get(index), samples.get(index));
+      }
+    }
+    List<Measurement> measurements = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      measurements.add(
+          samples.get(i).measurement(label + variants.get(i).suffix(), Files.size(document)));
+    }
+    return measurements;
+  }
+
+  /**
+   * Compiles {@code document} with the processor of {@code variant}, then its output, adds the
+   * times to {@code samples} and prints them to standard error.
+   */
+  private void compileOnce(Path document, Variant variant, Samples samples) throws IOException {
+    Path dir = Files.createDirectories(workDir.resolve("run"));
+    Path sources = Files.createDirectories(dir.resolve("src"));
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Path packageInfo = writePackageInfo(sources, document.getFileName().toString());
+
+    TimedProcessor processor = new TimedProcessor(variant.processor().get(), clock);
+    long start = clock.getAsLong();
+    compile(
+        List.of(packageInfo),
+        List.of(
+            "-proc:only",
+            "-Aasyncsse.specDir=" + document.toAbsolutePath().getParent(),
+            "-s",
+            generated.toString(),
+            "-d",
+            classes.toString()),
+        processor);
+    samples.procOnlyMillis.add((clock.getAsLong() - start) / 1e6);
+    samples.timedCalls = processor.filer.timedCalls();
+    double filerNanos = processor.filer.nanos() - samples.timedCalls * readingNanos;
+    double processorNanos = processor.nanos - 2 * samples.timedCalls * readingNanos;
+    samples.processorMillis.add(processorNanos / 1e6);
+    samples.filerMillis.add(filerNanos / 1e6);
+    samples.ownMillis.add((processorNanos - filerNanos) / 1e6);
+    System.err.printf(
+        Locale.ROOT,
+        "  processor%s: own %.0f ms, Filer %.0f ms, total %.0f ms%n",
+        variant.suffix(),
+        (processorNanos - filerNanos) / 1e6,
+        filerNanos / 1e6,
+        processorNanos / 1e6);
+
+    List<Path> outputs = javaFiles(generated);
+    samples.files = outputs.size();
+    samples.lines = countLines(outputs);
+    start = clock.getAsLong();
+    compile(outputs, List.of("-proc:none", "-d", classes.toString()), null);
+    samples.compileMillis.add((clock.getAsLong() - start) / 1e6);
+    deleteRecursively(dir);
+  }
+
+  /** Returns a table of the ratios between each measurement and the one before it. */
+  private static String growth(List<Measurement> series) {
+    if (series.size() < 2) {
+      return "";
+    }
+    StringBuilder table = new StringBuilder();
+    table.append("\nGrowth: each synthetic document's value divided by the previous one's.\n\n");
+    table.append(
+        "| from | to | generated files | own (cold) | Filer (cold) | processor (cold)"
+            + " | own (warm) | Filer (warm) | processor (warm) | compile output (warm) |\n");
+    table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 1; i < series.size(); i++) {
+      Measurement from = series.get(i - 1);
+      Measurement to = series.get(i);
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+              from.label(),
+              to.label(),
+              (double) to.files() / from.files(),
+              to.cold().own() / from.cold().own(),
+              to.cold().filer() / from.cold().filer(),
+              to.cold().total() / from.cold().total(),
+              to.warm().own() / from.warm().own(),
+              to.warm().filer() / from.warm().filer(),
+              to.warm().total() / from.warm().total(),
+              to.compileWarmMillis() / from.compileWarmMillis()));
+    }
+    return table.toString();
   }
 
   private static double warm(List<Double> values) {
@@ -324,14 +512,44 @@ public final class ProcessorBenchmark {
     return Map.of("$ref", pointer);
   }
 
+  /** A processor to measure, and the suffix that marks its rows. */
+  private record Variant(String suffix, Supplier<Processor> processor) {}
+
+  /** The times of one document and variant, one value per repeat. */
+  private static final class Samples {
+    final List<Double> processorMillis = new ArrayList<>();
+    final List<Double> filerMillis = new ArrayList<>();
+    final List<Double> ownMillis = new ArrayList<>();
+    final List<Double> procOnlyMillis = new ArrayList<>();
+    final List<Double> compileMillis = new ArrayList<>();
+    int files;
+    long lines;
+    long timedCalls;
+
+    Measurement measurement(String label, long bytes) {
+      return new Measurement(
+          label,
+          bytes,
+          files,
+          lines,
+          timedCalls,
+          new Split(ownMillis.get(0), filerMillis.get(0), processorMillis.get(0)),
+          new Split(warm(ownMillis), warm(filerMillis), warm(processorMillis)),
+          warm(procOnlyMillis),
+          compileMillis.get(0),
+          warm(compileMillis));
+    }
+  }
+
   /** One document's results. */
   private record Measurement(
       String label,
       long bytes,
       int files,
       long lines,
-      double processorColdMillis,
-      double processorWarmMillis,
+      long timedCalls,
+      Split cold,
+      Split warm,
       double procOnlyWarmMillis,
       double compileColdMillis,
       double compileWarmMillis) {
@@ -339,28 +557,46 @@ public final class ProcessorBenchmark {
     String row() {
       return String.format(
           Locale.ROOT,
-          "| %s | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.3f |%n",
+          "| %s | %,d | %,d | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f"
+              + " | %,.0f | %,.0f | %.3f |%n",
           label,
           bytes,
           files,
           lines,
-          processorColdMillis,
-          processorWarmMillis,
+          timedCalls,
+          cold.own(),
+          cold.filer(),
+          cold.total(),
+          warm.own(),
+          warm.filer(),
+          warm.total(),
           procOnlyWarmMillis,
           compileColdMillis,
           compileWarmMillis,
-          processorWarmMillis / compileWarmMillis);
+          warm.total() / compileWarmMillis);
     }
   }
 
-  /** Delegates to a processor and adds up the wall time spent in its methods that do work. */
+  /**
+   * Processor time in milliseconds: its own work, the time inside javac's {@code Filer}, and the
+   * total.
+   */
+  private record Split(double own, double filer, double total) {}
+
+  /**
+   * Delegates to a processor and adds up the time spent in its methods that do work, handing
+   * it a {@link TimedFiler} so that the time inside javac's {@code Filer} can be taken apart.
+   */
   private static final class TimedProcessor implements Processor {
 
     private final Processor delegate;
+    private final LongSupplier clock;
+    private TimedFiler filer;
     private long nanos;
 
-    TimedProcessor(Processor delegate) {
+    TimedProcessor(Processor delegate, LongSupplier clock) {
       this.delegate = delegate;
+      this.clock = clock;
     }
 
     @Override
@@ -380,16 +616,17 @@ public final class ProcessorBenchmark {
 
     @Override
     public void init(ProcessingEnvironment environment) {
-      long start = System.nanoTime();
-      delegate.init(environment);
-      nanos += System.nanoTime() - start;
+      filer = new TimedFiler(environment.getFiler(), clock);
+      long start = clock.getAsLong();
+      delegate.init(filer.wrap(environment));
+      nanos += clock.getAsLong() - start;
     }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      long start = System.nanoTime();
+      long start = clock.getAsLong();
       boolean claimed = delegate.process(annotations, round);
-      nanos += System.nanoTime() - start;
+      nanos += clock.getAsLong() - start;
       return claimed;
     }
 

@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 
@@ -20,6 +21,7 @@ final class GeneratedFiles {
       ClassName.get("javax.annotation.processing", "Generated");
 
   private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
+  private static final Pattern WORDS = Pattern.compile("\\w+");
 
   private final String packageName;
   private final String documentName;
@@ -44,7 +46,7 @@ final class GeneratedFiles {
    * generated code, chose to use it.
    */
   JavaFile file(TypeSpec.Builder type) {
-    if (usesDeprecated(type.build())) {
+    if (!deprecated.isEmpty() && usesDeprecated(type.build())) {
       type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
           .addMember("value", "$S", "deprecation")
           .build());
@@ -63,15 +65,15 @@ final class GeneratedFiles {
   /**
    * Returns whether the code of {@code type}, without comments, names a deprecated generated type
    * other than itself. A name that only appears in a string literal also counts, which at worst
-   * adds a suppression that suppresses nothing.
+   * adds a suppression that suppresses nothing. The code is scanned once for words, so the cost
+   * does not grow with the number of deprecated types.
    */
   private boolean usesDeprecated(TypeSpec type) {
-    if (deprecated.isEmpty()) {
-      return false;
-    }
     String code = COMMENTS.matcher(type.toString()).replaceAll(" ");
-    for (String name : deprecated) {
-      if (!name.equals(type.name()) && Pattern.compile("\\b" + name + "\\b").matcher(code).find()) {
+    Matcher words = WORDS.matcher(code);
+    while (words.find()) {
+      String word = words.group();
+      if (deprecated.contains(word) && !word.equals(type.name())) {
         return true;
       }
     }
