@@ -30,7 +30,11 @@ import java.util.concurrent.TimeUnit;
  * that reading time is part of the figure for both servers alike.
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.FanoutBenchmark
- * [--subscribers N] [--events N] [--warmup N] [--runs N] [--jvm PATH] [--out FILE]}.
+ * [--subscribers N] [--events N] [--warmup N] [--runs N] [--jvm PATH] [--out FILE] [--server-option
+ * OPTION]...}. Each {@code --server-option} is passed to the server's JVM. To profile the servers,
+ * pass {@code -XX:StartFlightRecording=filename=server-%p.jfr} and {@code -Xlog:jfr+startup=off}:
+ * the server writes its command responses to standard output, where the recording's startup message
+ * would otherwise go.
  */
 public final class FanoutBenchmark {
 
@@ -77,11 +81,11 @@ public final class FanoutBenchmark {
   }
 
   private Map<String, Double> measure(String server) throws Exception {
+    List<String> command = new ArrayList<>(List.of(settings.jvm(), "-Xmx2g"));
+    command.addAll(settings.serverOptions());
+    command.addAll(List.of("-cp", ownJar(), FanoutServer.class.getName(), server));
     Process process =
-        new ProcessBuilder(
-                settings.jvm(), "-Xmx2g", "-cp", ownJar(), FanoutServer.class.getName(), server)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (ServerConnection connection = new ServerConnection(process)) {
       long heapBefore = connection.heap();
       int events = settings.warmupEvents() + settings.events();
@@ -244,9 +248,16 @@ public final class FanoutBenchmark {
    * @param runs measurements per server
    * @param jvm the {@code java} executable of the server process
    * @param outputFile where to write the Markdown report as well, or {@code null}
+   * @param serverOptions options for the server's JVM, before the class path
    */
   private record Settings(
-      int subscribers, int events, int warmupEvents, int runs, String jvm, Path outputFile) {
+      int subscribers,
+      int events,
+      int warmupEvents,
+      int runs,
+      String jvm,
+      Path outputFile,
+      List<String> serverOptions) {
 
     static Settings parse(String[] args) {
       int subscribers = 1000;
@@ -255,6 +266,7 @@ public final class FanoutBenchmark {
       int runs = 3;
       String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Path output = null;
+      List<String> serverOptions = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) {
@@ -268,14 +280,17 @@ public final class FanoutBenchmark {
           case "--runs" -> runs = Integer.parseInt(value);
           case "--jvm" -> jvm = value;
           case "--out" -> output = Path.of(value);
+          case "--server-option" -> serverOptions.add(value);
           default ->
               throw new IllegalArgumentException(
                   "Unknown option \""
                       + name
-                      + "\"; expected --subscribers, --events, --warmup, --runs, --jvm or --out");
+                      + "\"; expected --subscribers, --events, --warmup, --runs, --jvm, --out or"
+                      + " --server-option");
         }
       }
-      return new Settings(subscribers, events, warmup, runs, jvm, output);
+      return new Settings(
+          subscribers, events, warmup, runs, jvm, output, List.copyOf(serverOptions));
     }
   }
 }
