@@ -41,7 +41,8 @@ import java.util.function.Consumer;
  * writes, but a handler that loops for the life of its stream keeps a pool thread all that time, so
  * on JDK 17 at most 256 such handlers run at once. Use a {@link Broadcaster}, or {@link
  * #on(HttpServer, Executor)} with a larger executor, for more. One more daemon thread per server
- * schedules the heartbeats, with one periodic task per endpoint for all of its streams.
+ * schedules the heartbeats and the write-timeout checks, with two periodic tasks per endpoint for
+ * all of its streams.
  *
  * <p>An {@code HttpServer} without an executor reads every request line and header on its single
  * dispatcher thread, so one client that sends an incomplete request holds up every other client.
@@ -179,8 +180,11 @@ public final class SseServer {
 
     EndpointStreams group = new EndpointStreams();
     long interval = endpoint.heartbeat().toMillis();
+    long checkInterval = writeCheckIntervalNanos(endpoint);
     try {
       scheduler.scheduleWithFixedDelay(group::tick, interval, interval, TimeUnit.MILLISECONDS);
+      scheduler.scheduleWithFixedDelay(
+          group::checkWrites, checkInterval, checkInterval, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       throw new IllegalStateException("Cannot register " + endpoint + ": the server is shut down");
     }
@@ -208,9 +212,8 @@ public final class SseServer {
    * Ends every open stream cleanly with the final chunk, so that clients reconnect, and stops the
    * heartbeats and the default stream executor. Requests that arrive afterwards get 503 with {@code
    * Retry-After: 1}, which the asyncsse client follows to reconnect, so a restarting server keeps
-   * its clients. Waits for
-   * each stream's write in progress, which takes at most about the write timeout plus one heartbeat
-   * interval for a client that stopped reading. The {@code HttpServer} and its contexts are left as
+   * its clients. Waits for each stream's write in progress, which takes at most about the write
+   * timeout for a client that stopped reading. The {@code HttpServer} and its contexts are left as
    * they are. Calling it again does nothing.
    */
   public void shutdown() {
@@ -342,6 +345,15 @@ public final class SseServer {
     stream.reject(decision.status(), decision.reason());
   }
 
+  /**
+   * Returns the interval of the endpoint's write-timeout checks: half the write timeout, so that
+   * every write that blocks for the timeout is seen by a check before its end (see {@link
+   * ExchangeStream#checkWrite}).
+   */
+  private static long writeCheckIntervalNanos(SseEndpoint endpoint) {
+    return Math.max(1, endpoint.writeTimeout().toNanos() / 2);
+  }
+
   /** Returns the template's path with every parameter written as {@code {}}. */
   private static String shape(PathTemplate template) {
     String text = template.toString().replaceAll("\\{[^}]*}", "{}");
@@ -353,9 +365,9 @@ public final class SseServer {
   }
 
   /**
-   * The streams of one endpoint that have been accepted and have not ended, and the heartbeat
-   * task that ticks them all. One task per endpoint, rather than one per stream, keeps the memory
-   * of an open stream down.
+   * The streams of one endpoint that have been accepted and have not ended, with the heartbeat and
+   * write-timeout tasks that visit them all. Tasks per endpoint, rather than per stream or per
+   * write, keep the memory and the scheduling work of an open stream down.
    */
   private static final class EndpointStreams {
 
@@ -370,6 +382,19 @@ public final class SseServer {
         } catch (RuntimeException e) {
           // An exception would cancel this periodic task, and with it every stream's heartbeat.
           LOGGER.log(Level.WARNING, () -> "The heartbeat of an SSE stream failed", e);
+        }
+      }
+    }
+
+    /** Runs every write-check interval of the endpoint, on the scheduler thread. */
+    void checkWrites() {
+      long now = System.nanoTime();
+      for (ExchangeStream stream : open) {
+        try {
+          stream.checkWrite(now);
+        } catch (RuntimeException e) {
+          // An exception would cancel this periodic task, and with it every stream's check.
+          LOGGER.log(Level.WARNING, () -> "The write-timeout check of an SSE stream failed", e);
         }
       }
     }
