@@ -48,7 +48,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.FanoutBenchmark
  * [--subscribers N] [--events N] [--warmup N] [--runs N] [--servers LIST] [--jvm PATH] [--node
- * PATH] [--interop DIR] [--out FILE]}; {@code --help} describes each option.
+ * PATH] [--interop DIR] [--out FILE] [--server-option OPTION]...}; {@code --help} describes each
+ * option. To profile the Java servers, pass {@code --server-option
+ * -XX:StartFlightRecording=filename=server-%p.jfr} and {@code --server-option
+ * -Xlog:jfr+startup=off}: the server writes its command responses to standard output, where the
+ * recording's startup message would otherwise go.
  */
 public final class FanoutBenchmark {
 
@@ -114,11 +118,14 @@ public final class FanoutBenchmark {
   }
 
   private Map<String, Double> measure(String server) throws Exception {
-    List<String> command =
-        server.equals(BetterSseFanoutServer.NAME)
-            ? betterSse.command()
-            : List.of(
-                settings.jvm(), "-Xmx2g", "-cp", ownJar(), FanoutServer.class.getName(), server);
+    List<String> command;
+    if (server.equals(BetterSseFanoutServer.NAME)) {
+      command = betterSse.command();
+    } else {
+      command = new ArrayList<>(List.of(settings.jvm(), "-Xmx2g"));
+      command.addAll(settings.serverOptions());
+      command.addAll(List.of("-cp", ownJar(), FanoutServer.class.getName(), server));
+    }
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (ServerConnection connection = new ServerConnection(process)) {
@@ -345,6 +352,7 @@ public final class FanoutBenchmark {
    * @param node the Node.js executable of the better-sse server
    * @param interop the folder of the better-sse server's script and {@code node_modules}
    * @param outputFile where to write the Markdown report as well, or {@code null}
+   * @param serverOptions options for the server's JVM, before the class path
    */
   private record Settings(
       int subscribers,
@@ -355,7 +363,8 @@ public final class FanoutBenchmark {
       String jvm,
       String node,
       Path interop,
-      Path outputFile) {
+      Path outputFile,
+      List<String> serverOptions) {
 
     static final String USAGE =
         String.join(
@@ -374,6 +383,9 @@ public final class FanoutBenchmark {
             "  --interop DIR    folder with better-sse-fanout-server.mjs and node_modules/",
             "                   (default: the repository's interop/ folder)",
             "  --out FILE       also write the Markdown report to FILE",
+            "  --server-option OPTION",
+            "                   an option for the JVM of the asyncsse and httpserver processes;",
+            "                   repeat it for several",
             "  --help           print this list and exit");
 
     static Settings parse(String[] args) {
@@ -391,6 +403,7 @@ public final class FanoutBenchmark {
       String node = "node";
       Path interop = null;
       Path output = null;
+      List<String> serverOptions = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) {
@@ -407,6 +420,7 @@ public final class FanoutBenchmark {
           case "--node" -> node = value;
           case "--interop" -> interop = Path.of(value);
           case "--out" -> output = Path.of(value);
+          case "--server-option" -> serverOptions.add(value);
           default ->
               throw new IllegalArgumentException("Unknown option \"" + name + "\".\n" + USAGE);
         }
@@ -415,7 +429,17 @@ public final class FanoutBenchmark {
       if (interop == null) {
         interop = BetterSseFanoutServer.defaultInteropDirectory();
       }
-      return new Settings(subscribers, events, warmup, runs, servers, jvm, node, interop, output);
+      return new Settings(
+          subscribers,
+          events,
+          warmup,
+          runs,
+          servers,
+          jvm,
+          node,
+          interop,
+          output,
+          List.copyOf(serverOptions));
     }
 
     private static List<String> parseServers(String value) {

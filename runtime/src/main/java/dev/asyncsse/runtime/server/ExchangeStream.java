@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -28,12 +27,14 @@ import java.util.function.Consumer;
  * interval from one task per endpoint: once the response has started, a tick writes a {@code :
  * ping} comment on the stream executor, so a blocked write never holds up the scheduler.
  *
- * <p>A write that starts while no watchdog is pending schedules one for the end of its write
- * timeout. The watchdog interrupts the write in progress once it has been blocked for the write
- * timeout, or else schedules itself again for the end of that write's timeout. So a write to a
- * client that stopped reading ends within the write timeout plus the scheduler's delay, and
- * releases its thread. Interrupting a thread blocked on the exchange's socket channel closes the
- * channel, which is the only way {@code com.sun.net.httpserver} offers to drop such a client.
+ * <p>Every write stores its start time and an in-progress flag in {@link #writeState}; nothing is
+ * scheduled per write. The server calls {@link #checkWrite} for every open stream once per check
+ * interval, which is half the write timeout. A check interrupts a write that has been in progress
+ * for the write timeout, and for a younger one schedules a single check at the end of its timeout.
+ * So a write to a client that stopped reading ends within the write timeout plus the scheduler's
+ * delay, and releases its thread. Interrupting a thread blocked on the exchange's socket channel
+ * closes the channel, which is the only way {@code com.sun.net.httpserver} offers to drop such a
+ * client.
  */
 final class ExchangeStream implements SseStream {
 
@@ -50,13 +51,30 @@ final class ExchangeStream implements SseStream {
   /** The value of {@link #closeCallbacks} once the callbacks have run. */
   private static final Runnable[] CALLBACKS_RAN = {};
 
+  /** The {@link #writeState} bit that marks a write in progress. */
+  private static final long WRITING = 1;
+
+  /** The {@link #writeState} bit that marks the write in progress as interrupted. */
+  private static final long INTERRUPTED = 2;
+
+  private static final long FLAGS = WRITING | INTERRUPTED;
+
+  /**
+   * Held while a thread interrupts a writer, and taken by that writer before it clears its
+   * interrupt, so that it never clears the flag before the interrupt has arrived. Only these short
+   * steps take it, so one lock serves every stream.
+   */
+  private static final Object INTERRUPT_LOCK = new Object();
+
   private static final VarHandle CLOSE_CALLBACKS;
+  private static final VarHandle WRITE_STATE;
 
   static {
     try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
       CLOSE_CALLBACKS =
-          MethodHandles.lookup()
-              .findVarHandle(ExchangeStream.class, "closeCallbacks", Runnable[].class);
+          lookup.findVarHandle(ExchangeStream.class, "closeCallbacks", Runnable[].class);
+      WRITE_STATE = lookup.findVarHandle(ExchangeStream.class, "writeState", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -84,18 +102,22 @@ final class ExchangeStream implements SseStream {
   private final ScheduledExecutorService scheduler;
   private final Consumer<ExchangeStream> onEnd;
 
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final WriteLock writeLock = new WriteLock();
   private volatile State state = State.PENDING;
   private volatile boolean ended;
   private volatile boolean aborting;
   private OutputStream body;
 
-  private final Object writerMonitor = new Object();
-  private Thread writer;
-  private long writeStartNanos;
-  private boolean writerInterrupted;
-  private boolean lastWriteInterrupted;
-  private ScheduledFuture<?> writeWatchdog;
+  /**
+   * The {@link System#nanoTime()} at which the latest write started, with its two lowest bits
+   * replaced by {@link #WRITING} and {@link #INTERRUPTED}. Consecutive writes never store the same
+   * time, so a check that read this value and then compares and sets it acts on that write only.
+   * Only the holder of {@link #writeLock} starts and ends writes; other threads only add {@link
+   * #INTERRUPTED}.
+   */
+  private volatile long writeState = System.nanoTime() & ~FLAGS;
+
+  private boolean lastWriteInterrupted; // guarded by writeLock
 
   /**
    * The {@link #onClose} callbacks in the order they were added, replaced by a longer copy on each
@@ -107,7 +129,7 @@ final class ExchangeStream implements SseStream {
   /**
    * Creates a stream that has not started yet.
    *
-   * @param scheduler runs the write-timeout watchdog
+   * @param scheduler runs the check at the end of a write's timeout; see {@link #checkWrite}
    * @param onEnd runs once with this stream when the response has ended, after the exchange is
    *     closed
    */
@@ -184,7 +206,7 @@ final class ExchangeStream implements SseStream {
         }
         writeLocked(frame);
       } catch (IOException e) {
-        boolean dropped = lastWriteInterrupted();
+        boolean dropped = lastWriteInterrupted;
         endLocked();
         throw new IOException(
             (dropped ? "Dropped the SSE stream of " : "The client has gone from the SSE stream of ")
@@ -272,8 +294,9 @@ final class ExchangeStream implements SseStream {
     }
     aborting = true;
     LOGGER.log(Level.INFO, () -> "Dropping the SSE stream of " + description() + ": " + reason);
-    synchronized (writerMonitor) {
-      interruptWriterLocked();
+    long write = writeState;
+    if ((write & FLAGS) == WRITING) {
+      interruptWrite(write);
     }
     try {
       executor.execute(this::close);
@@ -287,20 +310,8 @@ final class ExchangeStream implements SseStream {
    * until it ends.
    */
   void tick() {
-    if (ended) {
-      return;
-    }
-    synchronized (writerMonitor) {
-      if (writer != null) {
-        if (aborting) {
-          // abort() has logged why; a write that started after it, such as the final chunk,
-          // must not block either.
-          interruptWriterLocked();
-        }
-        return;
-      }
-    }
-    if (state != State.OPEN) {
+    if (ended || (writeState & WRITING) != 0 || state != State.OPEN) {
+      // A write in progress shows liveness too, and checkWrite ends it if it blocks.
       return;
     }
     try {
@@ -310,39 +321,58 @@ final class ExchangeStream implements SseStream {
     }
   }
 
-  /** Interrupts the write in progress if its write timeout has passed; see the class comment. */
-  private void checkWriteTimeout() {
-    synchronized (writerMonitor) {
-      writeWatchdog = null;
-      if (writer == null || writerInterrupted) {
-        return;
-      }
-      long timeoutNanos = endpoint.writeTimeout().toNanos();
-      long blockedNanos = System.nanoTime() - writeStartNanos;
-      if (blockedNanos < timeoutNanos) {
-        scheduleWriteWatchdogLocked(timeoutNanos - blockedNanos);
-        return;
-      }
-      LOGGER.log(
-          Level.INFO,
-          () ->
-              "Dropping the SSE stream of "
-                  + description()
-                  + ": a write has been blocked for "
-                  + blockedNanos / 1_000_000
-                  + " ms, the write timeout is "
-                  + endpoint.writeTimeout().toMillis()
-                  + " ms");
-      interruptWriterLocked();
+  /**
+   * Runs once per check interval (half the write timeout), on the scheduler thread, for every
+   * stream from the time it is accepted until it ends. Interrupts the write in progress if it has
+   * reached the write timeout or the stream is being aborted; else schedules a check at the end of
+   * its timeout. Every write that blocks for the timeout is in progress at some check before its
+   * end, because checks are half a timeout apart.
+   *
+   * @param now the {@link System#nanoTime()} at the start of this round of checks
+   */
+  void checkWrite(long now) {
+    long write = writeState;
+    if ((write & FLAGS) != WRITING) {
+      return;
     }
-  }
-
-  private void scheduleWriteWatchdogLocked(long delayNanos) {
+    if (aborting) {
+      // abort() has logged why; a write that started after it, such as the final chunk, must not
+      // block either.
+      interruptWrite(write);
+      return;
+    }
+    long remainingNanos = endpoint.writeTimeout().toNanos() - (now - (write & ~FLAGS));
+    if (remainingNanos <= 0) {
+      interruptTimedOutWrite(write);
+      return;
+    }
     try {
-      writeWatchdog = scheduler.schedule(this::checkWriteTimeout, delayNanos, TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () -> {
+            if (writeState == write) {
+              interruptTimedOutWrite(write);
+            }
+          },
+          remainingNanos,
+          TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // The server is shutting down, and shutdown closes every stream.
     }
+  }
+
+  private void interruptTimedOutWrite(long write) {
+    long blockedMillis = (System.nanoTime() - (write & ~FLAGS)) / 1_000_000;
+    LOGGER.log(
+        Level.INFO,
+        () ->
+            "Dropping the SSE stream of "
+                + description()
+                + ": a write has been blocked for "
+                + blockedMillis
+                + " ms, the write timeout is "
+                + endpoint.writeTimeout().toMillis()
+                + " ms");
+    interruptWrite(write);
   }
 
   /** Writes a heartbeat comment unless another write is in progress, which shows liveness too. */
@@ -404,11 +434,14 @@ final class ExchangeStream implements SseStream {
 
   /** Writes and flushes, because the exchange holds up to 4 KiB until a flush. */
   private void writeLocked(byte[] bytes) throws IOException {
-    watched(
-        () -> {
-          body.write(bytes);
-          body.flush();
-        });
+    // The same steps as watched(), without a lambda to allocate for every event.
+    long write = beginWrite();
+    try {
+      body.write(bytes);
+      body.flush();
+    } finally {
+      endWrite(write);
+    }
   }
 
   /** Responds with a plain-text status in place of the stream, and ends the exchange. */
@@ -442,43 +475,53 @@ final class ExchangeStream implements SseStream {
     onEnd.accept(this);
   }
 
-  /** Runs {@code output} while recording this thread, so that the tick can interrupt it. */
+  /** Runs {@code output} as one write, which {@link #checkWrite} watches. */
   private void watched(Output output) throws IOException {
-    synchronized (writerMonitor) {
-      writer = Thread.currentThread();
-      writeStartNanos = System.nanoTime();
-      writerInterrupted = false;
-      if (writeWatchdog == null) {
-        scheduleWriteWatchdogLocked(endpoint.writeTimeout().toNanos());
-      }
-    }
+    long write = beginWrite();
     try {
       output.run();
     } finally {
-      boolean clearInterrupt;
-      synchronized (writerMonitor) {
-        writer = null;
-        clearInterrupt = writerInterrupted;
-        lastWriteInterrupted = writerInterrupted;
-        writerInterrupted = false;
-      }
-      if (clearInterrupt) {
-        // The interrupt was ours, to close the channel; do not leak it into the caller's code.
-        Thread.interrupted();
-      }
+      endWrite(write);
     }
   }
 
-  private void interruptWriterLocked() {
-    if (writer != null && !writerInterrupted) {
-      writerInterrupted = true;
-      writer.interrupt();
+  /** Records the start of a write in {@link #writeState}, and returns the value it stored. */
+  private long beginWrite() {
+    long previousStart = writeState & ~FLAGS;
+    long start = System.nanoTime() & ~FLAGS;
+    if (start - previousStart <= 0) {
+      start = previousStart + FLAGS + 1;
     }
+    long write = start | WRITING;
+    WRITE_STATE.setRelease(this, write);
+    return write;
   }
 
-  private boolean lastWriteInterrupted() {
-    synchronized (writerMonitor) {
-      return lastWriteInterrupted;
+  /** Records the end of {@code write}, and clears the interrupt if a check interrupted it. */
+  private void endWrite(long write) {
+    if (WRITE_STATE.compareAndSet(this, write, write & ~WRITING)) {
+      lastWriteInterrupted = false;
+      return;
+    }
+    // interruptWrite() has marked this write; its interrupt has arrived once the lock is free.
+    synchronized (INTERRUPT_LOCK) {
+      writeState = write & ~FLAGS;
+    }
+    lastWriteInterrupted = true;
+    // The interrupt was ours, to close the channel; do not leak it into the caller's code.
+    Thread.interrupted();
+  }
+
+  /** Interrupts the thread that runs {@code write}, unless that write has ended. */
+  private void interruptWrite(long write) {
+    synchronized (INTERRUPT_LOCK) {
+      if (WRITE_STATE.compareAndSet(this, write, write | INTERRUPTED)) {
+        // The write has not ended, so the thread that started it still holds the lock.
+        Thread writer = writeLock.holder();
+        if (writer != null) {
+          writer.interrupt();
+        }
+      }
     }
   }
 
@@ -515,6 +558,16 @@ final class ExchangeStream implements SseStream {
           Level.WARNING,
           () -> "An onClose callback of the SSE stream of " + description() + " failed",
           e);
+    }
+  }
+
+  /** A lock that tells which thread holds it: while a write is in progress, its writer. */
+  private static final class WriteLock extends ReentrantLock {
+
+    private static final long serialVersionUID = 1L;
+
+    Thread holder() {
+      return getOwner();
     }
   }
 }

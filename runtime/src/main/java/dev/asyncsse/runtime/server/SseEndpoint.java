@@ -38,8 +38,8 @@ import java.util.function.Consumer;
  * {@code com.sun.net.httpserver} reports a client that has gone only when a later write fails, this
  * is also how such a client is noticed: its stream is closed, and its {@link SseStream#onClose}
  * callbacks run, within about two heartbeat intervals. When a client stops reading, a write to it
- * blocks. A write that stays blocked for longer than the write timeout closes the connection, and
- * this is checked once per heartbeat interval.
+ * blocks. A write that stays blocked for the {@linkplain Builder#writeTimeout write timeout} closes
+ * the connection.
  */
 public final class SseEndpoint {
 
@@ -245,7 +245,8 @@ public final class SseEndpoint {
 
     /**
      * Sets how long one write may stay blocked, because the client stopped reading, before the
-     * connection is closed; 30 seconds by default. Checked once per heartbeat interval.
+     * connection is closed; 30 seconds by default. The server checks its streams every half write
+     * timeout, and ends such a write within the timeout plus the delay of its scheduler thread.
      *
      * @throws IllegalArgumentException when the timeout is shorter than one millisecond
      */

@@ -108,12 +108,64 @@ class ChannelFanoutTest {
     assertEquals(expected, stream.events);
   }
 
-  /** Records the data of each event; optionally blocks every write until a latch opens. */
+  @Test
+  void subscribersThatLeaveFreeTheirSlots() throws Exception {
+    ChannelFanout fanout = new ChannelFanout(16, 0, NO_MAX_AGE, System::nanoTime);
+    List<RecordingStream> staying = new ArrayList<>();
+    List<RecordingStream> leaving = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      RecordingStream stream = new RecordingStream(null);
+      (i % 3 == 0 ? staying : leaving).add(stream);
+      fanout.subscribe(Map.of(), "", stream);
+    }
+    for (RecordingStream stream : leaving) {
+      stream.close();
+    }
+    assertEquals(100, fanout.subscriberCount());
+
+    // Two of every three slots are empty now, so the next subscription moves the others together.
+    for (int i = 0; i < 50; i++) {
+      RecordingStream stream = new RecordingStream(null);
+      staying.add(stream);
+      fanout.subscribe(Map.of(), "", stream);
+    }
+    fanout.publish("tick", "1", "one", parameters -> true);
+    fanout.publish("tick", "2", "two", parameters -> true);
+
+    assertEquals(150, fanout.subscriberCount());
+    for (RecordingStream stream : staying) {
+      assertTrue(stream.awaitEvents(2), "a remaining subscriber received both events");
+      assertEquals(List.of("one", "two"), stream.events);
+    }
+    for (RecordingStream stream : leaving) {
+      assertTrue(stream.events.isEmpty(), "a subscriber that left received nothing");
+    }
+
+    // Subscribers that were moved leave from their new slots.
+    List<RecordingStream> moved = staying.subList(0, 25);
+    for (RecordingStream stream : moved) {
+      stream.close();
+    }
+    fanout.publish("tick", "3", "three", parameters -> true);
+    assertEquals(125, fanout.subscriberCount());
+    for (RecordingStream stream : staying.subList(25, staying.size())) {
+      assertTrue(stream.awaitEvents(3), "a remaining subscriber received the third event");
+    }
+    for (RecordingStream stream : moved) {
+      assertEquals(List.of("one", "two"), stream.events);
+    }
+  }
+
+  /**
+   * Records the data of each event and runs its close callbacks when closed; optionally blocks
+   * every write until a latch opens.
+   */
   private static final class RecordingStream implements SseStream {
 
     final List<String> events = new CopyOnWriteArrayList<>();
     final CountDownLatch writeStarted = new CountDownLatch(1);
     final CountDownLatch closedLatch = new CountDownLatch(1);
+    private final List<Runnable> closeCallbacks = new CopyOnWriteArrayList<>();
     private final CountDownLatch release;
     volatile boolean closed;
     int pauseEveryNthWrite;
@@ -149,12 +201,15 @@ class ChannelFanoutTest {
     }
 
     @Override
-    public void onClose(Runnable callback) {}
+    public void onClose(Runnable callback) {
+      closeCallbacks.add(callback);
+    }
 
     @Override
     public void close() {
       closed = true;
       closedLatch.countDown();
+      closeCallbacks.forEach(Runnable::run);
     }
 
     boolean awaitWriteStarted() throws InterruptedException {

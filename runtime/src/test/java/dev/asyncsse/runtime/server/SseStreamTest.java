@@ -13,11 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +161,63 @@ class SseStreamTest {
       assertEquals(": ping\n\n", connection.readChunk());
       assertEquals(": ping\n\n", connection.readChunk());
     }
+  }
+
+  /**
+   * The heartbeat interval is split into slices that the streams take in turn. So 16 streams of an
+   * endpoint with a 1.6 s interval get their pings about 100 ms apart instead of all at once. Each
+   * stream still gets one ping per interval.
+   */
+  @Test
+  void heartbeatsOfManyStreamsAreSpread() throws Exception {
+    Duration interval = Duration.ofMillis(1600);
+    server.register(SseEndpoint.builder("/events").heartbeat(interval).build());
+    int streamCount = 16;
+    List<RawHttpConnection> connections = new ArrayList<>();
+    ExecutorService readers = Executors.newFixedThreadPool(streamCount);
+    try {
+      for (int i = 0; i < streamCount; i++) {
+        RawHttpConnection connection = RawHttpConnection.connect(server.port());
+        connections.add(connection);
+        connection.get("/events");
+        connection.readHead();
+      }
+      List<Future<long[]>> pingTimes = new ArrayList<>();
+      for (RawHttpConnection connection : connections) {
+        pingTimes.add(readers.submit(() -> twoPingTimes(connection)));
+      }
+
+      long firstPing = Long.MAX_VALUE;
+      long lastFirstPing = Long.MIN_VALUE;
+      for (Future<long[]> future : pingTimes) {
+        long[] times = future.get(10, TimeUnit.SECONDS);
+        firstPing = Math.min(firstPing, times[0]);
+        lastFirstPing = Math.max(lastFirstPing, times[0]);
+        long betweenMillis = (times[1] - times[0]) / 1_000_000;
+        assertTrue(
+            Math.abs(betweenMillis - interval.toMillis()) < 400,
+            "a stream's pings came " + betweenMillis + " ms apart");
+      }
+      long spreadMillis = (lastFirstPing - firstPing) / 1_000_000;
+      assertTrue(
+          spreadMillis >= interval.toMillis() / 2,
+          "the first pings of all streams came within " + spreadMillis + " ms");
+    } finally {
+      readers.shutdownNow();
+      for (RawHttpConnection connection : connections) {
+        connection.close();
+      }
+    }
+  }
+
+  /** Reads two heartbeat comments and returns the {@link System#nanoTime()} of each. */
+  private static long[] twoPingTimes(RawHttpConnection connection) throws IOException {
+    long[] times = new long[2];
+    for (int i = 0; i < times.length; i++) {
+      assertEquals(": ping\n\n", connection.readChunk());
+      times[i] = System.nanoTime();
+    }
+    return times;
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,10 @@ class StuckWriterTest {
 
   private LoopbackServer server;
   private Broadcaster<Reading> broadcaster;
+
+  /** The {@link System#nanoTime()} just after the endpoint was registered. */
+  private long registeredNanos;
+
   private final List<RawHttpConnection> stuckClients = new ArrayList<>();
 
   @BeforeEach
@@ -55,6 +60,7 @@ class StuckWriterTest {
             .writeTimeout(WRITE_TIMEOUT)
             .handler(broadcaster.subscriber())
             .build());
+    registeredNanos = System.nanoTime();
   }
 
   @AfterEach
@@ -82,6 +88,37 @@ class StuckWriterTest {
           reader.nextEvent().data(),
           "the reading client is still served");
     }
+  }
+
+  /**
+   * The periodic write checks run every half write timeout from registration. The burst starts just
+   * after one, so the write that blocks is seen by the next two checks before its timeout, and the
+   * check after those comes about half a timeout late. Only the check scheduled for the end of the
+   * write's own timeout ends it on time.
+   */
+  @Test
+  void stuckWriteEndsAtItsTimeoutNotAtNextCheck() throws Exception {
+    connectStuckClients(1);
+    assertTrue(eventually(() -> broadcaster.subscriberCount() == 1), "1 subscriber");
+    long checkInterval = WRITE_TIMEOUT.toNanos() / 2;
+    long sinceRegistered = System.nanoTime() - registeredNanos;
+    long nextCheck = registeredNanos + (sinceRegistered / checkInterval + 1) * checkInterval;
+    TimeUnit.NANOSECONDS.sleep(nextCheck + TimeUnit.MILLISECONDS.toNanos(100) - System.nanoTime());
+
+    long publishedNanos = System.nanoTime();
+    for (int i = 0; i < BURST; i++) {
+      broadcaster.publish(new Reading("burst " + i, PADDING));
+    }
+    assertTrue(
+        eventually(() -> broadcaster.subscriberCount() == 0), "the stuck client was dropped");
+    long elapsedMillis = (System.nanoTime() - publishedNanos) / 1_000_000;
+
+    assertTrue(
+        elapsedMillis >= WRITE_TIMEOUT.toMillis(),
+        "dropped " + elapsedMillis + " ms after the burst, before the write timeout");
+    assertTrue(
+        elapsedMillis < WRITE_TIMEOUT.toMillis() * 5 / 4,
+        "dropped " + elapsedMillis + " ms after the burst, a quarter timeout late or more");
   }
 
   /**
