@@ -75,7 +75,14 @@ public final class FanoutBenchmark {
 
   /** Runs every server {@code --runs} times, rotating their order, and prints the report. */
   public static void main(String[] args) throws Exception {
-    Settings settings = Settings.parse(args);
+    Settings settings;
+    try {
+      settings = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     List<String> servers =
         new ArrayList<>(settings.servers() != null ? settings.servers() : SERVERS);
     BetterSseFanoutServer betterSse = null;
@@ -411,10 +418,10 @@ public final class FanoutBenchmark {
         }
         String value = args[++i];
         switch (name) {
-          case "--subscribers" -> subscribers = Integer.parseInt(value);
-          case "--events" -> events = Integer.parseInt(value);
-          case "--warmup" -> warmup = Integer.parseInt(value);
-          case "--runs" -> runs = Integer.parseInt(value);
+          case "--subscribers" -> subscribers = count(name, value, 1);
+          case "--events" -> events = count(name, value, 1);
+          case "--warmup" -> warmup = count(name, value, 0);
+          case "--runs" -> runs = count(name, value, 1);
           case "--servers" -> servers = parseServers(value);
           case "--jvm" -> jvm = value;
           case "--node" -> node = value;
@@ -440,6 +447,22 @@ public final class FanoutBenchmark {
           interop,
           output,
           List.copyOf(serverOptions));
+    }
+
+    /** Returns {@code value} as a whole number of at least {@code minimum}. */
+    private static int count(String name, String value, int minimum) {
+      int parsed;
+      try {
+        parsed = Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            name + " needs a whole number, but was \"" + value + "\".");
+      }
+      if (parsed < minimum) {
+        throw new IllegalArgumentException(
+            name + " must be at least " + minimum + ", but was " + parsed + ".");
+      }
+      return parsed;
     }
 
     private static List<String> parseServers(String value) {
