@@ -323,10 +323,10 @@ final class ExchangeStream implements SseStream {
 
   /**
    * Runs once per check interval (half the write timeout), on the scheduler thread, for every
-   * stream from the time it is accepted until it ends. Interrupts the write in progress if it has
-   * reached the write timeout or the stream is being aborted; else schedules a check at the end of
-   * its timeout. Every write that blocks for the timeout is in progress at some check before its
-   * end, because checks are half a timeout apart.
+   * stream from the time it is accepted until it ends. Interrupts the write in progress when it has
+   * reached the write timeout or the stream is being aborted. Otherwise it schedules a check for the
+   * end of that write's timeout. Every write that blocks for the timeout is in progress at some
+   * check before its end, because checks are half a timeout apart.
    *
    * @param now the {@link System#nanoTime()} at the start of this round of checks
    */
@@ -561,7 +561,7 @@ final class ExchangeStream implements SseStream {
     }
   }
 
-  /** A lock that tells which thread holds it: while a write is in progress, its writer. */
+  /** A lock that exposes its owner, which is the writer while a write is in progress. */
   private static final class WriteLock extends ReentrantLock {
 
     private static final long serialVersionUID = 1L;

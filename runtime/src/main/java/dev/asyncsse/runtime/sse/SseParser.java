@@ -46,8 +46,8 @@ public final class SseParser {
      * Returns whether events keep their data as UTF-8 bytes and decode it to text when {@link
      * SseEvent#data()} is first called, instead of at dispatch. Keeping the bytes suits a handler
      * that decodes the data as JSON, which can parse the bytes without the text, but a handler that
-     * reads the text of every event then pays for one more copy. The parser asks once, when it is
-     * created. The default is false.
+     * reads the text of every event then pays for one more copy. The parser reads this once, when
+     * it is created. The default is false.
      */
     default boolean keepsDataAsBytes() {
       return false;

@@ -97,7 +97,7 @@ class StuckWriterTest {
    * write's own timeout ends it on time.
    */
   @Test
-  void stuckWriteEndsAtItsTimeoutNotAtNextCheck() throws Exception {
+  void stuckWriteEndsAtOwnDeadline() throws Exception {
     connectStuckClients(1);
     assertTrue(eventually(() -> broadcaster.subscriberCount() == 1), "1 subscriber");
     long checkInterval = WRITE_TIMEOUT.toNanos() / 2;
