@@ -187,6 +187,7 @@ public final class BenchmarkReport {
     List<String> names = new ArrayList<>(LIBRARIES);
     names.add("jdkBufferedReader");
     names.add("jdkHttpClientBytes");
+    names.add("jdkSubscriberBytes");
     names.add("okhttpBytes");
     return names;
   }

@@ -27,8 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * in the same process, receives {@value #EVENTS_PER_CONNECTION} events of {@link
  * StreamShape#SMALL_JSON} (95 bytes each) and closes it. The score is events per second.
  *
- * <p>The clients {@code jdkHttpClientBytes} and {@code okhttpBytes} only read the body's bytes:
- * they are the transport ceilings of the clients built on {@code java.net.http} and on OkHttp.
+ * <p>The clients {@code jdkHttpClientBytes}, {@code jdkSubscriberBytes} and {@code okhttpBytes}
+ * only read the body's bytes: they are the transport ceilings of the clients built on {@code
+ * java.net.http} (through an input stream, and in a body subscriber on the delivering thread) and
+ * on OkHttp.
  *
  * <p>The secondary results {@code clientCpuNanos} and {@code receivedEvents} give the CPU time per
  * event: the process CPU time during the operations, less the time of the server's connection
@@ -54,6 +56,7 @@ public class ClientBenchmark {
     "okhttpEventSource",
     "jdkBufferedReader",
     "jdkHttpClientBytes",
+    "jdkSubscriberBytes",
     "okhttpBytes"
   })
   public String client;

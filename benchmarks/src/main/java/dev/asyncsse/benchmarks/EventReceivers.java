@@ -19,11 +19,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
@@ -36,9 +41,9 @@ import okhttp3.sse.EventSources;
  * The clients of the end-to-end benchmark: each receives a fixed number of events over one new
  * connection, with one library, counting them raw or decoding their JSON data into a record.
  *
- * <p>Two more receivers only read the body's bytes, once over {@code java.net.http} and once over
- * OkHttp, with either payload: they measure the transport each group of clients is built on, as the
- * ceiling for those clients.
+ * <p>Three more receivers only read the body's bytes, twice over {@code java.net.http} (through an
+ * input stream and in a body subscriber) and once over OkHttp, with either payload: they measure
+ * the transport each group of clients is built on, as the ceiling for those clients.
  */
 final class EventReceivers {
 
@@ -80,6 +85,8 @@ final class EventReceivers {
         return new JdkBufferedReader(payload);
       case "jdkHttpClientBytes":
         return new JdkHttpClientBytes();
+      case "jdkSubscriberBytes":
+        return new JdkSubscriberBytes();
       case "okhttpBytes":
         return new OkHttpBytes();
       default:
@@ -382,6 +389,65 @@ final class EventReceivers {
 
     @Override
     public void close() {}
+  }
+
+  /**
+   * The transport ceiling of {@code java.net.http} without a reading thread: a body subscriber
+   * that counts the bytes of each buffer on the thread that delivers it, and asks for the next
+   * buffer only after that. Unlike {@link JdkHttpClientBytes}, no buffer passes through {@code
+   * BodySubscribers.ofInputStream()} to another thread.
+   */
+  private static final class JdkSubscriberBytes implements EventReceiver {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    public long receive(URI uri, int events) throws Exception {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+      return http.send(request, info -> new ByteCounter()).body();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** Counts the bytes of a response body, one buffer list at a time. */
+  private static final class ByteCounter implements HttpResponse.BodySubscriber<Long> {
+
+    private final CompletableFuture<Long> total = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private long count;
+
+    @Override
+    public CompletionStage<Long> getBody() {
+      return total;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        count += buffer.remaining();
+        buffer.position(buffer.limit());
+      }
+      subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      total.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      total.complete(count);
+    }
   }
 
   /**
