@@ -1,5 +1,7 @@
 package dev.asyncsse.benchmarks;
 
+import static java.util.stream.Collectors.joining;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.asyncsse.processor.AsyncApiProcessor;
@@ -79,7 +81,7 @@ import javax.tools.ToolProvider;
  */
 public final class ProcessorBenchmark {
 
-  private static final String DEFAULT_SYNTHETIC_CHANNELS = "50,100,200,400";
+  private static final List<Integer> DEFAULT_SYNTHETIC_CHANNELS = List.of(50, 100, 200, 400);
   private static final int SCHEMAS_PER_CHANNEL = 5;
   private static final String PACKAGE = "bench.generated";
 
@@ -518,7 +520,9 @@ public final class ProcessorBenchmark {
             "                   at least 2)",
             "  --synthetic LIST",
             "                   comma-separated channel counts of the synthetic documents, each",
-            "                   at least 1 (default 50,100,200,400)",
+            "                   at least 1 (default "
+                + DEFAULT_SYNTHETIC_CHANNELS.stream().map(String::valueOf).collect(joining(","))
+                + ")",
             "  --clock wall|cpu wall time, or CPU time of the thread that runs javac (default",
             "                   wall)",
             "  --baseline JAR   also measure the processor in JAR, such as an older",
@@ -529,7 +533,7 @@ public final class ProcessorBenchmark {
     static Settings parse(CommandLine line) {
       List<Path> documents = new ArrayList<>();
       int repeats = 4;
-      List<Integer> syntheticChannels = List.of(50, 100, 200, 400);
+      List<Integer> syntheticChannels = DEFAULT_SYNTHETIC_CHANNELS;
       String clock = "wall";
       Supplier<Processor> baseline = null;
       Path output = null;
