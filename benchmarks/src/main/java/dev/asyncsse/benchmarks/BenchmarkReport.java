@@ -31,7 +31,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ratios compare scores from that same run.
  *
  * <p>Usage: {@code java -jar asyncsse-benchmarks.jar [--runs N] [--jvm PATH] [--warmup N]
- * [--iterations N] [--out FILE] [parser] [client]}. Without a figure name it runs both.
+ * [--iterations N] [--out FILE] [parser] [client]}; {@code --help} describes each option. Without a
+ * figure name it runs both.
  */
 public final class BenchmarkReport {
 
@@ -48,7 +49,8 @@ public final class BenchmarkReport {
 
   /** Runs the benchmarks that the arguments name and prints the report. */
   public static void main(String[] args) throws RunnerException, IOException {
-    ReportOptions options = ReportOptions.parse(args);
+    ReportOptions options =
+        CommandLine.parseOrExit(ReportOptions.USAGE, args, ReportOptions::parse);
     StringBuilder report = new StringBuilder();
     BenchmarkReport runner = new BenchmarkReport(options, System.out);
     if (options.figures().contains("parser")) {
@@ -158,7 +160,7 @@ public final class BenchmarkReport {
     if (options.jvm() != null) {
       builder.jvm(options.jvm());
     }
-    if (options.warmupIterations() > 0) {
+    if (options.warmupIterations() >= 0) {
       builder.warmupIterations(options.warmupIterations());
     }
     if (options.measurementIterations() > 0) {
@@ -231,12 +233,12 @@ public final class BenchmarkReport {
    *
    * @param runs how many times each figure's benchmarks run
    * @param jvm the {@code java} executable of the benchmark forks, or {@code null} for this one
-   * @param warmupIterations warmup iterations per fork, or 0 for the benchmark's own setting
+   * @param warmupIterations warmup iterations per fork, or -1 for the benchmark's own setting
    * @param measurementIterations measurement iterations per fork, or 0 for the benchmark's own
    * @param outputFile where to write the Markdown report as well, or {@code null}
    * @param figures the figures to run: {@code parser}, {@code client}
    */
-  private record ReportOptions(
+  record ReportOptions(
       int runs,
       String jvm,
       int warmupIterations,
@@ -244,54 +246,50 @@ public final class BenchmarkReport {
       Path outputFile,
       List<String> figures) {
 
-    static ReportOptions parse(String[] args) {
+    static final String USAGE =
+        String.join(
+            "\n",
+            "Usage: java -jar asyncsse-benchmarks.jar [OPTION]... [parser] [client]",
+            "Runs the JMH benchmarks of the parser figure, the client figure, or both.",
+            "  --runs N         JMH runs of each figure (default 3, at least 1)",
+            "  --jvm PATH       java executable of the benchmark forks (default: the java that",
+            "                   runs this report)",
+            "  --warmup N       warm-up iterations per fork, at least 0 (default: the @Warmup",
+            "                   setting of the benchmark class)",
+            "  --iterations N   measurement iterations per fork, at least 1 (default: the",
+            "                   @Measurement setting of the benchmark class)",
+            "  --out FILE       also write the Markdown report to FILE",
+            "  parser           run the parser figure",
+            "  client           run the client figure",
+            "  --help           print this list and exit");
+
+    static ReportOptions parse(CommandLine line) {
       int runs = 3;
       String jvm = null;
-      int warmup = 0;
+      int warmup = -1;
       int iterations = 0;
       Path output = null;
       List<String> figures = new ArrayList<>();
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--runs" -> runs = positive(args, ++i);
-          case "--jvm" -> jvm = value(args, ++i);
-          case "--warmup" -> warmup = positive(args, ++i);
-          case "--iterations" -> iterations = positive(args, ++i);
-          case "--out" -> output = Path.of(value(args, ++i));
-          case "parser", "client" -> figures.add(args[i]);
-          default ->
-              throw new IllegalArgumentException(
-                  "Unknown argument \""
-                      + args[i]
-                      + "\"; expected --runs N, --jvm PATH, --warmup N, --iterations N, --out FILE,"
-                      + " parser or client");
+      while (line.hasNext()) {
+        String name = line.next();
+        switch (name) {
+          case "--runs" -> runs = line.count(1);
+          case "--jvm" -> jvm = line.executable("the path of a java executable").toString();
+          case "--warmup" -> warmup = line.count(0);
+          case "--iterations" -> iterations = line.count(1);
+          case "--out" -> output = line.outputFile();
+          case "parser", "client" -> {
+            if (!figures.contains(name)) {
+              figures.add(name);
+            }
+          }
+          default -> throw line.unknown();
         }
       }
       if (figures.isEmpty()) {
         figures = List.of("parser", "client");
       }
-      return new ReportOptions(runs, jvm, warmup, iterations, output, figures);
-    }
-
-    private static String value(String[] args, int index) {
-      if (index >= args.length) {
-        throw new IllegalArgumentException(args[index - 1] + " needs a value");
-      }
-      return args[index];
-    }
-
-    private static int positive(String[] args, int index) {
-      String text = value(args, index);
-      try {
-        int number = Integer.parseInt(text);
-        if (number > 0) {
-          return number;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException(
-          args[index - 1] + " needs a positive whole number, but was \"" + text + "\"");
+      return new ReportOptions(runs, jvm, warmup, iterations, output, List.copyOf(figures));
     }
   }
 }

@@ -75,14 +75,7 @@ public final class FanoutBenchmark {
 
   /** Runs every server {@code --runs} times, rotating their order, and prints the report. */
   public static void main(String[] args) throws Exception {
-    Settings settings;
-    try {
-      settings = Settings.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    Settings settings = CommandLine.parseOrExit(Settings.USAGE, args, Settings::parse);
     List<String> servers =
         new ArrayList<>(settings.servers() != null ? settings.servers() : SERVERS);
     BetterSseFanoutServer betterSse = null;
@@ -361,7 +354,7 @@ public final class FanoutBenchmark {
    * @param outputFile where to write the Markdown report as well, or {@code null}
    * @param serverOptions options for the server's JVM, before the class path
    */
-  private record Settings(
+  record Settings(
       int subscribers,
       int events,
       int warmupEvents,
@@ -377,10 +370,10 @@ public final class FanoutBenchmark {
         String.join(
             "\n",
             "Options of FanoutBenchmark:",
-            "  --subscribers N  connections per measurement (default 1000)",
-            "  --events N       measured broadcasts per measurement (default 200)",
-            "  --warmup N       broadcasts before those, not measured (default 50)",
-            "  --runs N         measurements per server (default 3)",
+            "  --subscribers N  connections per measurement (default 1000, at least 1)",
+            "  --events N       measured broadcasts per measurement (default 200, at least 1)",
+            "  --warmup N       broadcasts before those, not measured (default 50, at least 0)",
+            "  --runs N         measurements per server (default 3, at least 1)",
             "  --servers LIST   comma-separated servers out of asyncsse, httpserver and better-sse",
             "                   (default: all three, without better-sse when Node.js or the npm",
             "                   package is missing)",
@@ -395,12 +388,7 @@ public final class FanoutBenchmark {
             "                   repeat it for several",
             "  --help           print this list and exit");
 
-    static Settings parse(String[] args) {
-      if (List.of(args).contains("--help")) {
-        System.out.println(USAGE);
-        System.exit(0);
-      }
-
+    static Settings parse(CommandLine line) {
       int subscribers = 1000;
       int events = 200;
       int warmup = 50;
@@ -411,25 +399,19 @@ public final class FanoutBenchmark {
       Path interop = null;
       Path output = null;
       List<String> serverOptions = new ArrayList<>();
-      for (int i = 0; i < args.length; i++) {
-        String name = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(name + " needs a value.\n" + USAGE);
-        }
-        String value = args[++i];
-        switch (name) {
-          case "--subscribers" -> subscribers = count(name, value, 1);
-          case "--events" -> events = count(name, value, 1);
-          case "--warmup" -> warmup = count(name, value, 0);
-          case "--runs" -> runs = count(name, value, 1);
-          case "--servers" -> servers = parseServers(value);
-          case "--jvm" -> jvm = value;
-          case "--node" -> node = value;
-          case "--interop" -> interop = Path.of(value);
-          case "--out" -> output = Path.of(value);
-          case "--server-option" -> serverOptions.add(value);
-          default ->
-              throw new IllegalArgumentException("Unknown option \"" + name + "\".\n" + USAGE);
+      while (line.hasNext()) {
+        switch (line.next()) {
+          case "--subscribers" -> subscribers = line.count(1);
+          case "--events" -> events = line.count(1);
+          case "--warmup" -> warmup = line.count(0);
+          case "--runs" -> runs = line.count(1);
+          case "--servers" -> servers = parseServers(line);
+          case "--jvm" -> jvm = line.executable("the path of a java executable").toString();
+          case "--node" -> node = line.text("the Node.js executable");
+          case "--interop" -> interop = line.path("a folder");
+          case "--out" -> output = line.outputFile();
+          case "--server-option" -> serverOptions.add(line.text("a JVM option"));
+          default -> throw line.unknown();
         }
       }
 
@@ -449,33 +431,13 @@ public final class FanoutBenchmark {
           List.copyOf(serverOptions));
     }
 
-    /** Returns {@code value} as a whole number of at least {@code minimum}. */
-    private static int count(String name, String value, int minimum) {
-      int parsed;
-      try {
-        parsed = Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            name + " needs a whole number, but was \"" + value + "\".");
-      }
-      if (parsed < minimum) {
-        throw new IllegalArgumentException(
-            name + " must be at least " + minimum + ", but was " + parsed + ".");
-      }
-      return parsed;
-    }
-
-    private static List<String> parseServers(String value) {
+    private static List<String> parseServers(CommandLine line) {
+      String accepted = "a comma-separated list out of " + String.join(", ", SERVERS);
+      String value = line.text(accepted);
       List<String> servers = new ArrayList<>();
       for (String server : value.split(",", -1)) {
         if (!SERVERS.contains(server)) {
-          throw new IllegalArgumentException(
-              "Unknown server \""
-                  + server
-                  + "\" in --servers "
-                  + value
-                  + ". Expected one of "
-                  + SERVERS);
+          throw line.invalid(value, "unknown server \"" + server + "\"", accepted);
         }
         if (!servers.contains(server)) {
           servers.add(server);

@@ -16,8 +16,8 @@ import java.util.function.ToIntFunction;
  * moves all of them, and the median of the per-round ratios stays put even when MB/s values swing.
  * The figures of JMH's {@link ParserBenchmark} are the reference on a quiet machine.
  *
- * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ParserRounds
- * [--rounds N] [--warmup-rounds N] [--round-millis N]}.
+ * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ParserRounds [--rounds
+ * N] [--warmup-rounds N] [--round-millis N]}; {@code --help} describes each option.
  */
 public final class ParserRounds {
 
@@ -28,33 +28,22 @@ public final class ParserRounds {
 
   private ParserRounds() {}
 
+  /** Measures every stream shape and prints a Markdown table. */
   public static void main(String[] args) {
-    int rounds = 60;
-    int warmupRounds = 20;
-    int roundMillis = 25;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
-        case "--round-millis" -> roundMillis = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException(
-            "Unknown argument \"" + args[i] + "\"; expected --rounds, --warmup-rounds or"
-                + " --round-millis");
-      }
-    }
+    Settings settings = CommandLine.parseOrExit(Settings.USAGE, args, Settings::parse);
     System.out.printf(
         "JVM: %s %s. Rounds: %d after %d warm-up rounds, %d ms per parser per round.%n%n",
         System.getProperty("java.vm.name"),
         System.getProperty("java.version"),
-        rounds,
-        warmupRounds,
-        roundMillis);
+        settings.rounds(),
+        settings.warmupRounds(),
+        settings.roundMillis());
     System.out.println(
         "| stream | asyncsse MB/s | okhttp-sse MB/s | okhttp-eventsource MB/s | scan MB/s"
             + " | asyncsse / okhttp-sse | asyncsse / okhttp-eventsource | asyncsse / scan |");
     System.out.println("|---|---:|---:|---:|---:|---|---|---|");
     for (StreamShape shape : StreamShape.values()) {
-      measure(shape, rounds, warmupRounds, roundMillis);
+      measure(shape, settings.rounds(), settings.warmupRounds(), settings.roundMillis());
     }
   }
 
@@ -125,5 +114,40 @@ public final class ParserRounds {
     double[] values = rows.stream().mapToDouble(column).toArray();
     Arrays.sort(values);
     return values[values.length / 2];
+  }
+
+  /**
+   * The command line.
+   *
+   * @param rounds measured rounds per stream shape
+   * @param warmupRounds rounds before those, not measured
+   * @param roundMillis milliseconds each parser runs per round
+   */
+  record Settings(int rounds, int warmupRounds, int roundMillis) {
+
+    static final String USAGE =
+        String.join(
+            "\n",
+            "Options of ParserRounds:",
+            "  --rounds N          measured rounds per stream shape (default 60, at least 1)",
+            "  --warmup-rounds N   rounds before those, not measured (default 20, at least 0)",
+            "  --round-millis N    milliseconds each parser runs per round (default 25, at least",
+            "                      1)",
+            "  --help              print this list and exit");
+
+    static Settings parse(CommandLine line) {
+      int rounds = 60;
+      int warmupRounds = 20;
+      int roundMillis = 25;
+      while (line.hasNext()) {
+        switch (line.next()) {
+          case "--rounds" -> rounds = line.count(1);
+          case "--warmup-rounds" -> warmupRounds = line.count(0);
+          case "--round-millis" -> roundMillis = line.count(1);
+          default -> throw line.unknown();
+        }
+      }
+      return new Settings(rounds, warmupRounds, roundMillis);
+    }
   }
 }

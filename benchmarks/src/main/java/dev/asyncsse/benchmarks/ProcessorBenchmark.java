@@ -1,5 +1,7 @@
 package dev.asyncsse.benchmarks;
 
+import static java.util.stream.Collectors.joining;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.asyncsse.processor.AsyncApiProcessor;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,15 +75,17 @@ import javax.tools.ToolProvider;
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ProcessorBenchmark
  * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--clock wall|cpu] [--baseline
- * JAR] [--out FILE]}.
+ * JAR] [--out FILE]}; {@code --help} describes each option. An invalid option stops it with a
+ * one-line message and exit status 2 before any measurement. The work files go to a folder under
+ * {@code java.io.tmpdir}, which is deleted when the benchmark ends.
  */
 public final class ProcessorBenchmark {
 
-  private static final String DEFAULT_SYNTHETIC_CHANNELS = "50,100,200,400";
+  private static final List<Integer> DEFAULT_SYNTHETIC_CHANNELS = List.of(50, 100, 200, 400);
   private static final int SCHEMAS_PER_CHANNEL = 5;
   private static final String PACKAGE = "bench.generated";
 
-  private final Path workDir;
+  private final WorkDirectory workDir;
   private final int repeats;
   private final LongSupplier clock;
   private final double readingNanos;
@@ -93,7 +96,7 @@ public final class ProcessorBenchmark {
    * @param variants the processors to measure, the current one first
    */
   private ProcessorBenchmark(
-      Path workDir,
+      WorkDirectory workDir,
       int repeats,
       LongSupplier clock,
       double readingNanos,
@@ -107,47 +110,33 @@ public final class ProcessorBenchmark {
 
   /** Measures every document and prints Markdown tables. */
   public static void main(String[] args) throws IOException {
-    List<Path> documents = new ArrayList<>();
-    int repeats = 4;
-    String syntheticChannels = DEFAULT_SYNTHETIC_CHANNELS;
-    Path output = null;
-    String clockName = "wall";
-    Path baseline = null;
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      String value = args[++i];
-      switch (name) {
-        case "--document" -> documents.add(Path.of(value));
-        case "--repeats" -> repeats = Integer.parseInt(value);
-        case "--synthetic" -> syntheticChannels = value;
-        case "--out" -> output = Path.of(value);
-        case "--clock" -> clockName = value;
-        case "--baseline" -> baseline = Path.of(value);
-        default ->
-            throw new IllegalArgumentException(
-                "Unknown option \""
-                    + name
-                    + "\"; expected --document, --repeats, --synthetic, --clock, --baseline or"
-                    + " --out");
-      }
+    Settings settings = CommandLine.parseOrExit(Settings.USAGE, args, Settings::parse);
+    String report;
+    try {
+      report = measureAll(settings);
+    } catch (JavacFailedException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    } catch (WorkDirectory.StoppingException e) {
+      // Ctrl-C or SIGTERM: the JVM stops once the work folder is deleted.
+      return;
     }
-    if (repeats < 2) {
-      throw new IllegalArgumentException("--repeats must be at least 2, for a warm measurement");
+    System.out.println(report);
+    if (settings.outputFile() != null) {
+      Files.writeString(settings.outputFile(), report, StandardCharsets.UTF_8);
     }
+  }
 
-    LongSupplier clock = clock(clockName);
+  /** Measures every document in a work folder that is deleted before it returns or throws. */
+  private static String measureAll(Settings settings) throws IOException {
+    LongSupplier clock = clock(settings.clock());
     double readingNanos = readingNanos(clock);
-    Path workDir = Files.createTempDirectory("asyncsse-processor-benchmark");
     List<Variant> variants = new ArrayList<>();
     variants.add(new Variant("", AsyncApiProcessor::new));
-    if (baseline != null) {
-      variants.add(new Variant(" (baseline)", baselineProcessor(baseline)));
+    if (settings.baseline() != null) {
+      variants.add(new Variant(" (baseline)", settings.baseline()));
     }
-    ProcessorBenchmark benchmark =
-        new ProcessorBenchmark(workDir, repeats, clock, readingNanos, variants);
     StringBuilder report = new StringBuilder();
     report.append("### Processor\n\n");
     report.append(
@@ -159,8 +148,8 @@ public final class ProcessorBenchmark {
                 + " (an estimate of the timing's own cost).%n%n",
             System.getProperty("java.vm.name"),
             System.getProperty("java.version"),
-            repeats,
-            clockName.equals("cpu") ? "CPU" : "wall",
+            settings.repeats(),
+            settings.clock().equals("cpu") ? "CPU" : "wall",
             readingNanos));
     report.append(
         "| document | bytes | generated files | generated lines | timed Filer calls"
@@ -170,17 +159,18 @@ public final class ProcessorBenchmark {
             + " | processor / compile (warm) |\n");
     report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<Measurement> series = new ArrayList<>();
-    try {
+    try (WorkDirectory workDir = WorkDirectory.create("asyncsse-processor-benchmark")) {
+      ProcessorBenchmark benchmark =
+          new ProcessorBenchmark(workDir, settings.repeats(), clock, readingNanos, variants);
       // A first compilation loads javac, so that no document pays for it alone.
       benchmark.measure(benchmark.synthetic(10), "warm-up");
-      for (Path document : documents) {
+      for (Path document : settings.documents()) {
         for (Measurement measurement :
             benchmark.measure(document, document.getFileName().toString())) {
           report.append(measurement.row());
         }
       }
-      for (String count : syntheticChannels.split(",")) {
-        int channels = Integer.parseInt(count.trim());
+      for (int channels : settings.syntheticChannels()) {
         String label =
             "synthetic: " + channels + " channels, " + channels * SCHEMAS_PER_CHANNEL + " schemas";
         List<Measurement> measurements = benchmark.measure(benchmark.synthetic(channels), label);
@@ -189,32 +179,18 @@ public final class ProcessorBenchmark {
         }
         series.add(measurements.get(0));
       }
-    } finally {
-      deleteRecursively(workDir);
     }
     report.append(growth(series));
-    System.out.println(report);
-    if (output != null) {
-      Files.writeString(output, report, StandardCharsets.UTF_8);
-    }
+    return report.toString();
   }
 
   private static LongSupplier clock(String name) {
-    switch (name) {
-      case "wall":
-        return System::nanoTime;
-      case "cpu":
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (!threads.isCurrentThreadCpuTimeSupported()) {
-          throw new IllegalArgumentException(
-              "--clock cpu is not supported: this JVM does not measure thread CPU time");
-        }
-        threads.setThreadCpuTimeEnabled(true);
-        return threads::getCurrentThreadCpuTime;
-      default:
-        throw new IllegalArgumentException(
-            "Unknown clock \"" + name + "\"; expected --clock wall or --clock cpu");
+    if (name.equals("wall")) {
+      return System::nanoTime;
     }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    threads.setThreadCpuTimeEnabled(true);
+    return threads::getCurrentThreadCpuTime;
   }
 
   /**
@@ -236,21 +212,27 @@ public final class ProcessorBenchmark {
   }
 
   /**
-   * Loads the processor class of the same name from {@code jar}, which must also contain the
-   * processor's dependencies, such as an older {@code asyncsse-benchmarks.jar}.
+   * Loads the processor class of the same name from the jar that the current option names, which
+   * must also contain the processor's dependencies, such as an older {@code
+   * asyncsse-benchmarks.jar}, and creates one instance to check that it can.
    */
-  private static Supplier<Processor> baselineProcessor(Path jar) throws IOException {
-    URLClassLoader loader =
-        new URLClassLoader(
-            new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+  private static Supplier<Processor> baselineProcessor(CommandLine line) {
+    String className = AsyncApiProcessor.class.getName();
+    String accepted =
+        "a jar with "
+            + className
+            + " and its dependencies, such as an older asyncsse-benchmarks.jar";
+    Path jar = line.existingFile(accepted);
     Class<? extends Processor> type;
     try {
-      type =
-          Class.forName(AsyncApiProcessor.class.getName(), true, loader)
-              .asSubclass(Processor.class);
+      URLClassLoader loader =
+          new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      type = Class.forName(className, true, loader).asSubclass(Processor.class);
+      type.getDeclaredConstructor().newInstance();
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException(
-          "--baseline " + jar + ": no class " + AsyncApiProcessor.class.getName() + " in it", e);
+      throw line.invalid(jar.toString(), "no class " + className + " in it", accepted);
+    } catch (IOException | ReflectiveOperationException | LinkageError | ClassCastException e) {
+      throw line.invalid(jar.toString(), "cannot create its processor: " + e, accepted);
     }
     return () -> {
       try {
@@ -275,7 +257,16 @@ public final class ProcessorBenchmark {
     for (int repeat = 0; repeat < repeats; repeat++) {
       for (int turn = 0; turn < variants.size(); turn++) {
         int index = repeat % 2 == 0 ? turn : variants.size() - 1 - turn;
-        compileOnce(document, variants.get(index), samples.get(index));
+        try {
+          compileOnce(document, variants.get(index), samples.get(index));
+        } catch (JavacFailedException e) {
+          throw new JavacFailedException(
+              "javac failed while measuring "
+                  + document
+                  + variants.get(index).suffix()
+                  + ":\n"
+                  + e.getMessage());
+        }
       }
     }
     List<Measurement> measurements = new ArrayList<>();
@@ -291,7 +282,7 @@ public final class ProcessorBenchmark {
    * times to {@code samples} and prints them to standard error.
    */
   private void compileOnce(Path document, Variant variant, Samples samples) throws IOException {
-    Path dir = Files.createDirectories(workDir.resolve("run"));
+    Path dir = Files.createDirectories(workDir.path().resolve("run"));
     Path sources = Files.createDirectories(dir.resolve("src"));
     Path generated = Files.createDirectories(dir.resolve("generated"));
     Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -330,7 +321,7 @@ public final class ProcessorBenchmark {
     start = clock.getAsLong();
     compile(outputs, List.of("-proc:none", "-d", classes.toString()), null);
     samples.compileMillis.add((clock.getAsLong() - start) / 1e6);
-    deleteRecursively(dir);
+    WorkDirectory.deleteRecursively(dir);
   }
 
   /** Returns a table of the ratios between each measurement and the one before it. */
@@ -375,7 +366,7 @@ public final class ProcessorBenchmark {
     Files.writeString(
         file,
         "@dev.asyncsse.annotations.AsyncApiSpec(\""
-            + documentName
+            + documentName.replace("\\", "\\\\").replace("\"", "\\\"")
             + "\")\npackage "
             + PACKAGE
             + ";\n",
@@ -405,7 +396,7 @@ public final class ProcessorBenchmark {
         task.setProcessors(List.of(processor));
       }
       if (!task.call()) {
-        throw new IllegalStateException("javac failed:\n" + diagnostics);
+        throw new JavacFailedException(diagnostics.toString());
       }
     }
   }
@@ -424,17 +415,6 @@ public final class ProcessorBenchmark {
       }
     }
     return lines;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   /**
@@ -473,7 +453,7 @@ public final class ProcessorBenchmark {
     document.put("operations", operations);
     document.put("components", Map.of("messages", messages, "schemas", schemas));
 
-    Path dir = Files.createDirectories(workDir.resolve("documents"));
+    Path dir = Files.createDirectories(workDir.path().resolve("documents"));
     Path file = dir.resolve("synthetic-" + channels + ".json");
     ObjectMapper mapper = JsonMapper.builder().build();
     mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), document);
@@ -510,6 +490,87 @@ public final class ProcessorBenchmark {
 
   private static Map<String, Object> ref(String pointer) {
     return Map.of("$ref", pointer);
+  }
+
+  /**
+   * The command line.
+   *
+   * @param documents the AsyncAPI documents to measure before the synthetic ones
+   * @param repeats compilations of each document, the first of them cold
+   * @param syntheticChannels the channel counts of the synthetic documents
+   * @param clock {@code wall} or {@code cpu}
+   * @param baseline the processor of an older build to measure as well, or {@code null}
+   * @param outputFile where to write the Markdown report as well, or {@code null}
+   */
+  record Settings(
+      List<Path> documents,
+      int repeats,
+      List<Integer> syntheticChannels,
+      String clock,
+      Supplier<Processor> baseline,
+      Path outputFile) {
+
+    static final String USAGE =
+        String.join(
+            "\n",
+            "Options of ProcessorBenchmark:",
+            "  --document FILE  an AsyncAPI document (YAML or JSON) to measure before the",
+            "                   synthetic ones; repeat it for several",
+            "  --repeats N      compilations of each document, the first of them cold (default 4,",
+            "                   at least 2)",
+            "  --synthetic LIST",
+            "                   comma-separated channel counts of the synthetic documents, each",
+            "                   at least 1 (default "
+                + DEFAULT_SYNTHETIC_CHANNELS.stream().map(String::valueOf).collect(joining(","))
+                + ")",
+            "  --clock wall|cpu wall time, or CPU time of the thread that runs javac (default",
+            "                   wall)",
+            "  --baseline JAR   also measure the processor in JAR, such as an older",
+            "                   asyncsse-benchmarks.jar",
+            "  --out FILE       also write the Markdown report to FILE",
+            "  --help           print this list and exit");
+
+    static Settings parse(CommandLine line) {
+      List<Path> documents = new ArrayList<>();
+      int repeats = 4;
+      List<Integer> syntheticChannels = DEFAULT_SYNTHETIC_CHANNELS;
+      String clock = "wall";
+      Supplier<Processor> baseline = null;
+      Path output = null;
+      while (line.hasNext()) {
+        switch (line.next()) {
+          case "--document" ->
+              documents.add(line.existingFile("an AsyncAPI document in YAML or JSON"));
+          case "--repeats" -> repeats = line.count(2);
+          case "--synthetic" -> syntheticChannels = line.counts(1);
+          case "--clock" -> clock = cpuClockChecked(line, line.choice("wall", "cpu"));
+          case "--baseline" -> baseline = baselineProcessor(line);
+          case "--out" -> output = line.outputFile();
+          default -> throw line.unknown();
+        }
+      }
+      return new Settings(
+          List.copyOf(documents), repeats, syntheticChannels, clock, baseline, output);
+    }
+
+    /** Returns {@code clock}, after checking that this JVM measures thread CPU time for cpu. */
+    private static String cpuClockChecked(CommandLine line, String clock) {
+      if (clock.equals("cpu")
+          && !ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()) {
+        throw line.invalid(clock, "this JVM does not measure thread CPU time", "wall");
+      }
+      return clock;
+    }
+  }
+
+  /** {@code javac} reported errors; the message contains its diagnostics. */
+  static final class JavacFailedException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    JavacFailedException(String message) {
+      super(message);
+    }
   }
 
   /** A processor to measure, and the suffix that marks its rows. */

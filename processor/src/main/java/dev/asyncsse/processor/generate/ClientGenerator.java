@@ -276,7 +276,7 @@ final class ClientGenerator {
             Flow.Publisher.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Flow.Publisher.class), valueType(plan)))
-        .addStatement("return decoder().publisher(sseClient().publisher(), onError)")
+        .addStatement("return decoder().publisher(sseClient(), onError)")
         .build();
   }
 
@@ -290,7 +290,7 @@ final class ClientGenerator {
                 + " reported to {@link #onError}.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Stream.class), valueType(plan)))
-        .addStatement("return decoder().stream(sseClient().stream(), onError)")
+        .addStatement("return decoder().stream(sseClient(), onError)")
         .build();
   }
 

@@ -63,17 +63,25 @@ public final class BlockingEventStream implements Iterator<SseEvent>, AutoClosea
   private boolean stopped; // guarded by lock; the subscription has stopped and adds no events
   private SseError failure; // guarded by lock; the error that stopped the subscription
 
-  private BlockingEventStream(ClientSettings settings, int capacity) {
+  private BlockingEventStream(ClientSettings settings, int capacity, boolean keepsDataAsBytes) {
     this.capacity = capacity;
-    this.subscription = new ReconnectLoop(settings, new BufferingListener());
+    this.subscription = new ReconnectLoop(settings, new BufferingListener(), keepsDataAsBytes);
   }
 
   /** Starts a subscription whose events go into a new stream's buffer. */
   static BlockingEventStream open(ClientSettings settings, int capacity) {
+    return open(settings, capacity, false);
+  }
+
+  /**
+   * Starts a subscription whose events go into a new stream's buffer, keeping their data as UTF-8
+   * bytes when {@code keepsDataAsBytes} is true, for events that go to a JSON codec.
+   */
+  static BlockingEventStream open(ClientSettings settings, int capacity, boolean keepsDataAsBytes) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, but was " + capacity);
     }
-    BlockingEventStream events = new BlockingEventStream(settings, capacity);
+    BlockingEventStream events = new BlockingEventStream(settings, capacity, keepsDataAsBytes);
     events.subscription.start();
     return events;
   }

@@ -20,9 +20,15 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
   private static final System.Logger LOG = System.getLogger("dev.asyncsse.runtime.client");
 
   private final ClientSettings settings;
+  private final boolean keepsDataAsBytes;
 
-  EventPublisher(ClientSettings settings) {
+  /**
+   * Creates a publisher whose events keep their data as UTF-8 bytes when {@code keepsDataAsBytes}
+   * is true, for events that go to a JSON codec.
+   */
+  EventPublisher(ClientSettings settings, boolean keepsDataAsBytes) {
     this.settings = settings;
+    this.keepsDataAsBytes = keepsDataAsBytes;
   }
 
   @Override
@@ -47,7 +53,7 @@ final class EventPublisher implements Flow.Publisher<SseEvent> {
 
     EventSubscription(Flow.Subscriber<? super SseEvent> subscriber) {
       this.subscriber = subscriber;
-      this.loop = new ReconnectLoop(settings, this);
+      this.loop = new ReconnectLoop(settings, this, keepsDataAsBytes);
     }
 
     /** Calls {@code onSubscribe} on the caller's thread, then starts the loop. */

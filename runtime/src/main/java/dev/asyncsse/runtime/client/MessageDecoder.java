@@ -56,6 +56,27 @@ public final class MessageDecoder<T> {
   }
 
   /**
+   * Returns a publisher of the decoded values of the events of {@code client}, as {@link
+   * #publisher(Flow.Publisher, Consumer)} returns for {@link SseClient#publisher()}. Its events
+   * keep their data as UTF-8 bytes, which the codec decodes without the text when they are
+   * well-formed.
+   */
+  public Flow.Publisher<T> publisher(SseClient client, Consumer<SseError> onError) {
+    return publisher(client.decodingPublisher(), onError);
+  }
+
+  /**
+   * Connects and returns the decoded values of the events of {@code client}, as {@link
+   * #stream(Stream, Consumer)} returns for {@link SseClient#stream()}. Its events keep their data
+   * as UTF-8 bytes, which the codec decodes without the text when they are well-formed. Closing the
+   * returned stream closes the connection.
+   */
+  public Stream<T> stream(SseClient client, Consumer<SseError> onError) {
+    Objects.requireNonNull(onError, "onError");
+    return stream(client.decodingStream(), onError);
+  }
+
+  /**
    * Returns a publisher of the decoded values of {@code events}. It passes demand and cancellation
    * through unchanged, and requests one more event for each event it skips, so a subscriber's
    * demand counts decoded values only.

@@ -64,6 +64,7 @@ final class ReconnectLoop implements Subscription {
   private final ClientSettings settings;
   private final Credentials credentials;
   private final SseListener listener;
+  private final boolean keepsDataAsBytes;
   private final Backoff backoff;
   private final CountDownLatch closeSignal = new CountDownLatch(1);
   private final AtomicInteger listenerPhase = new AtomicInteger(LISTENER_IDLE);
@@ -82,10 +83,24 @@ final class ReconnectLoop implements Subscription {
   private int eventsOnConnection;
   private String reportedUnsendableId;
 
+  /**
+   * Creates a loop whose events keep their data as bytes when {@code listener} is a {@link
+   * ChannelListener}, which decodes every event it routes and can hand the bytes to its codec.
+   */
   ReconnectLoop(ClientSettings settings, SseListener listener) {
+    this(settings, listener, listener instanceof ChannelListener);
+  }
+
+  /**
+   * Creates a loop whose events keep their data as UTF-8 bytes when {@code keepsDataAsBytes} is
+   * true, as {@link SseParser.Handler#keepsDataAsBytes()} describes. Pass true when the events go
+   * to a JSON codec, which can parse the bytes without the text.
+   */
+  ReconnectLoop(ClientSettings settings, SseListener listener, boolean keepsDataAsBytes) {
     this.settings = settings;
     this.credentials = settings.credentials();
     this.listener = listener;
+    this.keepsDataAsBytes = keepsDataAsBytes;
     this.backoff =
         new Backoff(
             ClientSettings.saturatedMillis(settings.reconnectDelay()),
@@ -852,13 +867,13 @@ final class ReconnectLoop implements Subscription {
     }
 
     /**
-     * Keeps the data as bytes for a {@link ChannelListener}, which decodes every event it routes
-     * and can hand the bytes to its codec. Other listeners, including the queues behind
+     * Keeps the data as bytes for a loop whose events go to a JSON codec: a {@link
+     * ChannelListener}, or a {@link MessageDecoder} view. Other listeners, including the raw
      * publisher() and stream(), get the text at dispatch, which saves a copy when they read it.
      */
     @Override
     public boolean keepsDataAsBytes() {
-      return listener instanceof ChannelListener;
+      return keepsDataAsBytes;
     }
 
     @Override

@@ -134,7 +134,16 @@ public final class SseClient {
    * </ul>
    */
   public Flow.Publisher<SseEvent> publisher() {
-    return new EventPublisher(settings);
+    return new EventPublisher(settings, false);
+  }
+
+  /**
+   * Returns a publisher as {@link #publisher()} does, whose events keep their data as UTF-8 bytes
+   * until {@link SseEvent#data()} is called, for a {@link MessageDecoder} that hands the bytes to
+   * its codec.
+   */
+  Flow.Publisher<SseEvent> decodingPublisher() {
+    return new EventPublisher(settings, true);
   }
 
   /**
@@ -168,6 +177,15 @@ public final class SseClient {
    */
   public Stream<SseEvent> stream() {
     return blockingStream().stream();
+  }
+
+  /**
+   * Starts a subscription as {@link #stream()} does, whose events keep their data as UTF-8 bytes
+   * until {@link SseEvent#data()} is called, for a {@link MessageDecoder} that hands the bytes to
+   * its codec.
+   */
+  Stream<SseEvent> decodingStream() {
+    return BlockingEventStream.open(settings, BlockingEventStream.DEFAULT_CAPACITY, true).stream();
   }
 
   /** Returns the URI of the event stream. */
