@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -55,17 +54,21 @@ final class RecordChecks {
       "email", "isEmail", "hostname", "isHostname", "ipv4", "isIpv4", "ipv6", "isIpv6");
 
   private final TypeSpec.Builder type;
-  private final MethodSpec.Builder compact;
+  private final CodeText compact = CodeText.builder();
   private boolean any;
 
-  RecordChecks(TypeSpec.Builder type, MethodSpec.Builder compact) {
+  RecordChecks(TypeSpec.Builder type) {
     this.type = type;
-    this.compact = compact;
   }
 
   /** Returns whether any check was added. */
   boolean any() {
     return any;
+  }
+
+  /** Returns the body of the compact constructor: every check added so far. */
+  CodeBlock code() {
+    return compact.build();
   }
 
   void add(Component component) {
@@ -95,25 +98,25 @@ final class RecordChecks {
       any = true;
     }
 
-    CodeBlock checks = checks(component, property);
+    CodeText checks = checks(component, property);
     if (checks.isEmpty()) {
       return;
     }
     if (component.javaType().isPrimitive()) {
-      compact.addCode(checks);
+      compact.add(checks);
     } else {
-      compact.beginControlFlow("if ($L != null)", name).addCode(checks).endControlFlow();
+      compact.beginControlFlow("if ($L != null)", name).add(checks).endControlFlow();
     }
     any = true;
   }
 
-  private CodeBlock checks(Component component, String property) {
+  private CodeText checks(Component component, String property) {
     String name = component.javaName();
     TypeName valueType = component.type();
     Constraints rules = component.constraints();
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeText body = CodeText.builder();
     if (rules.isEmpty()) {
-      return body.build();
+      return body;
     }
     allowed(body, component, property);
     if (isNumber(valueType)) {
@@ -126,19 +129,19 @@ final class RecordChecks {
       strings(body, name, property, rules);
     } else if (valueType.equals(ClassName.get("java.net", "URI"))
         && "uri".equals(rules.format())) {
-      fail(body, CodeBlock.of("!$L.isAbsolute()", name),
+      fail(body, CodeText.builder().add("!$L.isAbsolute()", name),
           property + ": must be an absolute URI, but was ", name);
     } else if (collectionType(valueType) != null) {
       length(body, name, property, "size()", "items", rules.minItems(), rules.maxItems());
       if (rules.uniqueItems()) {
-        fail(body, CodeBlock.of("new $T<>($L).size() != $L.size()", HashSet.class, name, name),
+        fail(body, CodeText.builder().add("new $T<>($L).size() != $L.size()", HashSet.class, name, name),
             property + ": items must be unique, but are ", name);
       }
     }
-    return body.build();
+    return body;
   }
 
-  private void strings(CodeBlock.Builder body, String name, String property, Constraints rules) {
+  private void strings(CodeText body, String name, String property, Constraints rules) {
     length(body, name, property, "codePointCount(0, " + name + ".length())", "characters",
         rules.minLength(), rules.maxLength());
     if (rules.pattern() != null && isValidPattern(rules.pattern())) {
@@ -147,18 +150,18 @@ final class RecordChecks {
               Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.compile($S)", Pattern.class, rules.pattern())
           .build());
-      fail(body, CodeBlock.of("!$L.matcher($L).find()", field, name),
+      fail(body, CodeText.builder().add("!$L.matcher($L).find()", field, name),
           property + ": must match pattern " + rules.pattern() + ", but was ", name);
     }
     String check = rules.format() == null ? null : FORMAT_CHECKS.get(rules.format());
     if (check != null) {
-      fail(body, CodeBlock.of("!$T.$L($L)", FORMATS, check, name),
+      fail(body, CodeText.builder().add("!$T.$L($L)", FORMATS, check, name),
           property + ": must be a valid " + rules.format() + ", but was ", name);
     }
   }
 
   /** Checks {@code enum} or {@code const} values that no Java enum checks. */
-  private void allowed(CodeBlock.Builder body, Component component, String property) {
+  private void allowed(CodeText body, Component component, String property) {
     List<String> literals = component.constraints().allowed();
     if (literals.isEmpty()) {
       return;
@@ -178,7 +181,7 @@ final class RecordChecks {
             field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.of($L)", Set.class, CodeBlock.join(values, ", "))
         .build());
-    fail(body, CodeBlock.of("!$L.contains($L)", field, component.javaName()),
+    fail(body, CodeText.builder().add("!$L.contains($L)", field, component.javaName()),
         property + ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
   }
@@ -253,7 +256,7 @@ final class RecordChecks {
    * {@code Long.MAX_VALUE} for a {@code long}, cannot be written as a literal. It needs no check
    * when every value meets it, and it fails every value when none does.
    */
-  private static void bound(CodeBlock.Builder body, String name, String property,
+  private static void bound(CodeText body, String name, String property,
       TypeName valueType, String rule, String failing, BigDecimal limit) {
     if (limit == null) {
       return;
@@ -266,7 +269,7 @@ final class RecordChecks {
       if (limit.compareTo(LONG_MIN) < 0 || limit.compareTo(LONG_MAX) > 0) {
         boolean aboveEveryValue = limit.signum() > 0;
         if (lower == aboveEveryValue) {
-          fail(body, CodeBlock.of("true"), message, name);
+          fail(body, CodeText.builder().add("true"), message, name);
         }
         return;
       }
@@ -277,45 +280,45 @@ final class RecordChecks {
       double value = limit.doubleValue();
       if (Double.isInfinite(value)) {
         if (lower == value > 0) {
-          fail(body, CodeBlock.of("true"), message, name);
+          fail(body, CodeText.builder().add("true"), message, name);
         }
         return;
       }
       literal = Double.toString(value);
     }
-    fail(body, CodeBlock.of("$L $L $L", name, failing, literal), message, name);
+    fail(body, CodeText.builder().add("$L $L $L", name, failing, literal), message, name);
   }
 
-  private static void multipleOf(CodeBlock.Builder body, String name, String property,
+  private static void multipleOf(CodeText body, String name, String property,
       TypeName valueType, BigDecimal factor) {
     if (factor == null || factor.signum() <= 0) {
       return;
     }
-    CodeBlock test;
+    CodeText test;
     if (!valueType.equals(ClassName.get(Double.class)) && factor.stripTrailingZeros().scale() <= 0) {
-      test = CodeBlock.of("$L % $LL != 0", name, factor.toBigInteger());
+      test = CodeText.builder().add("$L % $LL != 0", name, factor.toBigInteger());
     } else {
-      test = CodeBlock.of("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
+      test = CodeText.builder().add("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
           BigDecimal.class, name, BigDecimal.class, factor.toPlainString());
     }
     fail(body, test, property + ": must be a multiple of " + factor.toPlainString() + ", but was ",
         name);
   }
 
-  private static void length(CodeBlock.Builder body, String name, String property,
+  private static void length(CodeText body, String name, String property,
       String accessor, String unit, Integer min, Integer max) {
     if (min != null && min > 0) {
-      fail(body, CodeBlock.of("$L.$L < $L", name, accessor, min),
+      fail(body, CodeText.builder().add("$L.$L < $L", name, accessor, min),
           property + ": must have at least " + min + " " + unit + ", but was ", name);
     }
     if (max != null) {
-      fail(body, CodeBlock.of("$L.$L > $L", name, accessor, max),
+      fail(body, CodeText.builder().add("$L.$L > $L", name, accessor, max),
           property + ": must have at most " + max + " " + unit + ", but was ", name);
     }
   }
 
-  private static void fail(CodeBlock.Builder body, CodeBlock test, String message, String name) {
-    body.beginControlFlow("if ($L)", test)
+  private static void fail(CodeText body, CodeText test, String message, String name) {
+    body.add("if (").add(test).add(") {\n$>")
         .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, name)
         .endControlFlow();
   }

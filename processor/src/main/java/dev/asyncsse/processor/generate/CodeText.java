@@ -1,0 +1,223 @@
+package dev.asyncsse.processor.generate;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a {@link CodeBlock} like {@link CodeBlock.Builder}, but joins each run of literal text,
+ * {@code $L} strings and {@code $N} names into one argument.
+ *
+ * <p>JavaPoet writes every part of a code block with its own call that splits the part into lines
+ * with a regular expression, twice per file (once to collect the imports, once to write). Fewer,
+ * longer parts give the same output with fewer of those calls. {@code $T}, {@code $S}, code block
+ * and type arguments stay parts of their own, so imports and string escaping are JavaPoet's.
+ *
+ * <p>Supports the placeholders {@code $L}, {@code $N}, {@code $S}, {@code $T}, {@code $$}, {@code
+ * $>}, {@code $<}, {@code $[}, {@code $]}, {@code $W} and {@code $Z}, with relative arguments
+ * only.
+ */
+final class CodeText {
+
+  private final StringBuilder format = new StringBuilder();
+  private final List<Object> args = new ArrayList<>();
+  private final StringBuilder text = new StringBuilder();
+  /** Whether the code may write more than one line, or contains markers that change the layout. */
+  private boolean multiline;
+
+  /** Returns the code block for {@code format} and {@code args}, as {@link CodeBlock#of}. */
+  static CodeBlock of(String format, Object... args) {
+    return new CodeText().add(format, args).build();
+  }
+
+  /** Returns an empty builder. */
+  static CodeText builder() {
+    return new CodeText();
+  }
+
+  /** Adds code as {@link CodeBlock.Builder#add(String, Object...)} does. */
+  CodeText add(String format, Object... arguments) {
+    int next = 0;
+    int length = format.length();
+    for (int i = 0; i < length; i++) {
+      char c = format.charAt(i);
+      if (c != '$') {
+        multiline |= isLineBreak(c);
+        text.append(c);
+        continue;
+      }
+      if (i + 1 >= length) {
+        throw new IllegalArgumentException("dangling $ at the end of \"" + format + "\"");
+      }
+      char kind = format.charAt(++i);
+      switch (kind) {
+        case '$' -> text.append('$');
+        case 'L' -> literal(arguments[next++]);
+        case 'N' -> text.append(name(arguments[next++]));
+        case 'S' -> string(arguments[next++]);
+        case 'T' -> placeholder(kind, arguments[next++]);
+        case '>', '<', '[', ']', 'W', 'Z' -> marker(kind);
+        default -> throw new IllegalArgumentException(
+            "unsupported placeholder $" + kind + " in \"" + format + "\"");
+      }
+    }
+    if (next != arguments.length) {
+      throw new IllegalArgumentException(
+          (arguments.length - next) + " unused arguments for \"" + format + "\"");
+    }
+    return this;
+  }
+
+  /**
+   * Adds a statement as {@link CodeBlock.Builder#addStatement(String, Object...)} does. The
+   * statement markers {@code $[} and {@code $]} only indent the continuation lines of a statement,
+   * so a statement that fits on one line is added without them and joins the text around it.
+   */
+  CodeText addStatement(String format, Object... arguments) {
+    CodeText statement = new CodeText().add(format, arguments);
+    if (statement.multiline) {
+      marker('[');
+      add(statement);
+      text.append(";\n");
+      marker(']');
+    } else {
+      add(statement);
+      text.append(";\n");
+    }
+    return this;
+  }
+
+  /** Opens a block as {@link CodeBlock.Builder#beginControlFlow(String, Object...)} does. */
+  CodeText beginControlFlow(String controlFlow, Object... arguments) {
+    add(controlFlow, arguments);
+    text.append(" {\n");
+    marker('>');
+    return this;
+  }
+
+  /** Continues a block as {@link CodeBlock.Builder#nextControlFlow(String, Object...)} does. */
+  CodeText nextControlFlow(String controlFlow, Object... arguments) {
+    marker('<');
+    text.append("} ");
+    add(controlFlow, arguments);
+    text.append(" {\n");
+    marker('>');
+    return this;
+  }
+
+  /** Closes a block as {@link CodeBlock.Builder#endControlFlow()} does. */
+  CodeText endControlFlow() {
+    marker('<');
+    text.append("}\n");
+    return this;
+  }
+
+  /** Adds the code of {@code other}, joining its first literal text with this one's last. */
+  CodeText add(CodeText other) {
+    multiline |= other.multiline;
+    if (other.format.length() > 0) {
+      flush();
+      format.append(other.format);
+      args.addAll(other.args);
+    }
+    text.append(other.text);
+    return this;
+  }
+
+  /** Returns whether nothing was added. */
+  boolean isEmpty() {
+    return format.length() == 0 && text.length() == 0;
+  }
+
+  /** Returns the code block. The builder can be used on afterwards. */
+  CodeBlock build() {
+    if (text.length() == 0) {
+      return CodeBlock.of(format.toString(), args.toArray());
+    }
+    List<Object> all = new ArrayList<>(args);
+    all.add(text.toString());
+    return CodeBlock.of(format + "$L", all.toArray());
+  }
+
+  private void literal(Object argument) {
+    if (argument instanceof CodeBlock || argument instanceof TypeSpec
+        || argument instanceof AnnotationSpec) {
+      multiline = true;
+      placeholder('L', argument);
+    } else {
+      // CodeWriter writes any other literal with String.valueOf, as here.
+      String value = String.valueOf(argument);
+      multiline |= hasLineBreak(value);
+      text.append(value);
+    }
+  }
+
+  private String name(Object argument) {
+    if (argument instanceof CharSequence name) {
+      multiline |= hasLineBreak(name.toString());
+      return name.toString();
+    }
+    if (argument instanceof ParameterSpec parameter) {
+      return parameter.name();
+    }
+    if (argument instanceof FieldSpec field) {
+      return field.name();
+    }
+    if (argument instanceof MethodSpec method) {
+      return method.name();
+    }
+    if (argument instanceof TypeSpec type) {
+      return type.name();
+    }
+    throw new IllegalArgumentException("expected a name for $N but was " + argument);
+  }
+
+  private void string(Object argument) {
+    // JavaPoet breaks a string literal into concatenated lines after each line feed.
+    multiline |= argument != null && hasLineBreak(String.valueOf(argument));
+    placeholder('S', argument);
+  }
+
+  private void placeholder(char kind, Object argument) {
+    flush();
+    format.append('$').append(kind);
+    args.add(argument);
+  }
+
+  private void marker(char kind) {
+    multiline = true;
+    flush();
+    format.append('$').append(kind);
+  }
+
+  /**
+   * Returns whether JavaPoet starts a new line at {@code c}: it splits what it writes at every
+   * match of the regular expression {@code \\R}.
+   */
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085'
+        || c == '\u2028' || c == '\u2029';
+  }
+
+  private static boolean hasLineBreak(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (isLineBreak(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void flush() {
+    if (text.length() > 0) {
+      format.append("$L");
+      args.add(text.toString());
+      text.setLength(0);
+    }
+  }
+}
