@@ -35,6 +35,21 @@ final class CodeText {
     return new CodeText().add(format, args).build();
   }
 
+  /** Returns the code block of one statement, as {@link CodeBlock.Builder#addStatement}. */
+  static CodeBlock statement(String format, Object... args) {
+    return new CodeText().addStatement(format, args).build();
+  }
+
+  /** Returns the code block that opens a block, as {@link CodeBlock.Builder#beginControlFlow}. */
+  static CodeBlock controlFlowStart(String controlFlow, Object... args) {
+    return new CodeText().beginControlFlow(controlFlow, args).build();
+  }
+
+  /** Returns the code block that continues a block, as {@link CodeBlock.Builder#nextControlFlow}. */
+  static CodeBlock controlFlowNext(String controlFlow, Object... args) {
+    return new CodeText().nextControlFlow(controlFlow, args).build();
+  }
+
   /** Returns an empty builder. */
   static CodeText builder() {
     return new CodeText();
@@ -114,6 +129,24 @@ final class CodeText {
   CodeText endControlFlow() {
     marker('<');
     text.append("}\n");
+    return this;
+  }
+
+  /** Adds {@code block} as one part, as {@link CodeBlock.Builder#add(CodeBlock)} does. */
+  CodeText add(CodeBlock block) {
+    literal(block);
+    return this;
+  }
+
+  /** Indents the lines that follow by one level. */
+  CodeText indent() {
+    marker('>');
+    return this;
+  }
+
+  /** Unindents the lines that follow by one level. */
+  CodeText unindent() {
+    marker('<');
     return this;
   }
 
