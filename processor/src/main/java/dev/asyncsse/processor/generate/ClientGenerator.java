@@ -207,7 +207,8 @@ final class ClientGenerator {
         "request headers");
     requireSet(method, plan, plan.channel().query(), plan.queryClass(), "query",
         "query parameters");
-    method.addCode(CodeText.statement("$T sse = $T.builder(uri())", SSE_CLIENT_BUILDER, SSE_CLIENT));
+    method.addCode(CodeText.statement(
+        "$T sse = $T.builder(uri())", SSE_CLIENT_BUILDER, SSE_CLIENT));
     if (!plan.channel().method().equals("GET")) {
       method.addCode(CodeText.statement("sse.method($S)", plan.channel().method()));
     }
@@ -217,7 +218,8 @@ final class ClientGenerator {
         .endControlFlow();
     if (plan.headersClass() != null) {
       method.addCode(CodeText.controlFlowStart("if (headers != null)"))
-          .addCode(CodeText.statement("$T.encodeHeaders(headers, codec).forEach(sse::header)", REQUEST_VALUES))
+          .addCode(CodeText.statement(
+              "$T.encodeHeaders(headers, codec).forEach(sse::header)", REQUEST_VALUES))
           .endControlFlow();
     }
     return method.addCode(CodeText.statement("return sse.build()")).build();
@@ -331,7 +333,8 @@ final class ClientGenerator {
             + "@param options settings applied to the underlying {@code SseClient}\n"));
     constructor.addParameter(JSON_CODEC, "codec");
     constructor.addParameter(RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER), "options");
-    constructor.addCode(CodeText.statement("this.address = $T.resolve(baseUri, $L)", BASE_URI, path));
+    constructor.addCode(CodeText.statement(
+        "this.address = $T.resolve(baseUri, $L)", BASE_URI, path));
     // Builds once so that a base URI java.net.http cannot request fails here, not in listen().
     constructor.addCode(CodeText.statement("$T.builder(address)", SSE_CLIENT));
     constructor.addCode(CodeText.statement("this.options = options"));
@@ -484,7 +487,8 @@ final class ClientGenerator {
     }
     MessagePlan last = messages.get(messages.size() - 1);
     // The interface is sealed, so the last member is the only one left.
-    return method.addCode(CodeText.statement("return on$L.apply((($T) this).message())", last.suffix(),
+    return method.addCode(CodeText.statement(
+        "return on$L.apply((($T) this).message())", last.suffix(),
             event.nestedClass(last.suffix())))
         .build();
   }

@@ -27,8 +27,6 @@ final class CodeText {
   private final StringBuilder format = new StringBuilder();
   private final List<Object> args = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
-  /** Whether the code may write more than one line, or contains markers that change the layout. */
-  private boolean multiline;
 
   /** Returns the code block for {@code format} and {@code args}, as {@link CodeBlock#of}. */
   static CodeBlock of(String format, Object... args) {
@@ -45,7 +43,7 @@ final class CodeText {
     return new CodeText().beginControlFlow(controlFlow, args).build();
   }
 
-  /** Returns the code block that continues a block, as {@link CodeBlock.Builder#nextControlFlow}. */
+  /** Returns the code that continues a block, as {@link CodeBlock.Builder#nextControlFlow}. */
   static CodeBlock controlFlowNext(String controlFlow, Object... args) {
     return new CodeText().nextControlFlow(controlFlow, args).build();
   }
@@ -62,28 +60,27 @@ final class CodeText {
     for (int i = 0; i < length; i++) {
       char c = format.charAt(i);
       if (c != '$') {
-        multiline |= isLineBreak(c);
         text.append(c);
         continue;
       }
       if (i + 1 >= length) {
-        throw new IllegalArgumentException("dangling $ at the end of \"" + format + "\"");
+        throw new IllegalArgumentException(
+            "Invalid format \"" + format + "\": it ends in a lone $");
       }
       char kind = format.charAt(++i);
       switch (kind) {
         case '$' -> text.append('$');
         case 'L' -> literal(arguments[next++]);
         case 'N' -> text.append(name(arguments[next++]));
-        case 'S' -> string(arguments[next++]);
-        case 'T' -> placeholder(kind, arguments[next++]);
+        case 'S', 'T' -> placeholder(kind, arguments[next++]);
         case '>', '<', '[', ']', 'W', 'Z' -> marker(kind);
         default -> throw new IllegalArgumentException(
-            "unsupported placeholder $" + kind + " in \"" + format + "\"");
+            "Unsupported placeholder $" + kind + " in \"" + format + "\"; use $L, $N, $S or $T");
       }
     }
     if (next != arguments.length) {
       throw new IllegalArgumentException(
-          (arguments.length - next) + " unused arguments for \"" + format + "\"");
+          "Format \"" + format + "\" uses " + next + " of " + arguments.length + " arguments");
     }
     return this;
   }
@@ -94,15 +91,14 @@ final class CodeText {
    * so a statement that fits on one line is added without them and joins the text around it.
    */
   CodeText addStatement(String format, Object... arguments) {
-    CodeText statement = new CodeText().add(format, arguments);
-    if (statement.multiline) {
+    if (isOneLine(format, arguments)) {
+      add(format, arguments);
+      text.append(";\n");
+    } else {
       marker('[');
-      add(statement);
+      add(format, arguments);
       text.append(";\n");
       marker(']');
-    } else {
-      add(statement);
-      text.append(";\n");
     }
     return this;
   }
@@ -152,7 +148,6 @@ final class CodeText {
 
   /** Adds the code of {@code other}, joining its first literal text with this one's last. */
   CodeText add(CodeText other) {
-    multiline |= other.multiline;
     if (other.format.length() > 0) {
       flush();
       format.append(other.format);
@@ -167,7 +162,7 @@ final class CodeText {
     return format.length() == 0 && text.length() == 0;
   }
 
-  /** Returns the code block. The builder can be used on afterwards. */
+  /** Returns the code block of everything added so far. */
   CodeBlock build() {
     if (text.length() == 0) {
       return CodeBlock.of(format.toString(), args.toArray());
@@ -180,19 +175,15 @@ final class CodeText {
   private void literal(Object argument) {
     if (argument instanceof CodeBlock || argument instanceof TypeSpec
         || argument instanceof AnnotationSpec) {
-      multiline = true;
       placeholder('L', argument);
     } else {
       // CodeWriter writes any other literal with String.valueOf, as here.
-      String value = String.valueOf(argument);
-      multiline |= hasLineBreak(value);
-      text.append(value);
+      text.append(argument);
     }
   }
 
-  private String name(Object argument) {
+  private static String name(Object argument) {
     if (argument instanceof CharSequence name) {
-      multiline |= hasLineBreak(name.toString());
       return name.toString();
     }
     if (argument instanceof ParameterSpec parameter) {
@@ -207,13 +198,8 @@ final class CodeText {
     if (argument instanceof TypeSpec type) {
       return type.name();
     }
-    throw new IllegalArgumentException("expected a name for $N but was " + argument);
-  }
-
-  private void string(Object argument) {
-    // JavaPoet breaks a string literal into concatenated lines after each line feed.
-    multiline |= argument != null && hasLineBreak(String.valueOf(argument));
-    placeholder('S', argument);
+    throw new IllegalArgumentException(
+        "Invalid argument for $N: expected a name or a spec, but was " + argument);
   }
 
   private void placeholder(char kind, Object argument) {
@@ -223,14 +209,41 @@ final class CodeText {
   }
 
   private void marker(char kind) {
-    multiline = true;
     flush();
     format.append('$').append(kind);
   }
 
   /**
-   * Returns whether JavaPoet starts a new line at {@code c}: it splits what it writes at every
-   * match of the regular expression {@code \\R}.
+   * Returns whether the statement written from {@code format} and {@code arguments} stays on one
+   * line. It does when the format has no layout marker and no line break, and no argument is a
+   * code block, a type or an annotation, or text with a line break. JavaPoet also breaks a {@code
+   * $S} string after each line feed in it, so string arguments count as text.
+   */
+  private static boolean isOneLine(String format, Object... arguments) {
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (isLineBreak(c)) {
+        return false;
+      }
+      if (c == '$' && i + 1 < format.length() && "><[]WZ".indexOf(format.charAt(i + 1)) >= 0) {
+        return false;
+      }
+    }
+    for (Object argument : arguments) {
+      if (argument instanceof CodeBlock || argument instanceof TypeSpec
+          || argument instanceof AnnotationSpec) {
+        return false;
+      }
+      if (argument instanceof CharSequence value && hasLineBreak(value.toString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether JavaPoet starts a new line at {@code c}, because it splits what it writes at
+   * every match of the regular expression {@code \R}.
    */
   private static boolean isLineBreak(char c) {
     return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085'

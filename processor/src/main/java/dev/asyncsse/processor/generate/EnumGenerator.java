@@ -57,14 +57,14 @@ final class EnumGenerator {
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addParameter(String.class, "value")
-            .addCode(CodeText.builder().addStatement("this.value = value").build())
+            .addCode(CodeText.statement("this.value = value"))
             .build());
     MethodSpec.Builder value = MethodSpec.methodBuilder("value")
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class);
     if (unknown == null) {
       value.addJavadoc("Returns the value as written on the wire.\n").addAnnotation(JSON_VALUE);
-      type.addMethod(value.addCode(CodeText.builder().addStatement("return value").build()).build());
+      type.addMethod(value.addCode(CodeText.statement("return value")).build());
     } else {
       String rejection = declaration.name().simpleName() + "." + unknown + " cannot be sent: it"
           + " stands for a value this code does not know. Use one of " + allowed(declaration) + ".";
@@ -98,7 +98,7 @@ final class EnumGenerator {
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class);
     if (unknown == null) {
-      text.addCode(CodeText.builder().addStatement("return value").build());
+      text.addCode(CodeText.statement("return value"));
     } else {
       text.addCode(
           CodeText.builder().addStatement("return this == $L ? name() : value", unknown).build());

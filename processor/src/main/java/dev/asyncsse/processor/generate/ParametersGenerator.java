@@ -176,7 +176,8 @@ final class ParametersGenerator {
     ClassName name = (ClassName) componentType(plan, parameter);
     TypeSpec.Builder type = TypeSpec.enumBuilder(name)
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc(CodeText.of("Values of the {@code $L} parameter", Javadoc.escape(parameter.name())));
+        .addJavadoc(CodeText.of(
+            "Values of the {@code $L} parameter", Javadoc.escape(parameter.name())));
     String description = parameter.description().strip();
     if (description.isEmpty()) {
       type.addJavadoc(".\n");
@@ -373,7 +374,8 @@ final class ParametersGenerator {
   private static void fail(
       MethodSpec.Builder compact, CodeBlock condition, String message, String field) {
     compact.addCode(CodeText.controlFlowStart("if ($L)", condition))
-        .addCode(CodeText.statement("throw new $T($S + $L)", IllegalArgumentException.class, message, field))
+        .addCode(CodeText.statement(
+            "throw new $T($S + $L)", IllegalArgumentException.class, message, field))
         .endControlFlow();
   }
 }

@@ -33,6 +33,15 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordChecks {
 
+  private static final ClassName STRING = ClassName.get(String.class);
+  private static final ClassName INTEGER = ClassName.get(Integer.class);
+  private static final ClassName LONG = ClassName.get(Long.class);
+  private static final ClassName DOUBLE = ClassName.get(Double.class);
+  private static final ClassName BOOLEAN = ClassName.get(Boolean.class);
+  private static final ClassName URI = ClassName.get("java.net", "URI");
+  private static final ClassName SET = ClassName.get(Set.class);
+  private static final ClassName LIST = ClassName.get(List.class);
+  private static final ClassName MAP = ClassName.get(Map.class);
   private static final ClassName FORMATS = ClassName.get("dev.asyncsse.runtime.json", "Formats");
   private static final ClassName IMMUTABLE_COPIES =
       ClassName.get("dev.asyncsse.runtime.json", "ImmutableCopies");
@@ -125,16 +134,17 @@ final class RecordChecks {
       bound(body, name, property, valueType, ">", "<=", rules.exclusiveMinimum());
       bound(body, name, property, valueType, "<", ">=", rules.exclusiveMaximum());
       multipleOf(body, name, property, valueType, rules.multipleOf());
-    } else if (valueType.equals(ClassName.get(String.class))) {
+    } else if (valueType.equals(STRING)) {
       strings(body, name, property, rules);
-    } else if (valueType.equals(ClassName.get("java.net", "URI"))
+    } else if (valueType.equals(URI)
         && "uri".equals(rules.format())) {
       fail(body, CodeText.builder().add("!$L.isAbsolute()", name),
           property + ": must be an absolute URI, but was ", name);
     } else if (collectionType(valueType) != null) {
       length(body, name, property, "size()", "items", rules.minItems(), rules.maxItems());
       if (rules.uniqueItems()) {
-        fail(body, CodeText.builder().add("new $T<>($L).size() != $L.size()", HashSet.class, name, name),
+        fail(body, CodeText.builder().add(
+            "new $T<>($L).size() != $L.size()", HashSet.class, name, name),
             property + ": items must be unique, but are ", name);
       }
     }
@@ -177,7 +187,7 @@ final class RecordChecks {
     }
     String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
     type.addField(FieldSpec.builder(
-            ParameterizedTypeName.get(ClassName.get(Set.class), valueType),
+            ParameterizedTypeName.get(SET, valueType),
             field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.of($L)", Set.class, CodeBlock.join(values, ", "))
         .build());
@@ -203,7 +213,7 @@ final class RecordChecks {
     if (type instanceof ParameterizedTypeName generic) {
       TypeName element = generic.typeArguments().get(generic.typeArguments().size() - 1);
       List<CodeBlock> items = new ArrayList<>();
-      if (generic.rawType().equals(ClassName.get(Map.class))) {
+      if (generic.rawType().equals(MAP)) {
         value.fields().forEachRemaining(field -> items.add(CodeBlock.of("$T.entry($S, $L)",
             Map.class, field.getKey(), defaultExpression(field.getValue(), element))));
         return CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(items, ", "));
@@ -233,19 +243,19 @@ final class RecordChecks {
     if (type.equals(JSON_NODE)) {
       return CodeBlock.of("$T.parse($S)", JSON_TREES, literal);
     }
-    if (type.equals(ClassName.get(String.class)) && node.isTextual()) {
+    if (type.equals(STRING) && node.isTextual()) {
       return CodeBlock.of("$S", node.asText());
     }
-    if (type.equals(ClassName.get(Integer.class)) && node.canConvertToInt() && node.isIntegralNumber()) {
+    if (type.equals(INTEGER) && node.canConvertToInt() && node.isIntegralNumber()) {
       return CodeBlock.of("$L", node.intValue());
     }
-    if (type.equals(ClassName.get(Long.class)) && node.canConvertToLong() && node.isIntegralNumber()) {
+    if (type.equals(LONG) && node.canConvertToLong() && node.isIntegralNumber()) {
       return CodeBlock.of("$LL", node.longValue());
     }
-    if (type.equals(ClassName.get(Double.class)) && node.isNumber()) {
+    if (type.equals(DOUBLE) && node.isNumber()) {
       return CodeBlock.of("$L", Double.toString(node.doubleValue()));
     }
-    if (type.equals(ClassName.get(Boolean.class)) && node.isBoolean()) {
+    if (type.equals(BOOLEAN) && node.isBoolean()) {
       return CodeBlock.of("$L", node.booleanValue());
     }
     return null;
@@ -263,7 +273,7 @@ final class RecordChecks {
     }
     String message = property + ": must be " + rule + " " + limit.toPlainString() + ", but was ";
     boolean lower = rule.startsWith(">");
-    boolean integral = !valueType.equals(ClassName.get(Double.class));
+    boolean integral = !valueType.equals(DOUBLE);
     String literal;
     if (integral) {
       if (limit.compareTo(LONG_MIN) < 0 || limit.compareTo(LONG_MAX) > 0) {
@@ -295,7 +305,7 @@ final class RecordChecks {
       return;
     }
     CodeText test;
-    if (!valueType.equals(ClassName.get(Double.class)) && factor.stripTrailingZeros().scale() <= 0) {
+    if (!valueType.equals(DOUBLE) && factor.stripTrailingZeros().scale() <= 0) {
       test = CodeText.builder().add("$L % $LL != 0", name, factor.toBigInteger());
     } else {
       test = CodeText.builder().add("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
@@ -333,15 +343,15 @@ final class RecordChecks {
   }
 
   private static boolean isNumber(TypeName type) {
-    return type.equals(ClassName.get(Integer.class))
-        || type.equals(ClassName.get(Long.class))
-        || type.equals(ClassName.get(Double.class));
+    return type.equals(INTEGER)
+        || type.equals(LONG)
+        || type.equals(DOUBLE);
   }
 
   private static ClassName collectionType(TypeName type) {
     if (type instanceof ParameterizedTypeName parameterized) {
       ClassName raw = parameterized.rawType();
-      if (raw.equals(ClassName.get(List.class)) || raw.equals(ClassName.get(Map.class))) {
+      if (raw.equals(LIST) || raw.equals(MAP)) {
         return raw;
       }
     }

@@ -81,7 +81,10 @@ final class ServerGenerator {
       MessagePlan only = plan.messages().get(0);
       type.addMethod(
           MethodSpec.methodBuilder("broadcast")
-              .addJavadoc(CodeText.of("Returns the broadcaster of the channel's only message; see {@link #broadcast$L()}.\n", only.suffix()))
+              .addJavadoc(CodeText.of(
+                  "Returns the broadcaster of the channel's only message; see {@link"
+                      + " #broadcast$L()}.\n",
+                  only.suffix()))
               .addModifiers(Modifier.PUBLIC)
               .returns(broadcasterOf(only))
               .addCode(CodeText.statement("return broadcast$L()", only.suffix()))
@@ -156,7 +159,8 @@ final class ServerGenerator {
         .addParameter(SSE_SERVER, "server")
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-        .addCode(CodeText.statement("$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT))
+        .addCode(CodeText.statement(
+            "$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT))
         .addCode(methodSetting(plan, "builder"))
         .addCode(parameterCheck(plan, "builder"))
         .addCode(requestValuesCheck(plan, "builder", CodeText.of("requestCheck(codec)")))
@@ -374,7 +378,8 @@ final class ServerGenerator {
         .addParameter(ParameterizedTypeName.get(java.util.Map.class, String.class, String.class),
             "values")
         .addCode(CodeText.controlFlowStart("try"))
-        .addCode(CodeText.statement("return parameters.equals($T.fromMap(values))", plan.parametersClass()))
+        .addCode(CodeText.statement(
+            "return parameters.equals($T.fromMap(values))", plan.parametersClass()))
         .addCode(CodeText.controlFlowNext("catch ($T e)", RuntimeException.class))
         // A channel sharing the endpoint may admit values that this channel's record rejects.
         .addCode(CodeText.statement("return false"))
@@ -471,7 +476,8 @@ final class ServerGenerator {
 
   private static MethodSpec handle(ChannelPlan plan) {
     CodeBlock stream = plan.singleMessage()
-        ? CodeText.of("new $T<>(stream, $L, codec)", TYPED_STREAM, plan.messages().get(0).constant())
+        ? CodeText.of(
+            "new $T<>(stream, $L, codec)", TYPED_STREAM, plan.messages().get(0).constant())
         : CodeText.of("new Stream(stream, codec)");
     MethodSpec.Builder method = MethodSpec.methodBuilder("handle")
         .addModifiers(Modifier.SYNCHRONIZED)
@@ -483,7 +489,8 @@ final class ServerGenerator {
         .addCode(CodeText.statement("attached = false"));
     if (plan.parametersClass() == null && !hasRequestValues(plan)) {
       return method
-          .addCode(CodeText.statement("endpoint.handler((request, stream) -> handler.onConnect(request, $L))", stream))
+          .addCode(CodeText.statement(
+              "endpoint.handler((request, stream) -> handler.onConnect(request, $L))", stream))
           .build();
     }
     CodeText body = CodeText.builder();
