@@ -55,28 +55,28 @@ final class ClientGenerator {
   JavaFile generate(ChannelPlan plan) {
     ClassName self = plan.clientClass();
     TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-    type.addJavadoc(
+    type.addJavadoc(CodeText.of(
         "SSE client for channel {@code $L} at address {@code $L}.\n",
         Javadoc.escape(plan.channel().id()),
-        Javadoc.escape(plan.channel().address()));
+        Javadoc.escape(plan.channel().address())));
     if (!plan.channel().description().isBlank()) {
-      type.addJavadoc("\n<p>$L", Javadoc.text(plan.channel().description(), ""));
+      type.addJavadoc(CodeText.of("\n<p>$L", Javadoc.text(plan.channel().description(), "")));
     }
-    type.addJavadoc(
+    type.addJavadoc(CodeText.of(
         "\n<p>Register a listener per message, then call {@link #listen()}; each call opens one"
-            + " subscription that reconnects until it is closed.");
+            + " subscription that reconnects until it is closed."));
     if (!plan.messages().isEmpty()) {
-      type.addJavadoc(
+      type.addJavadoc(CodeText.of(
           " {@link #publisher()} and {@link #stream()} deliver the same messages to reactive code"
-              + " and to plain loops.");
+              + " and to plain loops."));
     }
     type.addJavadoc("\n");
     ChannelConstants.addActionsJavadoc(type, plan);
     if (plan.headersClass() == null && plan.channel().headers() == null
         && plan.messages().stream().anyMatch(message -> message.message().headers() != null)) {
-      type.addJavadoc(
+      type.addJavadoc(CodeText.of(
           "\n<p>The channel's messages declare different headers schemas, so this client sends"
-              + " no typed request headers; add them with {@code ClientBuilder.header}.\n");
+              + " no typed request headers; add them with {@code ClientBuilder.header}.\n"));
     }
 
     ChannelConstants.add(type, plan);
@@ -104,8 +104,8 @@ final class ClientGenerator {
     type.addMethod(constructor(plan));
     type.addMethod(
         MethodSpec.methodBuilder("uri")
-            .addJavadoc("Returns the URI this client connects to$L.\n",
-                plan.queryClass() == null ? "" : ", with the query parameters set so far")
+            .addJavadoc(CodeText.of("Returns the URI this client connects to$L.\n",
+                plan.queryClass() == null ? "" : ", with the query parameters set so far"))
             .addModifiers(Modifier.PUBLIC)
             .returns(URI)
             .addCode(uriBody(plan))
@@ -154,9 +154,9 @@ final class ClientGenerator {
     }
     type.addMethod(
         MethodSpec.methodBuilder("listen")
-            .addJavadoc(
+            .addJavadoc(CodeText.of(
                 "Connects and starts receiving with the listeners registered so far.\n\n"
-                    + "@return the subscription; close it to disconnect\n")
+                    + "@return the subscription; close it to disconnect\n"))
             .addModifiers(Modifier.PUBLIC)
             .returns(SUBSCRIPTION)
             .addCode(listenBody(plan))
@@ -183,9 +183,9 @@ final class ClientGenerator {
 
   private static CodeBlock uriBody(ChannelPlan plan) {
     if (plan.queryClass() == null) {
-      return CodeBlock.of("return address;\n");
+      return CodeText.of("return address;\n");
     }
-    return CodeBlock.builder()
+    return CodeText.builder()
         .addStatement("$T uri = address", URI)
         .beginControlFlow("if (query != null)")
         .beginControlFlow("for ($T<$T, $T> parameter : $T.encode(query, codec).entrySet())",
@@ -207,20 +207,22 @@ final class ClientGenerator {
         "request headers");
     requireSet(method, plan, plan.channel().query(), plan.queryClass(), "query",
         "query parameters");
-    method.addStatement("$T sse = $T.builder(uri())", SSE_CLIENT_BUILDER, SSE_CLIENT);
+    method.addCode(CodeText.statement(
+        "$T sse = $T.builder(uri())", SSE_CLIENT_BUILDER, SSE_CLIENT));
     if (!plan.channel().method().equals("GET")) {
-      method.addStatement("sse.method($S)", plan.channel().method());
+      method.addCode(CodeText.statement("sse.method($S)", plan.channel().method()));
     }
-    method.addStatement("options.accept(sse)")
-        .beginControlFlow("if (lastEventId != null)")
-        .addStatement("sse.lastEventId(lastEventId)")
+    method.addCode(CodeText.statement("options.accept(sse)"))
+        .addCode(CodeText.controlFlowStart("if (lastEventId != null)"))
+        .addCode(CodeText.statement("sse.lastEventId(lastEventId)"))
         .endControlFlow();
     if (plan.headersClass() != null) {
-      method.beginControlFlow("if (headers != null)")
-          .addStatement("$T.encodeHeaders(headers, codec).forEach(sse::header)", REQUEST_VALUES)
+      method.addCode(CodeText.controlFlowStart("if (headers != null)"))
+          .addCode(CodeText.statement(
+              "$T.encodeHeaders(headers, codec).forEach(sse::header)", REQUEST_VALUES))
           .endControlFlow();
     }
-    return method.addStatement("return sse.build()").build();
+    return method.addCode(CodeText.statement("return sse.build()")).build();
   }
 
   private static void requireSet(MethodSpec.Builder method, ChannelPlan plan,
@@ -228,11 +230,11 @@ final class ClientGenerator {
     if (type == null || values.requiredNames().isEmpty()) {
       return;
     }
-    method.beginControlFlow("if ($L == null)", field)
-        .addStatement("throw new $T($S)", IllegalStateException.class,
+    method.addCode(CodeText.controlFlowStart("if ($L == null)", field))
+        .addCode(CodeText.statement("throw new $T($S)", IllegalStateException.class,
             "Missing " + what + " for channel \"" + plan.channel().id() + "\": the document"
                 + " requires " + String.join(", ", values.requiredNames()) + ". Call " + field
-                + "(...) before listening.")
+                + "(...) before listening."))
         .endControlFlow();
   }
 
@@ -246,7 +248,7 @@ final class ClientGenerator {
 
   private static MethodSpec decoder(ChannelPlan plan) {
     TypeName value = valueType(plan);
-    CodeBlock.Builder code = CodeBlock.builder()
+    CodeText code = CodeText.builder()
         .add("return $T.<$T>builder(codec)", MESSAGE_DECODER, value);
     for (MessagePlan message : plan.messages()) {
       if (plan.singleMessage()) {
@@ -266,31 +268,31 @@ final class ClientGenerator {
 
   private static MethodSpec publisher(ChannelPlan plan) {
     return MethodSpec.methodBuilder("publisher")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Returns a {@link $T} of the channel's messages, for reactive code.\n\n"
                 + "<p>Each {@code subscribe} opens its own connection, which reconnects until the"
                 + " subscription is cancelled, and delivers messages only on demand. Events that"
                 + " cannot be decoded are skipped and reported to {@link #onError}, as are the"
                 + " errors after which the client reconnects; an error that stops the subscription"
                 + " for good is signalled with {@code onError}.\n",
-            Flow.Publisher.class)
+            Flow.Publisher.class))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Flow.Publisher.class), valueType(plan)))
-        .addStatement("return decoder().publisher(sseClient(), onError)")
+        .addCode(CodeText.statement("return decoder().publisher(sseClient(), onError)"))
         .build();
   }
 
   private static MethodSpec stream(ChannelPlan plan) {
     return MethodSpec.methodBuilder("stream")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Connects and returns the channel's messages as a blocking, sequential {@link"
                 + " Stream}, for plain loops; {@code stream().iterator()} gives an iterator.\n\n"
                 + "<p>Closing the stream closes the connection, so use it in a {@code"
                 + " try}-with-resources statement. Events that cannot be decoded are skipped and"
-                + " reported to {@link #onError}.\n")
+                + " reported to {@link #onError}.\n"))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Stream.class), valueType(plan)))
-        .addStatement("return decoder().stream(sseClient(), onError)")
+        .addCode(CodeText.statement("return decoder().stream(sseClient(), onError)"))
         .build();
   }
 
@@ -299,62 +301,63 @@ final class ClientGenerator {
         ? RuntimeTypes.messageConsumer(plan.messages().get(0).payloadType())
         : RuntimeTypes.consumerOf(plan.clientClass().nestedClass("Event"));
     return MethodSpec.methodBuilder("listen")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Sets the request headers, then connects and calls {@code listener} with each"
-                + " message.\n\n@return the subscription; close it to disconnect\n")
+                + " message.\n\n@return the subscription; close it to disconnect\n"))
         .addModifiers(Modifier.PUBLIC)
         .returns(SUBSCRIPTION)
         .addParameter(plan.headersClass(), "headers")
         .addParameter(listener, "listener")
-        .addStatement("headers(headers)")
-        .addStatement("return listen(listener)")
+        .addCode(CodeText.statement("headers(headers)"))
+        .addCode(CodeText.statement("return listen(listener)"))
         .build();
   }
 
   private static MethodSpec constructor(ChannelPlan plan) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Creates a client for the channel on the server at {@code baseUri}.\n\n"
-                + "@param baseUri the server's base URI, such as {@code http://localhost:8080}\n")
+                + "@param baseUri the server's base URI, such as {@code http://localhost:8080}\n"))
         .addModifiers(Modifier.PUBLIC)
         .addParameter(URI, "baseUri");
     CodeBlock path;
     if (plan.parametersClass() != null) {
       constructor.addJavadoc("@param parameters the values of the address parameters\n");
       constructor.addParameter(plan.parametersClass(), "parameters");
-      path = CodeBlock.of("PATH.expand(parameters.toMap())");
+      path = CodeText.of("PATH.expand(parameters.toMap())");
     } else {
-      path = CodeBlock.of("PATH.expand($T.of())", java.util.Map.class);
+      path = CodeText.of("PATH.expand($T.of())", java.util.Map.class);
     }
-    constructor.addJavadoc(
+    constructor.addJavadoc(CodeText.of(
         "@param codec converts event data to payloads\n"
-            + "@param options settings applied to the underlying {@code SseClient}\n");
+            + "@param options settings applied to the underlying {@code SseClient}\n"));
     constructor.addParameter(JSON_CODEC, "codec");
     constructor.addParameter(RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER), "options");
-    constructor.addStatement("this.address = $T.resolve(baseUri, $L)", BASE_URI, path);
+    constructor.addCode(CodeText.statement(
+        "this.address = $T.resolve(baseUri, $L)", BASE_URI, path));
     // Builds once so that a base URI java.net.http cannot request fails here, not in listen().
-    constructor.addStatement("$T.builder(address)", SSE_CLIENT);
-    constructor.addStatement("this.options = options");
-    constructor.addStatement("this.codec = codec");
+    constructor.addCode(CodeText.statement("$T.builder(address)", SSE_CLIENT));
+    constructor.addCode(CodeText.statement("this.options = options"));
+    constructor.addCode(CodeText.statement("this.codec = codec"));
     return constructor.build();
   }
 
   private static MethodSpec onMessage(ChannelPlan plan, MessagePlan message) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("on" + message.suffix())
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Calls {@code listener} with each {@code $L} message, sent as events named {@code"
                 + " $L}.\n",
             Javadoc.escape(message.message().id()),
-            Javadoc.escape(message.message().eventName()))
+            Javadoc.escape(message.message().eventName())))
         .addModifiers(Modifier.PUBLIC)
         .returns(plan.clientClass())
         .addParameter(RuntimeTypes.messageConsumer(message.payloadType()), "listener")
-        .addStatement("this.$L = listener", listenerField(message));
+        .addCode(CodeText.statement("this.$L = listener", listenerField(message)));
     if (plan.singleMessage()) {
       method.addJavadoc("Events without a name are taken as this message too.\n");
     }
     method.addJavadoc("It replaces the listener set before for this message.\n");
-    return method.addStatement("return this").build();
+    return method.addCode(CodeText.statement("return this")).build();
   }
 
   private static String listenerField(MessagePlan message) {
@@ -363,7 +366,7 @@ final class ClientGenerator {
 
   /** Builds a fresh dispatching listener from the callbacks set so far, then subscribes. */
   private static CodeBlock listenBody(ChannelPlan plan) {
-    CodeBlock.Builder code = CodeBlock.builder()
+    CodeText code = CodeText.builder()
         .addStatement("$T listener = $T.builder(codec)", CHANNEL_LISTENER_BUILDER, CHANNEL_LISTENER)
         .addStatement("listener.onOpen(onOpen).onError(onError).onClosed(onClosed)");
     for (MessagePlan message : plan.messages()) {
@@ -381,14 +384,14 @@ final class ClientGenerator {
   private static MethodSpec listenSingle(ChannelPlan plan) {
     MessagePlan message = plan.messages().get(0);
     return MethodSpec.methodBuilder("listen")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Connects and calls {@code listener} with each message.\n\n"
-                + "@return the subscription; close it to disconnect\n")
+                + "@return the subscription; close it to disconnect\n"))
         .addModifiers(Modifier.PUBLIC)
         .returns(SUBSCRIPTION)
         .addParameter(RuntimeTypes.messageConsumer(message.payloadType()), "listener")
-        .addStatement("on$L(listener)", message.suffix())
-        .addStatement("return listen()")
+        .addCode(CodeText.statement("on$L(listener)", message.suffix()))
+        .addCode(CodeText.statement("return listen()"))
         .build();
   }
 
@@ -401,10 +404,10 @@ final class ClientGenerator {
     ClassName event = plan.clientClass().nestedClass("Event");
     TypeName common = commonPayloadType(plan);
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(event)
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Any message of channel {@code $L}. Switch over the members, or call {@link #match}"
                 + " with one function per message.\n",
-            Javadoc.escape(plan.channel().id()))
+            Javadoc.escape(plan.channel().id())))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.SEALED);
     type.addMethod(MethodSpec.methodBuilder("message")
         .addJavadoc("Returns the received message.\n")
@@ -418,28 +421,28 @@ final class ClientGenerator {
         .addJavadoc("Returns the message's payload.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
         .returns(common)
-        .addStatement("return message().payload()")
+        .addCode(CodeText.statement("return message().payload()"))
         .build());
     type.addMethod(MethodSpec.methodBuilder("id")
         .addJavadoc("Returns the last event ID string at this message, or {@code \"\"}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
         .returns(String.class)
-        .addStatement("return message().id()")
+        .addCode(CodeText.statement("return message().id()"))
         .build());
     type.addMethod(MethodSpec.methodBuilder("name")
         .addJavadoc("Returns the SSE event type the message arrived with.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
         .returns(String.class)
-        .addStatement("return message().name()")
+        .addCode(CodeText.statement("return message().name()"))
         .build());
     type.addMethod(match(plan, event));
     for (MessagePlan message : plan.messages()) {
       ClassName member = event.nestedClass(message.suffix());
       type.addPermittedSubclass(member);
       type.addType(TypeSpec.recordBuilder(member)
-          .addJavadoc(
+          .addJavadoc(CodeText.of(
               "A {@code $L} message.\n\n@param message the received message\n",
-              Javadoc.escape(message.message().id()))
+              Javadoc.escape(message.message().id())))
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addSuperinterface(event)
           .recordConstructor(MethodSpec.constructorBuilder()
@@ -461,51 +464,52 @@ final class ClientGenerator {
   private static MethodSpec match(ChannelPlan plan, ClassName event) {
     TypeVariableName result = TypeVariableName.get("R");
     MethodSpec.Builder method = MethodSpec.methodBuilder("match")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Applies the function for this event's message and returns its result.\n\n"
-                + "@param <R> the result type\n")
+                + "@param <R> the result type\n"))
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
         .addTypeVariable(result)
         .returns(result);
     List<MessagePlan> messages = plan.messages();
     for (MessagePlan message : messages) {
       String parameter = "on" + message.suffix();
-      method.addJavadoc("@param $L applied to a {@code $L} message\n", parameter,
-          Javadoc.escape(message.message().id()));
+      method.addJavadoc(CodeText.of("@param $L applied to a {@code $L} message\n", parameter,
+          Javadoc.escape(message.message().id())));
       method.addParameter(ParameterizedTypeName.get(ClassName.get(Function.class),
           WildcardTypeName.supertypeOf(ParameterizedTypeName.get(MESSAGE, message.payloadType())),
           WildcardTypeName.subtypeOf(result)), parameter);
     }
     for (MessagePlan message : messages.subList(0, messages.size() - 1)) {
       ClassName member = event.nestedClass(message.suffix());
-      method.beginControlFlow("if (this instanceof $T member)", member)
-          .addStatement("return on$L.apply(member.message())", message.suffix())
+      method.addCode(CodeText.controlFlowStart("if (this instanceof $T member)", member))
+          .addCode(CodeText.statement("return on$L.apply(member.message())", message.suffix()))
           .endControlFlow();
     }
     MessagePlan last = messages.get(messages.size() - 1);
     // The interface is sealed, so the last member is the only one left.
-    return method.addStatement("return on$L.apply((($T) this).message())", last.suffix(),
-            event.nestedClass(last.suffix()))
+    return method.addCode(CodeText.statement(
+        "return on$L.apply((($T) this).message())", last.suffix(),
+            event.nestedClass(last.suffix())))
         .build();
   }
 
   private static MethodSpec listenAll(ChannelPlan plan) {
     ClassName event = plan.clientClass().nestedClass("Event");
     MethodSpec.Builder method = MethodSpec.methodBuilder("listen")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Connects and calls {@code listener} with every message of the channel, each wrapped"
                 + " in its member of {@link Event}.\n\n"
-                + "@return the subscription; close it to disconnect\n")
+                + "@return the subscription; close it to disconnect\n"))
         .addModifiers(Modifier.PUBLIC)
         .returns(SUBSCRIPTION)
         .addParameter(RuntimeTypes.consumerOf(event), "listener");
     for (MessagePlan message : plan.messages()) {
-      method.addStatement(
+      method.addCode(CodeText.statement(
           "on$L(message -> listener.accept(new $T(message)))",
           message.suffix(),
-          event.nestedClass(message.suffix()));
+          event.nestedClass(message.suffix())));
     }
-    return method.addStatement("return listen()").build();
+    return method.addCode(CodeText.statement("return listen()")).build();
   }
 
   private static MethodSpec fluent(
@@ -514,12 +518,12 @@ final class ClientGenerator {
         ? given
         : TypeName.get((Class<?>) parameterType);
     return MethodSpec.methodBuilder(name)
-        .addJavadoc("$L\n\n@return this client\n", doc)
+        .addJavadoc(CodeText.of("$L\n\n@return this client\n", doc))
         .addModifiers(Modifier.PUBLIC)
         .returns(self)
         .addParameter(typeName, parameter)
         .addStatement(statement)
-        .addStatement("return this")
+        .addCode(CodeText.statement("return this"))
         .build();
   }
 
@@ -532,10 +536,10 @@ final class ClientGenerator {
     private static CodeBlock messageTypeInitializer(MessagePlan message) {
       String eventName = message.message().eventName();
       if (message.payloadType() instanceof ClassName) {
-        return CodeBlock.of(
+        return CodeText.of(
             "$T.json($S, $T.class)", RuntimeTypes.MESSAGE_TYPE, eventName, message.payloadType());
       }
-      return CodeBlock.of(
+      return CodeText.of(
           "$T.json($S, new $T<$T>() { })",
           RuntimeTypes.MESSAGE_TYPE,
           eventName,
@@ -549,10 +553,10 @@ final class ClientGenerator {
       if (actions.isEmpty()) {
         return;
       }
-      type.addJavadoc(
+      type.addJavadoc(CodeText.of(
           "\n<p>The document's operations on this channel: $L. Both the client and the server"
               + " are generated whatever the action.\n",
-          String.join(", ", actions.stream().map(ChannelConstants::describeAction).toList()));
+          String.join(", ", actions.stream().map(ChannelConstants::describeAction).toList())));
     }
 
     private static String describeAction(String action) {
@@ -567,7 +571,7 @@ final class ClientGenerator {
       type.addField(
           FieldSpec.builder(String.class, "ADDRESS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
               .addJavadoc("The channel's address, with parameters in braces.\n")
-              .initializer("$S", plan.channel().address())
+              .initializer(CodeText.of("$S", plan.channel().address()))
               .build());
       for (MessagePlan message : plan.messages()) {
         type.addField(
@@ -577,16 +581,16 @@ final class ClientGenerator {
                     Modifier.PUBLIC,
                     Modifier.STATIC,
                     Modifier.FINAL)
-                .addJavadoc(
+                .addJavadoc(CodeText.of(
                     "Message {@code $L}: SSE event name {@code $L}.\n",
                     Javadoc.escape(message.message().id()),
-                    Javadoc.escape(message.message().eventName()))
+                    Javadoc.escape(message.message().eventName())))
                 .initializer(messageTypeInitializer(message))
                 .build());
       }
       type.addField(
           FieldSpec.builder(PATH_TEMPLATE, "PATH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .initializer("$T.parse(ADDRESS)", PATH_TEMPLATE)
+              .initializer(CodeText.of("$T.parse(ADDRESS)", PATH_TEMPLATE))
               .build());
     }
   }

@@ -42,9 +42,9 @@ final class EntryGenerator {
   JavaFile generate(DocumentPlan plan) {
     ClassName self = plan.entryClass();
     TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-    type.addJavadoc("$L", Javadoc.text(plan.api().title(), "AsyncAPI document"));
+    type.addJavadoc(CodeText.of("$L", Javadoc.text(plan.api().title(), "AsyncAPI document")));
     if (!plan.api().description().isBlank()) {
-      type.addJavadoc("\n<p>$L", Javadoc.text(plan.api().description(), ""));
+      type.addJavadoc(CodeText.of("\n<p>$L", Javadoc.text(plan.api().description(), "")));
     }
     type.addJavadoc("\n<p>Entry point of the SSE code generated from this AsyncAPI document.\n");
     type.addField(constant("TITLE", plan.api().title(), "The document's {@code info.title}."));
@@ -56,23 +56,26 @@ final class EntryGenerator {
       ClassName client = self.nestedClass("Client");
       type.addMethod(
           MethodSpec.methodBuilder("client")
-              .addJavadoc(
+              .addJavadoc(CodeText.of(
                   "Starts building a client for the server at {@code baseUri}.\n\n"
                       + "@param baseUri the server's base URI, such as {@code"
-                      + " http://localhost:8080}\n")
+                      + " http://localhost:8080}\n"))
               .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
               .returns(builder)
               .addParameter(URI, "baseUri")
-              .addStatement("return new $T(baseUri)", builder)
+              .addCode(CodeText.statement("return new $T(baseUri)", builder))
               .build());
       for (ServerModel server : plan.api().servers()) {
         if (server.isHttp() && isValidUri(server.url())) {
           type.addField(FieldSpec.builder(
                   URI, "SERVER_" + JavaNames.constantName(server.name()),
                   Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("The URL of server {@code $L}$L.\n", Javadoc.escape(server.name()),
-                  server.description().isBlank() ? "" : ": " + Javadoc.escape(server.description()))
-              .initializer("$T.create($S)", URI, server.url())
+              .addJavadoc(CodeText.of(
+                  "The URL of server {@code $L}$L.\n", Javadoc.escape(server.name()),
+                  server.description().isBlank()
+                      ? ""
+                      : ": " + Javadoc.escape(server.description())))
+              .initializer(CodeText.of("$T.create($S)", URI, server.url()))
               .build());
         }
       }
@@ -86,13 +89,14 @@ final class EntryGenerator {
           .filter(server -> server.isHttp() && isValidUri(server.url()))
           .findFirst()
           .ifPresent(server -> type.addMethod(MethodSpec.methodBuilder("client")
-              .addJavadoc(
+              .addJavadoc(CodeText.of(
                   "Starts building a client for server {@code $L}, the document's first http"
                       + " server.\n",
-                  Javadoc.escape(server.name()))
+                  Javadoc.escape(server.name())))
               .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
               .returns(builder)
-              .addStatement("return client(SERVER_$L)", JavaNames.constantName(server.name()))
+              .addCode(CodeText.statement(
+                  "return client(SERVER_$L)", JavaNames.constantName(server.name())))
               .build()));
       TypeSpec.Builder clientBuilder = clientBuilder(builder, client).toBuilder();
       SecurityGenerator.addClientMethods(clientBuilder, builder, plan.api().securitySchemes());
@@ -104,70 +108,72 @@ final class EntryGenerator {
       type.addField(basePathConstant(plan));
       type.addMethod(
           MethodSpec.methodBuilder("server")
-              .addJavadoc(
+              .addJavadoc(CodeText.of(
                   "Registers every channel of the document on {@code http}, with default"
-                      + " settings.\n\n<p>Call {@code http.start()} afterwards as usual.\n")
+                      + " settings.\n\n<p>Call {@code http.start()} afterwards as usual.\n"))
               .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
               .returns(server)
               .addParameter(HTTP_SERVER, "http")
-              .addStatement("return server(http, $T.jackson(), endpoint -> { })", JSON_CODEC)
+              .addCode(CodeText.statement(
+                  "return server(http, $T.jackson(), endpoint -> { })", JSON_CODEC))
               .build());
       type.addMethod(
           MethodSpec.methodBuilder("server")
-              .addJavadoc(
+              .addJavadoc(CodeText.of(
                   "Registers every channel of the document on {@code http}.\n\n"
                       + "@param codec converts payloads to event data\n"
-                      + "@param options settings applied to each channel's endpoint\n")
+                      + "@param options settings applied to each channel's endpoint\n"))
               .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
               .returns(server)
               .addParameter(HTTP_SERVER, "http")
               .addParameter(JSON_CODEC, "codec")
               .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-              .addStatement("return server(http, BASE_PATH, codec, options)")
+              .addCode(CodeText.statement("return server(http, BASE_PATH, codec, options)"))
               .build());
       type.addMethod(
           MethodSpec.methodBuilder("server")
-              .addJavadoc(
+              .addJavadoc(CodeText.of(
                   "Registers every channel of the document on {@code http}, below {@code"
                       + " basePath} instead of\n{@link #BASE_PATH}.\n\n"
                       + "@param basePath the path every channel address is served below, such as"
                       + " {@code /v1}, or\n{@code \"\"} to serve the addresses as they are\n"
                       + "@param codec converts payloads to event data\n"
-                      + "@param options settings applied to each channel's endpoint\n")
+                      + "@param options settings applied to each channel's endpoint\n"))
               .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
               .returns(server)
               .addParameter(HTTP_SERVER, "http")
               .addParameter(String.class, "basePath")
               .addParameter(JSON_CODEC, "codec")
               .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-              .addStatement(
+              .addCode(CodeText.statement(
                   "$T<$T> withBasePath = builder -> builder.basePath(basePath)",
-                  java.util.function.Consumer.class, SSE_ENDPOINT_BUILDER)
-              .addStatement(
+                  java.util.function.Consumer.class, SSE_ENDPOINT_BUILDER))
+              .addCode(CodeText.statement(
                   "return new $T($T.on(http), codec, withBasePath.andThen(options))",
-                  server, SSE_SERVER)
+                  server, SSE_SERVER))
               .build());
       if (!plan.api().securitySchemes().isEmpty()) {
         ClassName accessCheck = ClassName.get("dev.asyncsse.runtime.server", "AccessCheck");
         type.addMethod(
             MethodSpec.methodBuilder("server")
-                .addJavadoc(
+                .addJavadoc(CodeText.of(
                     "Registers every channel of the document on {@code http}, accepting a"
                         + " connection only when one of {@code checks} accepts its credential;"
-                        + " see {@link Security}.\n")
+                        + " see {@link Security}.\n"))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(server)
                 .addParameter(HTTP_SERVER, "http")
                 .addParameter(com.palantir.javapoet.ArrayTypeName.of(accessCheck), "checks")
                 .varargs(true)
-                .beginControlFlow("if (checks.length == 0)")
-                .addStatement("throw new $T($S)", IllegalArgumentException.class,
-                    "Give at least one check, such as Security." + firstSchemeMethod(plan) + "(...)")
+                .addCode(CodeText.controlFlowStart("if (checks.length == 0)"))
+                .addCode(CodeText.statement("throw new $T($S)", IllegalArgumentException.class,
+                    "Give at least one check, such as Security." + firstSchemeMethod(plan)
+                        + "(...)"))
                 .endControlFlow()
-                .addStatement(
+                .addCode(CodeText.statement(
                     "return server(http, $T.jackson(), endpoint -> { for ($T check : checks) {"
                         + " endpoint.authenticate(check); } })",
-                    JSON_CODEC, accessCheck)
+                    JSON_CODEC, accessCheck))
                 .build());
         type.addType(SecurityGenerator.securityClass(self, plan.api().securitySchemes()));
       }
@@ -192,11 +198,11 @@ final class EntryGenerator {
     String basePath = paths.size() == 1 ? paths.first() : "";
     return FieldSpec.builder(String.class, "BASE_PATH", Modifier.PUBLIC, Modifier.STATIC,
             Modifier.FINAL)
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "The path below which {@link #server(HttpServer)} serves every channel address: the"
                 + " path of the\ndocument's http servers when they share one, else empty. Clients"
-                + " request the same\nprefix, the path of the base URI they are given.\n")
-        .initializer("$S", basePath)
+                + " request the same\nprefix, the path of the base URI they are given.\n"))
+        .initializer(CodeText.of("$S", basePath))
         .build();
   }
 
@@ -226,13 +232,13 @@ final class EntryGenerator {
 
   private static MethodSpec addressOriginClient(ClassName builder, String origin) {
     return MethodSpec.methodBuilder("client")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Starts building a client for {@code $L}, where every channel's address points. A"
                 + " base URI given\nto {@link #client(URI)} replaces its scheme, host and port.\n",
-            Javadoc.escape(origin))
+            Javadoc.escape(origin)))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(builder)
-        .addStatement("return client($T.create($S))", URI, origin)
+        .addCode(CodeText.statement("return client($T.create($S))", URI, origin))
         .build();
   }
 
@@ -246,8 +252,8 @@ final class EntryGenerator {
 
   private static FieldSpec constant(String name, String value, String doc) {
     return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("$L\n", doc)
-        .initializer("$S", value)
+        .addJavadoc(CodeText.of("$L\n", doc))
+        .initializer(CodeText.of("$S", value))
         .build();
   }
 
@@ -259,7 +265,7 @@ final class EntryGenerator {
         .addField(URI, "baseUri", Modifier.PRIVATE)
         .addField(
             FieldSpec.builder(JSON_CODEC, "codec", Modifier.PRIVATE)
-                .initializer("$T.jackson()", JSON_CODEC)
+                .initializer(CodeText.of("$T.jackson()", JSON_CODEC))
                 .build())
         .addField(
             FieldSpec.builder(options, "options", Modifier.PRIVATE)
@@ -268,7 +274,8 @@ final class EntryGenerator {
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addParameter(URI, "baseUri")
-                .addStatement("this.baseUri = $T.requireNonNull(baseUri, $S)", Objects.class, "baseUri")
+                .addCode(CodeText.statement(
+                    "this.baseUri = $T.requireNonNull(baseUri, $S)", Objects.class, "baseUri"))
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("codec")
@@ -276,8 +283,9 @@ final class EntryGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(JSON_CODEC, "codec")
-                .addStatement("this.codec = $T.requireNonNull(codec, $S)", Objects.class, "codec")
-                .addStatement("return this")
+                .addCode(CodeText.statement(
+                    "this.codec = $T.requireNonNull(codec, $S)", Objects.class, "codec"))
+                .addCode(CodeText.statement("return this"))
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("httpClient")
@@ -285,7 +293,7 @@ final class EntryGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(HTTP_CLIENT, "httpClient")
-                .addStatement("return configure(sse -> sse.httpClient(httpClient))")
+                .addCode(CodeText.statement("return configure(sse -> sse.httpClient(httpClient))"))
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("header")
@@ -294,27 +302,27 @@ final class EntryGenerator {
                 .returns(builder)
                 .addParameter(String.class, "name")
                 .addParameter(String.class, "value")
-                .addStatement("return configure(sse -> sse.header(name, value))")
+                .addCode(CodeText.statement("return configure(sse -> sse.header(name, value))"))
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("configure")
-                .addJavadoc(
+                .addJavadoc(CodeText.of(
                     "Applies {@code option} to every channel's {@code SseClient.Builder}, after the"
                         + " options given before it; use it for reconnect delays and timeouts.\n\n"
-                        + "@return this builder\n")
+                        + "@return this builder\n"))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(options, "option")
-                .addStatement("$T previous = this.options", options)
-                .addStatement("this.options = previous.andThen(option)")
-                .addStatement("return this")
+                .addCode(CodeText.statement("$T previous = this.options", options))
+                .addCode(CodeText.statement("this.options = previous.andThen(option)"))
+                .addCode(CodeText.statement("return this"))
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("build")
                 .addJavadoc("Returns a client with these settings.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(client)
-                .addStatement("return new $T(baseUri, codec, options)", client)
+                .addCode(CodeText.statement("return new $T(baseUri, codec, options)", client))
                 .build())
         .build();
   }
@@ -322,11 +330,11 @@ final class EntryGenerator {
   private static TypeSpec clientClass(DocumentPlan plan, ClassName client) {
     TypeName options = RuntimeTypes.consumerOf(SSE_CLIENT_BUILDER);
     TypeSpec.Builder type = TypeSpec.classBuilder(client)
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "A client with one method per channel; each returns a new channel client.\n\n"
                 + "<p>Every channel client of one {@code Client} connects with the same"
                 + " {@code HttpClient}: the one given to {@link ClientBuilder#httpClient}, else one"
-                + " that this client creates with the connect timeout of its settings.\n")
+                + " that this client creates with the connect timeout of its settings.\n"))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addField(URI, "baseUri", Modifier.PRIVATE, Modifier.FINAL)
         .addField(JSON_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL)
@@ -336,28 +344,33 @@ final class EntryGenerator {
                 .addParameter(URI, "baseUri")
                 .addParameter(JSON_CODEC, "codec")
                 .addParameter(options, "options")
-                .addStatement("this.baseUri = baseUri")
-                .addStatement("this.codec = codec")
-                .addStatement("$T settings = $T.builder(baseUri)", SSE_CLIENT_BUILDER, SSE_CLIENT)
-                .addStatement("options.accept(settings)")
+                .addCode(CodeText.statement("this.baseUri = baseUri"))
+                .addCode(CodeText.statement("this.codec = codec"))
+                .addCode(CodeText.statement(
+                    "$T settings = $T.builder(baseUri)", SSE_CLIENT_BUILDER, SSE_CLIENT))
+                .addCode(CodeText.statement("options.accept(settings)"))
                 // Each listen() builds its own SseClient.Builder, which would otherwise create an
                 // HttpClient, with its selector thread, per subscription.
-                .addStatement("$T httpClient = settings.resolvedHttpClient()", HTTP_CLIENT)
-                .addStatement("this.options = options.andThen(sse -> sse.httpClient(httpClient))")
+                .addCode(CodeText.statement(
+                    "$T httpClient = settings.resolvedHttpClient()", HTTP_CLIENT))
+                .addCode(CodeText.statement(
+                    "this.options = options.andThen(sse -> sse.httpClient(httpClient))"))
                 .build());
     for (ChannelPlan channel : plan.channels()) {
       MethodSpec.Builder method = MethodSpec.methodBuilder(channel.accessor())
-          .addJavadoc(
-              "Returns a client for channel {@code $L}.\n", Javadoc.escape(channel.channel().id()))
+          .addJavadoc(CodeText.of(
+              "Returns a client for channel {@code $L}.\n", Javadoc.escape(channel.channel().id())))
           .addModifiers(Modifier.PUBLIC)
           .returns(channel.clientClass());
       if (channel.parametersClass() == null) {
-        method.addStatement("return new $T(baseUri, codec, options)", channel.clientClass());
+        method.addCode(CodeText.statement(
+            "return new $T(baseUri, codec, options)", channel.clientClass()));
         type.addMethod(method.build());
         continue;
       }
       method.addParameter(channel.parametersClass(), "parameters")
-          .addStatement("return new $T(baseUri, parameters, codec, options)", channel.clientClass());
+          .addCode(CodeText.statement(
+              "return new $T(baseUri, parameters, codec, options)", channel.clientClass()));
       type.addMethod(method.build());
       type.addMethod(withParameterValues(channel));
     }
@@ -367,9 +380,9 @@ final class EntryGenerator {
   /** Adds an overload that takes each address parameter as its own argument. */
   private static MethodSpec withParameterValues(ChannelPlan channel) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(channel.accessor())
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Returns a client for channel {@code $L} with these parameter values.\n",
-            Javadoc.escape(channel.channel().id()))
+            Javadoc.escape(channel.channel().id())))
         .addModifiers(Modifier.PUBLIC)
         .returns(channel.clientClass());
     StringBuilder arguments = new StringBuilder();
@@ -379,13 +392,14 @@ final class EntryGenerator {
       arguments.append(arguments.length() == 0 ? "" : ", ").append(name);
     }
     return method
-        .addStatement("return $L(new $T($L))", channel.accessor(), channel.parametersClass(), arguments)
+        .addCode(CodeText.statement(
+            "return $L(new $T($L))", channel.accessor(), channel.parametersClass(), arguments))
         .build();
   }
 
   /** Returns the lambda that adds a channel's parameter and request value checks to its endpoint. */
   private static CodeBlock endpointChecks(ChannelPlan channel) {
-    CodeBlock.Builder calls = CodeBlock.builder();
+    CodeText calls = CodeText.builder();
     if (!channel.channel().method().equals("GET")) {
       calls.add(".method($S)", channel.channel().method());
     }
@@ -396,7 +410,8 @@ final class EntryGenerator {
       calls.add(".authorize($T.requestCheck(codec))", channel.serverClass());
     }
     CodeBlock chain = calls.build();
-    return chain.isEmpty() ? CodeBlock.of("builder -> { }") : CodeBlock.of("builder -> builder$L", chain);
+    return chain.isEmpty() ? CodeText.of(
+        "builder -> { }") : CodeText.of("builder -> builder$L", chain);
   }
 
   private static TypeSpec serverClass(DocumentPlan plan, ClassName server) {
@@ -408,7 +423,7 @@ final class EntryGenerator {
         .addParameter(SSE_SERVER, "sse")
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-        .addStatement("this.sse = sse");
+        .addCode(CodeText.statement("this.sse = sse"));
     java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
     for (ChannelPlan channel : plan.channels()) {
       String address = channel.channel().address();
@@ -417,21 +432,21 @@ final class EntryGenerator {
         endpoint = "endpoint" + (endpoints.size() + 1);
         endpoints.put(address, endpoint);
         CodeBlock check = endpointChecks(channel);
-        constructor.addStatement(
+        constructor.addCode(CodeText.statement(
             "$T $L = endpoint(sse, $T.ADDRESS, $L, options)",
-            RuntimeTypes.SSE_ENDPOINT, endpoint, channel.serverClass(), check);
+            RuntimeTypes.SSE_ENDPOINT, endpoint, channel.serverClass(), check));
       }
       type.addField(channel.serverClass(), channel.accessor(), Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addStatement(
-          "this.$L = new $T($L, codec)", channel.accessor(), channel.serverClass(), endpoint);
+      constructor.addCode(CodeText.statement(
+          "this.$L = new $T($L, codec)", channel.accessor(), channel.serverClass(), endpoint));
       type.addMethod(
           MethodSpec.methodBuilder(channel.accessor())
-              .addJavadoc(
+              .addJavadoc(CodeText.of(
                   "Returns the server side of channel {@code $L}.\n",
-                  Javadoc.escape(channel.channel().id()))
+                  Javadoc.escape(channel.channel().id())))
               .addModifiers(Modifier.PUBLIC)
               .returns(channel.serverClass())
-              .addStatement("return $L", channel.accessor())
+              .addCode(CodeText.statement("return $L", channel.accessor()))
               .build());
     }
     type.addMethod(constructor.build());
@@ -443,28 +458,30 @@ final class EntryGenerator {
             .addParameter(String.class, "address")
             .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "checks")
             .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-            .addStatement(
-                "$T builder = $T.builder(address)", SSE_ENDPOINT_BUILDER, RuntimeTypes.SSE_ENDPOINT)
-            .addStatement("checks.accept(builder)")
-            .addStatement("options.accept(builder)")
-            .addStatement("$T endpoint = builder.build()", RuntimeTypes.SSE_ENDPOINT)
-            .addStatement("sse.register(endpoint)")
-            .addStatement("return endpoint")
+            .addCode(CodeText.statement(
+                "$T builder = $T.builder(address)",
+                SSE_ENDPOINT_BUILDER,
+                RuntimeTypes.SSE_ENDPOINT))
+            .addCode(CodeText.statement("checks.accept(builder)"))
+            .addCode(CodeText.statement("options.accept(builder)"))
+            .addCode(CodeText.statement("$T endpoint = builder.build()", RuntimeTypes.SSE_ENDPOINT))
+            .addCode(CodeText.statement("sse.register(endpoint)"))
+            .addCode(CodeText.statement("return endpoint"))
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("shutdown")
-            .addJavadoc(
+            .addJavadoc(CodeText.of(
                 "Ends every open stream cleanly so that clients reconnect, and stops heartbeats."
-                    + " Stop the {@code HttpServer} afterwards.\n")
+                    + " Stop the {@code HttpServer} afterwards.\n"))
             .addModifiers(Modifier.PUBLIC)
-            .addStatement("sse.shutdown()")
+            .addCode(CodeText.statement("sse.shutdown()"))
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("sseServer")
             .addJavadoc("Returns the runtime server the channels are registered on.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(SSE_SERVER)
-            .addStatement("return sse")
+            .addCode(CodeText.statement("return sse"))
             .build());
     return type.build();
   }

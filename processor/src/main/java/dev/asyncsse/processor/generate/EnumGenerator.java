@@ -24,23 +24,25 @@ final class EnumGenerator {
 
   TypeSpec.Builder generate(EnumType declaration) {
     TypeSpec.Builder type = TypeSpec.enumBuilder(declaration.name()).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc("$L", Javadoc.of(declaration.doc(), "Values of " + declaration.origin() + "."));
+    CodeText javadoc = CodeText.builder()
+        .add("$L", Javadoc.of(declaration.doc(), "Values of " + declaration.origin() + "."));
     String unknown = declaration.unknownConstant();
     if (unknown != null) {
-      type.addJavadoc(
+      javadoc.add(
           "\n<p>A value the document does not list reads as {@link #$L}, so that a stream"
               + " survives values added after this code was generated. {@code $L} cannot be sent.\n",
           unknown, unknown);
     }
     if (declaration.doc().deprecated()) {
       type.addAnnotation(Deprecated.class);
-      type.addJavadoc("\n@deprecated $L", PayloadGenerator.DEPRECATED);
+      javadoc.add("\n@deprecated $L", PayloadGenerator.DEPRECATED);
     }
+    type.addJavadoc(javadoc.build());
     for (Constant constant : declaration.constants()) {
       type.addEnumConstant(
           constant.javaName(),
           TypeSpec.anonymousClassBuilder("$S", constant.wireValue())
-              .addJavadoc("The value \"$L\".\n", Javadoc.escape(constant.wireValue()))
+              .addJavadoc(CodeText.of("The value \"$L\".\n", Javadoc.escape(constant.wireValue())))
               .build());
     }
     if (unknown != null) {
@@ -55,31 +57,36 @@ final class EnumGenerator {
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addParameter(String.class, "value")
-            .addStatement("this.value = value")
+            .addCode(CodeText.statement("this.value = value"))
             .build());
     MethodSpec.Builder value = MethodSpec.methodBuilder("value")
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class);
     if (unknown == null) {
       value.addJavadoc("Returns the value as written on the wire.\n").addAnnotation(JSON_VALUE);
-      type.addMethod(value.addStatement("return value").build());
+      type.addMethod(value.addCode(CodeText.statement("return value")).build());
     } else {
       String rejection = declaration.name().simpleName() + "." + unknown + " cannot be sent: it"
           + " stands for a value this code does not know. Use one of " + allowed(declaration) + ".";
-      value.addJavadoc("Returns the value as written on the wire.\n\n@throws"
-              + " IllegalStateException for {@link #$L}, which has no wire value\n", unknown)
-          .beginControlFlow("if (this == $L)", unknown)
-          .addStatement("throw new $T($S)", IllegalStateException.class, rejection)
-          .endControlFlow();
-      type.addMethod(value.addStatement("return value").build());
+      value.addJavadoc(CodeText.of("Returns the value as written on the wire.\n\n@throws"
+              + " IllegalStateException for {@link #$L}, which has no wire value\n", unknown))
+          .addCode(CodeText.builder()
+              .beginControlFlow("if (this == $L)", unknown)
+              .addStatement("throw new $T($S)", IllegalStateException.class, rejection)
+              .endControlFlow()
+              .addStatement("return value")
+              .build());
+      type.addMethod(value.build());
       type.addMethod(MethodSpec.methodBuilder("json")
-          .addJavadoc("Returns what Jackson writes: the wire value, or for {@link #$L} a value"
-              + " whose writing fails.\n", unknown)
+          .addJavadoc(CodeText.of("Returns what Jackson writes: the wire value, or for {@link #$L}"
+              + " a value whose writing fails.\n", unknown))
           .addAnnotation(JSON_VALUE)
           .addModifiers(Modifier.PRIVATE)
           .returns(Object.class)
-          .addStatement("return this == $L ? new $T($S) : value", unknown, UNKNOWN_ENUM_VALUE,
-              rejection)
+          .addCode(CodeText.builder()
+              .addStatement("return this == $L ? new $T($S) : value", unknown, UNKNOWN_ENUM_VALUE,
+                  rejection)
+              .build())
           .build());
     }
     type.addMethod(fromValue(declaration));
@@ -91,9 +98,10 @@ final class EnumGenerator {
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class);
     if (unknown == null) {
-      text.addStatement("return value");
+      text.addCode(CodeText.statement("return value"));
     } else {
-      text.addStatement("return this == $L ? name() : value", unknown);
+      text.addCode(
+          CodeText.builder().addStatement("return this == $L ? name() : value", unknown).build());
     }
     type.addMethod(text.build());
     return type;
@@ -111,11 +119,13 @@ final class EnumGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(declaration.name())
         .addParameter(JSON_NODE, "node")
-        .beginControlFlow("if (!node.isTextual())")
-        .addStatement("throw new $T($S + node)", IllegalArgumentException.class,
-            declaration.name().simpleName() + " must be a JSON string, but was ")
-        .endControlFlow()
-        .addStatement("return fromValue(node.textValue())")
+        .addCode(CodeText.builder()
+            .beginControlFlow("if (!node.isTextual())")
+            .addStatement("throw new $T($S + node)", IllegalArgumentException.class,
+                declaration.name().simpleName() + " must be a JSON string, but was ")
+            .endControlFlow()
+            .addStatement("return fromValue(node.textValue())")
+            .build())
         .build();
   }
 
@@ -130,11 +140,12 @@ final class EnumGenerator {
       method.addJavadoc("Returns the constant for a wire value.\n\n@throws"
           + " IllegalArgumentException when {@code value} is not one of the allowed values\n");
     } else {
-      method.addJavadoc(
+      method.addJavadoc(CodeText.of(
           "Returns the constant for a wire value, or {@link #$L} for a value the document does"
-              + " not list.\n", unknown);
+              + " not list.\n", unknown));
     }
-    method.beginControlFlow("for ($T constant : values())", declaration.name())
+    CodeText body = CodeText.builder();
+    body.beginControlFlow("for ($T constant : values())", declaration.name())
         .beginControlFlow(unknown == null
             ? "if (constant.value.equals(value))"
             : "if (constant != " + unknown + " && constant.value.equals(value))")
@@ -142,15 +153,15 @@ final class EnumGenerator {
         .endControlFlow()
         .endControlFlow();
     if (unknown == null) {
-      method.addStatement(
+      body.addStatement(
           "throw new $T($S + value + $S)",
           IllegalArgumentException.class,
           "Unknown " + declaration.name().simpleName() + " value \"",
           "\"; allowed: " + allowed(declaration));
     } else {
-      method.addStatement("return $L", unknown);
+      body.addStatement("return $L", unknown);
     }
-    return method.build();
+    return method.addCode(body.build()).build();
   }
 
   private static String allowed(EnumType declaration) {

@@ -69,21 +69,21 @@ final class ParametersGenerator {
     ClassName name = plan.parametersClass();
     List<ParameterModel> parameters = plan.channel().parameters();
     TypeSpec.Builder type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc(
+    type.addJavadoc(CodeText.of(
         "Parameters of the address {@code $L} of channel {@code $L}.\n",
         Javadoc.escape(plan.channel().address()),
-        Javadoc.escape(plan.channel().id()));
+        Javadoc.escape(plan.channel().id())));
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    CodeBlock.Builder toMap = CodeBlock.builder()
+    CodeText toMap = CodeText.builder()
         .addStatement("$T values = new $T<>()", STRING_MAP, LinkedHashMap.class);
-    CodeBlock.Builder fromMap = CodeBlock.builder();
+    CodeText fromMap = CodeText.builder();
     for (ParameterModel parameter : parameters) {
       String field = JavaNames.memberName(parameter.name());
       TypeName componentType = componentType(plan, parameter);
       constructor.addParameter(componentType, field);
-      type.addJavadoc("\n@param $L $L", field, describe(parameter));
+      type.addJavadoc(CodeText.of("\n@param $L $L", field, describe(parameter)));
       if (parameter.isEnum()) {
         type.addType(enumType(plan, parameter));
       }
@@ -95,24 +95,24 @@ final class ParametersGenerator {
     type.addMethod(compact.build());
     type.addMethod(
         MethodSpec.methodBuilder("toMap")
-            .addJavadoc(
+            .addJavadoc(CodeText.of(
                 "Returns the values as path text, keyed by the parameter names used in the"
-                    + " address.\n")
+                    + " address.\n"))
             .addModifiers(Modifier.PUBLIC)
             .returns(STRING_MAP)
             .addCode(toMap.build())
-            .addStatement("return values")
+            .addCode(CodeText.statement("return values"))
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("fromMap")
-            .addJavadoc(
+            .addJavadoc(CodeText.of(
                 "Creates the parameters from path text keyed by parameter name.\n\n"
                     + "@throws NullPointerException when a value is missing\n"
-                    + "@throws IllegalArgumentException when a value is not allowed\n")
+                    + "@throws IllegalArgumentException when a value is not allowed\n"))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(name)
             .addParameter(STRING_MAP, "values")
-            .addStatement("return new $T($L)", name, fromMap.build())
+            .addCode(CodeText.statement("return new $T($L)", name, fromMap.build()))
             .build());
     return files.file(type);
   }
@@ -124,27 +124,27 @@ final class ParametersGenerator {
 
   private static CodeBlock text(ParameterModel parameter, String field) {
     if (parameter.isEnum()) {
-      return CodeBlock.of("$L.value()", field);
+      return CodeText.of("$L.value()", field);
     }
     if (parameter.kind() == Kind.STRING) {
-      return CodeBlock.of("$L", field);
+      return CodeText.of("$L", field);
     }
-    return CodeBlock.of("$T.valueOf($L)", String.class, field);
+    return CodeText.of("$T.valueOf($L)", String.class, field);
   }
 
   private static CodeBlock parse(ChannelPlan plan, ParameterModel parameter) {
-    CodeBlock value = CodeBlock.of("values.get($S)", parameter.name());
+    CodeBlock value = CodeText.of("values.get($S)", parameter.name());
     if (parameter.isEnum()) {
-      return CodeBlock.of("$T.fromValue($T.requireText($S, $L))",
+      return CodeText.of("$T.fromValue($T.requireText($S, $L))",
           componentType(plan, parameter), PATH_PARAMETERS, parameter.name(), value);
     }
     switch (parameter.kind()) {
       case INT:
-        return CodeBlock.of("$T.parseInt($S, $L)", PATH_PARAMETERS, parameter.name(), value);
+        return CodeText.of("$T.parseInt($S, $L)", PATH_PARAMETERS, parameter.name(), value);
       case LONG:
-        return CodeBlock.of("$T.parseLong($S, $L)", PATH_PARAMETERS, parameter.name(), value);
+        return CodeText.of("$T.parseLong($S, $L)", PATH_PARAMETERS, parameter.name(), value);
       case DOUBLE:
-        return CodeBlock.of("$T.parseDouble($S, $L)", PATH_PARAMETERS, parameter.name(), value);
+        return CodeText.of("$T.parseDouble($S, $L)", PATH_PARAMETERS, parameter.name(), value);
       default:
         return value;
     }
@@ -176,16 +176,17 @@ final class ParametersGenerator {
     ClassName name = (ClassName) componentType(plan, parameter);
     TypeSpec.Builder type = TypeSpec.enumBuilder(name)
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Values of the {@code $L} parameter", Javadoc.escape(parameter.name()));
+        .addJavadoc(CodeText.of(
+            "Values of the {@code $L} parameter", Javadoc.escape(parameter.name())));
     String description = parameter.description().strip();
     if (description.isEmpty()) {
       type.addJavadoc(".\n");
     } else {
-      type.addJavadoc(": $L\n", Javadoc.escape(description));
+      type.addJavadoc(CodeText.of(": $L\n", Javadoc.escape(description)));
     }
     if (!parameter.examples().isEmpty()) {
-      type.addJavadoc("\n<p>For example {@code $L}.\n",
-          Javadoc.escape(String.join(", ", parameter.examples())));
+      type.addJavadoc(CodeText.of("\n<p>For example {@code $L}.\n",
+          Javadoc.escape(String.join(", ", parameter.examples()))));
     }
 
     Set<String> used = new HashSet<>();
@@ -199,43 +200,43 @@ final class ParametersGenerator {
       type.addEnumConstant(
           constant,
           TypeSpec.anonymousClassBuilder("$S", values.get(i))
-              .addJavadoc("The value {@code $L}.\n", Javadoc.escape(values.get(i)))
+              .addJavadoc(CodeText.of("The value {@code $L}.\n", Javadoc.escape(values.get(i))))
               .build());
     }
 
     type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
         .addParameter(String.class, "value")
-        .addStatement("this.value = value")
+        .addCode(CodeText.statement("this.value = value"))
         .build());
     type.addMethod(MethodSpec.methodBuilder("value")
         .addJavadoc("Returns the value as written in the path.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
-        .addStatement("return value")
+        .addCode(CodeText.statement("return value"))
         .build());
 
     String allowed = String.join(", ", values);
     type.addMethod(MethodSpec.methodBuilder("fromValue")
-        .addJavadoc("Returns the constant for a value written in the path.\n\n"
+        .addJavadoc(CodeText.of("Returns the constant for a value written in the path.\n\n"
             + "@throws IllegalArgumentException when {@code value} is not one of the allowed"
-            + " values\n")
+            + " values\n"))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(name)
         .addParameter(String.class, "value")
-        .beginControlFlow("for ($T constant : values())", name)
-        .beginControlFlow("if (constant.value.equals(value))")
-        .addStatement("return constant")
+        .addCode(CodeText.controlFlowStart("for ($T constant : values())", name))
+        .addCode(CodeText.controlFlowStart("if (constant.value.equals(value))"))
+        .addCode(CodeText.statement("return constant"))
         .endControlFlow()
         .endControlFlow()
-        .addStatement("throw new $T($S + value)", IllegalArgumentException.class,
-            "parameter " + parameter.name() + " must be one of [" + allowed + "], but was ")
+        .addCode(CodeText.statement("throw new $T($S + value)", IllegalArgumentException.class,
+            "parameter " + parameter.name() + " must be one of [" + allowed + "], but was "))
         .build());
     type.addMethod(MethodSpec.methodBuilder("toString")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
-        .addStatement("return value")
+        .addCode(CodeText.statement("return value"))
         .build());
     return type.build();
   }
@@ -244,20 +245,20 @@ final class ParametersGenerator {
       TypeSpec.Builder type, MethodSpec.Builder compact, ParameterModel parameter, String field) {
     String name = parameter.name();
     if (parameter.isEnum() || parameter.kind() == Kind.STRING) {
-      compact.addStatement(
-          "$T.requireNonNull($L, $S)", Objects.class, field, "parameter " + name + " is missing");
+      compact.addCode(CodeText.statement(
+          "$T.requireNonNull($L, $S)", Objects.class, field, "parameter " + name + " is missing"));
     }
     if (parameter.isEnum()) {
       return;
     }
     if (parameter.kind() == Kind.STRING) {
-      fail(compact, CodeBlock.of("$L.isEmpty()", field), "parameter " + name + " must not be empty");
+      fail(compact, CodeText.of("$L.isEmpty()", field), "parameter " + name + " must not be empty");
       allowedStrings(type, compact, parameter, field);
       strings(type, compact, parameter, field);
       return;
     }
     if (parameter.kind() == Kind.DOUBLE) {
-      fail(compact, CodeBlock.of("!$T.isFinite($L)", Double.class, field),
+      fail(compact, CodeText.of("!$T.isFinite($L)", Double.class, field),
           "parameter " + name + " must be a finite number, but was ", field);
     }
     allowedNumbers(type, compact, parameter, field);
@@ -274,7 +275,7 @@ final class ParametersGenerator {
       return;
     }
     CodeBlock values = parameter.allowedValues().stream()
-        .map(value -> CodeBlock.of("$S", value))
+        .map(value -> CodeText.of("$S", value))
         .collect(CodeBlock.joining(", "));
     allowedList(type, compact, parameter, field, ClassName.get(String.class), values);
   }
@@ -286,7 +287,7 @@ final class ParametersGenerator {
       return;
     }
     CodeBlock values = parameter.allowedValues().stream()
-        .map(value -> CodeBlock.of("$L", literal(new BigDecimal(value), Kind.DOUBLE)))
+        .map(value -> CodeText.of("$L", literal(new BigDecimal(value), Kind.DOUBLE)))
         .collect(CodeBlock.joining(", "));
     allowedList(type, compact, parameter, field, ClassName.get(Double.class), values);
   }
@@ -301,19 +302,19 @@ final class ParametersGenerator {
                 Modifier.PRIVATE,
                 Modifier.STATIC,
                 Modifier.FINAL)
-            .initializer("$T.of($L)", List.class, values)
+            .initializer(CodeText.of("$T.of($L)", List.class, values))
             .build());
     CodeBlock value = element.equals(ClassName.get(Double.class))
-        ? CodeBlock.of("(double) $L", field)
-        : CodeBlock.of("$L", field);
-    compact.beginControlFlow("if (!$L.contains($L))", constant, value)
-        .addStatement(
+        ? CodeText.of("(double) $L", field)
+        : CodeText.of("$L", field);
+    compact.addCode(CodeText.controlFlowStart("if (!$L.contains($L))", constant, value))
+        .addCode(CodeText.statement(
             "throw new $T($S + $L + $S + $L)",
             IllegalArgumentException.class,
             "parameter " + parameter.name() + " must be one of ",
             constant,
             ", but was ",
-            field)
+            field))
         .endControlFlow();
   }
 
@@ -321,14 +322,14 @@ final class ParametersGenerator {
       TypeSpec.Builder type, MethodSpec.Builder compact, ParameterModel parameter, String field) {
     Rules rules = parameter.rules();
     String name = parameter.name();
-    CodeBlock length = CodeBlock.of("$L.codePointCount(0, $L.length())", field, field);
+    CodeBlock length = CodeText.of("$L.codePointCount(0, $L.length())", field, field);
     if (rules.minLength() != null) {
-      fail(compact, CodeBlock.of("$L < $L", length, rules.minLength()),
+      fail(compact, CodeText.of("$L < $L", length, rules.minLength()),
           "parameter " + name + " must have at least " + rules.minLength()
               + " characters, but was ", field);
     }
     if (rules.maxLength() != null) {
-      fail(compact, CodeBlock.of("$L > $L", length, rules.maxLength()),
+      fail(compact, CodeText.of("$L > $L", length, rules.maxLength()),
           "parameter " + name + " must have at most " + rules.maxLength()
               + " characters, but was ", field);
     }
@@ -336,10 +337,10 @@ final class ParametersGenerator {
       String constant = JavaNames.constantName(field) + "_PATTERN";
       type.addField(FieldSpec.builder(
               Pattern.class, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.compile($S)", Pattern.class, rules.pattern())
+          .initializer(CodeText.of("$T.compile($S)", Pattern.class, rules.pattern()))
           .build());
       // JSON Schema patterns are not anchored: a match anywhere in the value is enough.
-      fail(compact, CodeBlock.of("!$L.matcher($L).find()", constant, field),
+      fail(compact, CodeText.of("!$L.matcher($L).find()", constant, field),
           "parameter " + name + " must match pattern " + rules.pattern() + ", but was ", field);
     }
   }
@@ -349,7 +350,7 @@ final class ParametersGenerator {
     if (limit == null) {
       return;
     }
-    fail(compact, CodeBlock.of("$L $L $L", field, failing, literal(limit, parameter.kind())),
+    fail(compact, CodeText.of("$L $L $L", field, failing, literal(limit, parameter.kind())),
         "parameter " + parameter.name() + " must be " + rule + " " + limit.toPlainString()
             + ", but was ", field);
   }
@@ -365,15 +366,16 @@ final class ParametersGenerator {
   }
 
   private static void fail(MethodSpec.Builder compact, CodeBlock condition, String message) {
-    compact.beginControlFlow("if ($L)", condition)
-        .addStatement("throw new $T($S)", IllegalArgumentException.class, message)
+    compact.addCode(CodeText.controlFlowStart("if ($L)", condition))
+        .addCode(CodeText.statement("throw new $T($S)", IllegalArgumentException.class, message))
         .endControlFlow();
   }
 
   private static void fail(
       MethodSpec.Builder compact, CodeBlock condition, String message, String field) {
-    compact.beginControlFlow("if ($L)", condition)
-        .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, field)
+    compact.addCode(CodeText.controlFlowStart("if ($L)", condition))
+        .addCode(CodeText.statement(
+            "throw new $T($S + $L)", IllegalArgumentException.class, message, field))
         .endControlFlow();
   }
 }

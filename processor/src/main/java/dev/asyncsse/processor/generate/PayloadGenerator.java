@@ -66,7 +66,8 @@ final class PayloadGenerator {
 
   private TypeSpec.Builder record(RecordType record) {
     TypeSpec.Builder type = TypeSpec.recordBuilder(record.name()).addModifiers(Modifier.PUBLIC);
-    type.addJavadoc("$L", Javadoc.of(record.doc(), "Payload schema " + record.origin() + "."));
+    CodeText javadoc = CodeText.builder()
+        .add("$L", Javadoc.of(record.doc(), "Payload schema " + record.origin() + "."));
     type.addSuperinterfaces(record.interfaces());
     if (!record.wrapper() && !record.closed()) {
       type.addAnnotation(AnnotationSpec.builder(JSON_IGNORE_PROPERTIES)
@@ -82,7 +83,7 @@ final class PayloadGenerator {
       // With a second constructor, @JsonCreator marks the one that Jackson reads JSON with.
       compact.addAnnotation(JSON_CREATOR);
     }
-    RecordChecks checks = new RecordChecks(type, compact);
+    RecordChecks checks = new RecordChecks(type);
     for (Component component : record.components()) {
       ParameterSpec.Builder parameter =
           ParameterSpec.builder(component.javaType(), component.javaName());
@@ -104,16 +105,17 @@ final class PayloadGenerator {
         parameter.addAnnotation(property.build());
       }
       constructor.addParameter(parameter.build());
-      type.addJavadoc("\n@param $L $L", component.javaName(), paramDocWithExample(component));
+      javadoc.add("\n@param $L $L", component.javaName(), paramDocWithExample(component));
       checks.add(component);
     }
     if (record.doc().deprecated()) {
       type.addAnnotation(Deprecated.class);
-      type.addJavadoc("\n@deprecated $L", DEPRECATED);
+      javadoc.add("\n@deprecated $L", DEPRECATED);
     }
+    type.addJavadoc(javadoc.build());
     type.recordConstructor(constructor.build());
     if (checks.any() || record.wrapper() || anyFixed) {
-      type.addMethod(compact.build());
+      type.addMethod(compact.addCode(checks.code()).build());
     }
     if (anyFixed) {
       type.addMethod(withoutFixed(record));

@@ -1,14 +1,11 @@
 package dev.asyncsse.processor.generate;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.asyncsse.processor.types.TypeDeclaration.Component;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -45,7 +42,7 @@ final class RecordBuilders {
         .addJavadoc("Returns an empty builder; unset values are {@code null}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(builder)
-        .addStatement("return new $T()", builder)
+        .addCode(CodeText.builder().addStatement("return new $T()", builder).build())
         .build());
     type.addType(builderClass());
   }
@@ -55,7 +52,8 @@ final class RecordBuilders {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Builds a {@link $T} one property at a time.\n", record.name());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    List<CodeBlock> arguments = new ArrayList<>();
+    CodeText arguments = CodeText.builder();
+    CodeText buildBody = CodeText.builder();
     MethodSpec.Builder build = MethodSpec.methodBuilder("build")
         .addJavadoc("Returns the record, checked as by its constructor.\n\n"
             + "@throws NullPointerException when a required value is not set\n"
@@ -66,31 +64,36 @@ final class RecordBuilders {
       String name = component.javaName();
       type.addField(FieldSpec.builder(component.type(), name, Modifier.PRIVATE).build());
       MethodSpec.Builder setter = MethodSpec.methodBuilder(name)
-          .addJavadoc("Sets $L.\n\n@return this builder\n", PayloadGenerator.paramDoc(component))
+          .addJavadoc(CodeText.of(
+              "Sets $L.\n\n@return this builder\n", PayloadGenerator.paramDoc(component)))
           .addModifiers(Modifier.PUBLIC)
           .returns(builder)
           .addParameter(component.type(), name)
-          .addStatement("this.$L = $L", name, name)
-          .addStatement("return this");
+          .addCode(CodeText.builder()
+              .addStatement("this.$L = $L", name, name)
+              .addStatement("return this")
+              .build());
       if (component.doc().deprecated()) {
         setter.addAnnotation(Deprecated.class);
       }
       type.addMethod(setter.build());
+      if (!arguments.isEmpty()) {
+        arguments.add(", ");
+      }
       if (component.defaultValue() != null && component.javaType().isPrimitive()) {
         // A primitive component cannot receive null, so its default is filled in here.
-        arguments.add(CodeBlock.of("$L == null ? $L : $L",
-            name, RecordChecks.defaultLiteral(component), name));
+        arguments.add("$L == null ? $L : $L", name, RecordChecks.defaultLiteral(component), name);
       } else {
-        arguments.add(CodeBlock.of("$L", name));
+        arguments.add("$L", name);
       }
       if (component.required() && !component.nullable() && component.defaultValue() == null) {
         // Checked here as well as in the record so that an unset primitive is reported by name
         // instead of failing to unbox, and every missing value in component order.
-        build.addStatement("$T.requireNonNull($L, $S)", Objects.class, name,
+        buildBody.addStatement("$T.requireNonNull($L, $S)", Objects.class, name,
             component.jsonName() + ": required property is missing");
       }
     }
-    build.addStatement("return new $T($L)", record.name(), CodeBlock.join(arguments, ", "));
-    return type.addMethod(build.build()).build();
+    buildBody.add("$[return new $T(", record.name()).add(arguments).add(");\n$]");
+    return type.addMethod(build.addCode(buildBody.build()).build()).build();
   }
 }

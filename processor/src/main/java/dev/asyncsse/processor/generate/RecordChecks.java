@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -34,6 +33,15 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordChecks {
 
+  private static final ClassName STRING = ClassName.get(String.class);
+  private static final ClassName INTEGER = ClassName.get(Integer.class);
+  private static final ClassName LONG = ClassName.get(Long.class);
+  private static final ClassName DOUBLE = ClassName.get(Double.class);
+  private static final ClassName BOOLEAN = ClassName.get(Boolean.class);
+  private static final ClassName URI = ClassName.get("java.net", "URI");
+  private static final ClassName SET = ClassName.get(Set.class);
+  private static final ClassName LIST = ClassName.get(List.class);
+  private static final ClassName MAP = ClassName.get(Map.class);
   private static final ClassName FORMATS = ClassName.get("dev.asyncsse.runtime.json", "Formats");
   private static final ClassName IMMUTABLE_COPIES =
       ClassName.get("dev.asyncsse.runtime.json", "ImmutableCopies");
@@ -55,17 +63,21 @@ final class RecordChecks {
       "email", "isEmail", "hostname", "isHostname", "ipv4", "isIpv4", "ipv6", "isIpv6");
 
   private final TypeSpec.Builder type;
-  private final MethodSpec.Builder compact;
+  private final CodeText compact = CodeText.builder();
   private boolean any;
 
-  RecordChecks(TypeSpec.Builder type, MethodSpec.Builder compact) {
+  RecordChecks(TypeSpec.Builder type) {
     this.type = type;
-    this.compact = compact;
   }
 
   /** Returns whether any check was added. */
   boolean any() {
     return any;
+  }
+
+  /** Returns the body of the compact constructor: every check added so far. */
+  CodeBlock code() {
+    return compact.build();
   }
 
   void add(Component component) {
@@ -95,25 +107,25 @@ final class RecordChecks {
       any = true;
     }
 
-    CodeBlock checks = checks(component, property);
+    CodeText checks = checks(component, property);
     if (checks.isEmpty()) {
       return;
     }
     if (component.javaType().isPrimitive()) {
-      compact.addCode(checks);
+      compact.add(checks);
     } else {
-      compact.beginControlFlow("if ($L != null)", name).addCode(checks).endControlFlow();
+      compact.beginControlFlow("if ($L != null)", name).add(checks).endControlFlow();
     }
     any = true;
   }
 
-  private CodeBlock checks(Component component, String property) {
+  private CodeText checks(Component component, String property) {
     String name = component.javaName();
     TypeName valueType = component.type();
     Constraints rules = component.constraints();
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeText body = CodeText.builder();
     if (rules.isEmpty()) {
-      return body.build();
+      return body;
     }
     allowed(body, component, property);
     if (isNumber(valueType)) {
@@ -122,23 +134,24 @@ final class RecordChecks {
       bound(body, name, property, valueType, ">", "<=", rules.exclusiveMinimum());
       bound(body, name, property, valueType, "<", ">=", rules.exclusiveMaximum());
       multipleOf(body, name, property, valueType, rules.multipleOf());
-    } else if (valueType.equals(ClassName.get(String.class))) {
+    } else if (valueType.equals(STRING)) {
       strings(body, name, property, rules);
-    } else if (valueType.equals(ClassName.get("java.net", "URI"))
+    } else if (valueType.equals(URI)
         && "uri".equals(rules.format())) {
-      fail(body, CodeBlock.of("!$L.isAbsolute()", name),
+      fail(body, CodeText.builder().add("!$L.isAbsolute()", name),
           property + ": must be an absolute URI, but was ", name);
     } else if (collectionType(valueType) != null) {
       length(body, name, property, "size()", "items", rules.minItems(), rules.maxItems());
       if (rules.uniqueItems()) {
-        fail(body, CodeBlock.of("new $T<>($L).size() != $L.size()", HashSet.class, name, name),
+        fail(body, CodeText.builder().add(
+            "new $T<>($L).size() != $L.size()", HashSet.class, name, name),
             property + ": items must be unique, but are ", name);
       }
     }
-    return body.build();
+    return body;
   }
 
-  private void strings(CodeBlock.Builder body, String name, String property, Constraints rules) {
+  private void strings(CodeText body, String name, String property, Constraints rules) {
     length(body, name, property, "codePointCount(0, " + name + ".length())", "characters",
         rules.minLength(), rules.maxLength());
     if (rules.pattern() != null && isValidPattern(rules.pattern())) {
@@ -147,18 +160,18 @@ final class RecordChecks {
               Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.compile($S)", Pattern.class, rules.pattern())
           .build());
-      fail(body, CodeBlock.of("!$L.matcher($L).find()", field, name),
+      fail(body, CodeText.builder().add("!$L.matcher($L).find()", field, name),
           property + ": must match pattern " + rules.pattern() + ", but was ", name);
     }
     String check = rules.format() == null ? null : FORMAT_CHECKS.get(rules.format());
     if (check != null) {
-      fail(body, CodeBlock.of("!$T.$L($L)", FORMATS, check, name),
+      fail(body, CodeText.builder().add("!$T.$L($L)", FORMATS, check, name),
           property + ": must be a valid " + rules.format() + ", but was ", name);
     }
   }
 
   /** Checks {@code enum} or {@code const} values that no Java enum checks. */
-  private void allowed(CodeBlock.Builder body, Component component, String property) {
+  private void allowed(CodeText body, Component component, String property) {
     List<String> literals = component.constraints().allowed();
     if (literals.isEmpty()) {
       return;
@@ -174,11 +187,11 @@ final class RecordChecks {
     }
     String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
     type.addField(FieldSpec.builder(
-            ParameterizedTypeName.get(ClassName.get(Set.class), valueType),
+            ParameterizedTypeName.get(SET, valueType),
             field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.of($L)", Set.class, CodeBlock.join(values, ", "))
         .build());
-    fail(body, CodeBlock.of("!$L.contains($L)", field, component.javaName()),
+    fail(body, CodeText.builder().add("!$L.contains($L)", field, component.javaName()),
         property + ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
   }
@@ -200,7 +213,7 @@ final class RecordChecks {
     if (type instanceof ParameterizedTypeName generic) {
       TypeName element = generic.typeArguments().get(generic.typeArguments().size() - 1);
       List<CodeBlock> items = new ArrayList<>();
-      if (generic.rawType().equals(ClassName.get(Map.class))) {
+      if (generic.rawType().equals(MAP)) {
         value.fields().forEachRemaining(field -> items.add(CodeBlock.of("$T.entry($S, $L)",
             Map.class, field.getKey(), defaultExpression(field.getValue(), element))));
         return CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(items, ", "));
@@ -230,19 +243,19 @@ final class RecordChecks {
     if (type.equals(JSON_NODE)) {
       return CodeBlock.of("$T.parse($S)", JSON_TREES, literal);
     }
-    if (type.equals(ClassName.get(String.class)) && node.isTextual()) {
+    if (type.equals(STRING) && node.isTextual()) {
       return CodeBlock.of("$S", node.asText());
     }
-    if (type.equals(ClassName.get(Integer.class)) && node.canConvertToInt() && node.isIntegralNumber()) {
+    if (type.equals(INTEGER) && node.canConvertToInt() && node.isIntegralNumber()) {
       return CodeBlock.of("$L", node.intValue());
     }
-    if (type.equals(ClassName.get(Long.class)) && node.canConvertToLong() && node.isIntegralNumber()) {
+    if (type.equals(LONG) && node.canConvertToLong() && node.isIntegralNumber()) {
       return CodeBlock.of("$LL", node.longValue());
     }
-    if (type.equals(ClassName.get(Double.class)) && node.isNumber()) {
+    if (type.equals(DOUBLE) && node.isNumber()) {
       return CodeBlock.of("$L", Double.toString(node.doubleValue()));
     }
-    if (type.equals(ClassName.get(Boolean.class)) && node.isBoolean()) {
+    if (type.equals(BOOLEAN) && node.isBoolean()) {
       return CodeBlock.of("$L", node.booleanValue());
     }
     return null;
@@ -253,20 +266,20 @@ final class RecordChecks {
    * {@code Long.MAX_VALUE} for a {@code long}, cannot be written as a literal. It needs no check
    * when every value meets it, and it fails every value when none does.
    */
-  private static void bound(CodeBlock.Builder body, String name, String property,
+  private static void bound(CodeText body, String name, String property,
       TypeName valueType, String rule, String failing, BigDecimal limit) {
     if (limit == null) {
       return;
     }
     String message = property + ": must be " + rule + " " + limit.toPlainString() + ", but was ";
     boolean lower = rule.startsWith(">");
-    boolean integral = !valueType.equals(ClassName.get(Double.class));
+    boolean integral = !valueType.equals(DOUBLE);
     String literal;
     if (integral) {
       if (limit.compareTo(LONG_MIN) < 0 || limit.compareTo(LONG_MAX) > 0) {
         boolean aboveEveryValue = limit.signum() > 0;
         if (lower == aboveEveryValue) {
-          fail(body, CodeBlock.of("true"), message, name);
+          fail(body, CodeText.builder().add("true"), message, name);
         }
         return;
       }
@@ -277,45 +290,45 @@ final class RecordChecks {
       double value = limit.doubleValue();
       if (Double.isInfinite(value)) {
         if (lower == value > 0) {
-          fail(body, CodeBlock.of("true"), message, name);
+          fail(body, CodeText.builder().add("true"), message, name);
         }
         return;
       }
       literal = Double.toString(value);
     }
-    fail(body, CodeBlock.of("$L $L $L", name, failing, literal), message, name);
+    fail(body, CodeText.builder().add("$L $L $L", name, failing, literal), message, name);
   }
 
-  private static void multipleOf(CodeBlock.Builder body, String name, String property,
+  private static void multipleOf(CodeText body, String name, String property,
       TypeName valueType, BigDecimal factor) {
     if (factor == null || factor.signum() <= 0) {
       return;
     }
-    CodeBlock test;
-    if (!valueType.equals(ClassName.get(Double.class)) && factor.stripTrailingZeros().scale() <= 0) {
-      test = CodeBlock.of("$L % $LL != 0", name, factor.toBigInteger());
+    CodeText test;
+    if (!valueType.equals(DOUBLE) && factor.stripTrailingZeros().scale() <= 0) {
+      test = CodeText.builder().add("$L % $LL != 0", name, factor.toBigInteger());
     } else {
-      test = CodeBlock.of("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
+      test = CodeText.builder().add("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
           BigDecimal.class, name, BigDecimal.class, factor.toPlainString());
     }
     fail(body, test, property + ": must be a multiple of " + factor.toPlainString() + ", but was ",
         name);
   }
 
-  private static void length(CodeBlock.Builder body, String name, String property,
+  private static void length(CodeText body, String name, String property,
       String accessor, String unit, Integer min, Integer max) {
     if (min != null && min > 0) {
-      fail(body, CodeBlock.of("$L.$L < $L", name, accessor, min),
+      fail(body, CodeText.builder().add("$L.$L < $L", name, accessor, min),
           property + ": must have at least " + min + " " + unit + ", but was ", name);
     }
     if (max != null) {
-      fail(body, CodeBlock.of("$L.$L > $L", name, accessor, max),
+      fail(body, CodeText.builder().add("$L.$L > $L", name, accessor, max),
           property + ": must have at most " + max + " " + unit + ", but was ", name);
     }
   }
 
-  private static void fail(CodeBlock.Builder body, CodeBlock test, String message, String name) {
-    body.beginControlFlow("if ($L)", test)
+  private static void fail(CodeText body, CodeText test, String message, String name) {
+    body.add("if (").add(test).add(") {\n$>")
         .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, name)
         .endControlFlow();
   }
@@ -330,15 +343,15 @@ final class RecordChecks {
   }
 
   private static boolean isNumber(TypeName type) {
-    return type.equals(ClassName.get(Integer.class))
-        || type.equals(ClassName.get(Long.class))
-        || type.equals(ClassName.get(Double.class));
+    return type.equals(INTEGER)
+        || type.equals(LONG)
+        || type.equals(DOUBLE);
   }
 
   private static ClassName collectionType(TypeName type) {
     if (type instanceof ParameterizedTypeName parameterized) {
       ClassName raw = parameterized.rawType();
-      if (raw.equals(ClassName.get(List.class)) || raw.equals(ClassName.get(Map.class))) {
+      if (raw.equals(LIST) || raw.equals(MAP)) {
         return raw;
       }
     }

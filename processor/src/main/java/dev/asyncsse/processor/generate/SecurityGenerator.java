@@ -48,38 +48,41 @@ final class SecurityGenerator {
       MethodSpec.Builder spec = MethodSpec.methodBuilder(methodName(scheme))
           .addModifiers(Modifier.PUBLIC)
           .returns(self)
-          .addJavadoc("Sends the credential of security scheme {@code $L}$L.\n",
-              Javadoc.escape(scheme.key()), description(scheme));
+          .addJavadoc(CodeText.of("Sends the credential of security scheme {@code $L}$L.\n",
+              Javadoc.escape(scheme.key()), description(scheme)));
       switch (scheme.kind()) {
         case BEARER -> spec.addJavadoc("\n@param token the bearer token\n")
             .addParameter(String.class, "token")
-            .addStatement("return header($S, $S + token)", "Authorization", "Bearer ");
+            .addCode(CodeText.statement(
+                "return header($S, $S + token)", "Authorization", "Bearer "));
         case BASIC -> spec.addJavadoc("\n@param user the user name\n@param password the password\n")
             .addParameter(String.class, "user")
             .addParameter(String.class, "password")
-            .addStatement("$T credentials = user + $S + password", String.class, ":")
-            .addStatement("return header($S, $S + $T.getEncoder().encodeToString("
+            .addCode(CodeText.statement("$T credentials = user + $S + password", String.class, ":"))
+            .addCode(CodeText.statement("return header($S, $S + $T.getEncoder().encodeToString("
                     + "credentials.getBytes($T.UTF_8)))",
-                "Authorization", "Basic ", Base64.class, StandardCharsets.class);
-        case API_KEY_HEADER -> spec.addJavadoc(
+                "Authorization", "Basic ", Base64.class, StandardCharsets.class));
+        case API_KEY_HEADER -> spec.addJavadoc(CodeText.of(
                 "\n<p>The key goes in the {@code $L} header.\n\n@param key the API key\n",
-                Javadoc.escape(scheme.name()))
+                Javadoc.escape(scheme.name())))
             .addParameter(String.class, "key")
-            .addStatement("return configure(sse -> sse.credentialHeader($S).header($S, key))",
-                scheme.name(), scheme.name());
-        case API_KEY_QUERY -> spec.addJavadoc(
+            .addCode(CodeText.statement(
+                "return configure(sse -> sse.credentialHeader($S).header($S, key))",
+                scheme.name(), scheme.name()));
+        case API_KEY_QUERY -> spec.addJavadoc(CodeText.of(
                 "\n<p>The key goes in the {@code $L} query parameter.\n\n@param key the API key\n",
-                Javadoc.escape(scheme.name()))
+                Javadoc.escape(scheme.name())))
             .addParameter(String.class, "key")
-            .addStatement("this.baseUri = $T.withQueryParameter(baseUri, $S, key)",
-                RuntimeTypes.BASE_URI, scheme.name())
-            .addStatement("return configure(sse -> sse.credentialQueryParameter($S))",
-                scheme.name());
-        case API_KEY_COOKIE -> spec.addJavadoc(
+            .addCode(CodeText.statement("this.baseUri = $T.withQueryParameter(baseUri, $S, key)",
+                RuntimeTypes.BASE_URI, scheme.name()))
+            .addCode(CodeText.statement("return configure(sse -> sse.credentialQueryParameter($S))",
+                scheme.name()));
+        case API_KEY_COOKIE -> spec.addJavadoc(CodeText.of(
                 "\n<p>The key goes in the {@code $L} cookie.\n\n@param key the API key\n",
-                Javadoc.escape(scheme.name()))
+                Javadoc.escape(scheme.name())))
             .addParameter(String.class, "key")
-            .addStatement("return header($S, $S + key)", "Cookie", scheme.name() + "=");
+            .addCode(CodeText.statement(
+                "return header($S, $S + key)", "Cookie", scheme.name() + "="));
         default -> throw new IllegalStateException(scheme.kind().toString());
       }
       builder.addMethod(spec.build());
@@ -89,27 +92,28 @@ final class SecurityGenerator {
   /** Returns the {@code Security} class: one server-side check factory per scheme. */
   static TypeSpec securityClass(ClassName entry, List<SecuritySchemeModel> schemes) {
     TypeSpec.Builder type = TypeSpec.classBuilder(entry.nestedClass("Security"))
-        .addJavadoc("Server-side checks for the document's security schemes. Pass them to {@link"
+        .addJavadoc(CodeText.of(
+            "Server-side checks for the document's security schemes. Pass them to {@link"
             + " $T#server($T, $T...)}; a connection is accepted when one of them accepts it.\n",
-            entry, RuntimeTypes.HTTP_SERVER, ACCESS_CHECK)
+            entry, RuntimeTypes.HTTP_SERVER, ACCESS_CHECK))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (SecuritySchemeModel scheme : schemes) {
       MethodSpec.Builder method = MethodSpec.methodBuilder(methodName(scheme))
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(ACCESS_CHECK)
-          .addJavadoc("Checks the credential of security scheme {@code $L}$L.\n",
-              Javadoc.escape(scheme.key()), description(scheme));
+          .addJavadoc(CodeText.of("Checks the credential of security scheme {@code $L}$L.\n",
+              Javadoc.escape(scheme.key()), description(scheme)));
       TypeName check = ParameterizedTypeName.get(FUNCTION, ClassName.get(String.class),
           ACCESS_DECISION);
       CodeBlock body = switch (scheme.kind()) {
-        case BEARER -> CodeBlock.of("return $T.bearer(check)", AUTHENTICATION);
-        case BASIC -> CodeBlock.of("return $T.basic($S, check)", AUTHENTICATION, scheme.key());
-        case API_KEY_HEADER -> CodeBlock.of("return $T.apiKeyInHeader($S, check)",
+        case BEARER -> CodeText.of("return $T.bearer(check)", AUTHENTICATION);
+        case BASIC -> CodeText.of("return $T.basic($S, check)", AUTHENTICATION, scheme.key());
+        case API_KEY_HEADER -> CodeText.of("return $T.apiKeyInHeader($S, check)",
             AUTHENTICATION, scheme.name());
-        case API_KEY_QUERY -> CodeBlock.of("return $T.apiKeyInQuery($S, check)",
+        case API_KEY_QUERY -> CodeText.of("return $T.apiKeyInQuery($S, check)",
             AUTHENTICATION, scheme.name());
-        case API_KEY_COOKIE -> CodeBlock.of("return $T.apiKeyInCookie($S, check)",
+        case API_KEY_COOKIE -> CodeText.of("return $T.apiKeyInCookie($S, check)",
             AUTHENTICATION, scheme.name());
       };
       if (scheme.kind() == Kind.BASIC) {

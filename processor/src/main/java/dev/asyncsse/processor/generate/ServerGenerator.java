@@ -46,17 +46,17 @@ final class ServerGenerator {
   JavaFile generate(ChannelPlan plan) {
     ClassName self = plan.serverClass();
     TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-    type.addJavadoc(
+    type.addJavadoc(CodeText.of(
         "SSE server for channel {@code $L} at address {@code $L}.\n",
         Javadoc.escape(plan.channel().id()),
-        Javadoc.escape(plan.channel().address()));
+        Javadoc.escape(plan.channel().address())));
     if (!plan.channel().description().isBlank()) {
-      type.addJavadoc("\n<p>$L", Javadoc.text(plan.channel().description(), ""));
+      type.addJavadoc(CodeText.of("\n<p>$L", Javadoc.text(plan.channel().description(), "")));
     }
-    type.addJavadoc(
+    type.addJavadoc(CodeText.of(
         "\n<p>Publish to every connected client with a broadcaster, or answer each connection"
             + " with {@link #handle(Handler)}. A broadcaster created after {@code handle} also"
-            + " reaches the clients the handler accepted.\n");
+            + " reaches the clients the handler accepted.\n"));
 
     ClientGenerator.ChannelConstants.addActionsJavadoc(type, plan);
 
@@ -81,10 +81,13 @@ final class ServerGenerator {
       MessagePlan only = plan.messages().get(0);
       type.addMethod(
           MethodSpec.methodBuilder("broadcast")
-              .addJavadoc("Returns the broadcaster of the channel's only message; see {@link #broadcast$L()}.\n", only.suffix())
+              .addJavadoc(CodeText.of(
+                  "Returns the broadcaster of the channel's only message; see {@link"
+                      + " #broadcast$L()}.\n",
+                  only.suffix()))
               .addModifiers(Modifier.PUBLIC)
               .returns(broadcasterOf(only))
-              .addStatement("return broadcast$L()", only.suffix())
+              .addCode(CodeText.statement("return broadcast$L()", only.suffix()))
               .build());
     }
     if (plan.parametersClass() != null && !plan.messages().isEmpty()) {
@@ -94,9 +97,9 @@ final class ServerGenerator {
     if (hasRequestValues(plan)) {
       type.addMethod(requestCheck(plan));
       addRequestValuesReader(type, plan, plan.headersClass(), plan.channel().headers(), "headers",
-          CodeBlock.of("name -> request.header(name).stream().toList()"), "request headers");
+          CodeText.of("name -> request.header(name).stream().toList()"), "request headers");
       addRequestValuesReader(type, plan, plan.queryClass(), plan.channel().query(), "query",
-          CodeBlock.of("request::queryParameters"), "query parameters");
+          CodeText.of("request::queryParameters"), "query parameters");
     }
     type.addMethod(attach(plan));
     type.addMethod(subscribeAll(plan));
@@ -110,42 +113,42 @@ final class ServerGenerator {
             .addJavadoc("Returns the runtime endpoint, for settings this class does not expose.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(SSE_ENDPOINT)
-            .addStatement("return endpoint")
+            .addCode(CodeText.statement("return endpoint"))
             .build());
     return files.file(type);
   }
 
   private static MethodSpec sharedConstructor() {
     return MethodSpec.constructorBuilder()
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Serves the channel on {@code endpoint}, which other channels with the same address"
                 + " may share. Their broadcasters then reach the same clients with one id"
                 + " sequence and one replay buffer.\n\n"
                 + "@param endpoint an endpoint registered for {@link #ADDRESS}\n"
-                + "@param codec converts payloads to event data\n")
+                + "@param codec converts payloads to event data\n"))
         .addModifiers(Modifier.PUBLIC)
         .addParameter(SSE_ENDPOINT, "endpoint")
         .addParameter(JSON_CODEC, "codec")
-        .addStatement("this.endpoint = endpoint")
-        .addStatement("this.codec = codec")
+        .addCode(CodeText.statement("this.endpoint = endpoint"))
+        .addCode(CodeText.statement("this.codec = codec"))
         // Subscribing from the start means a client that connects before the first publish still
         // receives it.
-        .addStatement("attach()")
+        .addCode(CodeText.statement("attach()"))
         .build();
   }
 
   private static MethodSpec constructor() {
     return MethodSpec.constructorBuilder()
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Registers an endpoint for the channel on {@code server}.\n\n"
                 + "@param server the server to register on\n"
                 + "@param codec converts payloads to event data\n"
-                + "@param options settings applied to the endpoint, such as its heartbeat\n")
+                + "@param options settings applied to the endpoint, such as its heartbeat\n"))
         .addModifiers(Modifier.PUBLIC)
         .addParameter(SSE_SERVER, "server")
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-        .addStatement("this(register(server, codec, options), codec)")
+        .addCode(CodeText.statement("this(register(server, codec, options), codec)"))
         .build();
   }
 
@@ -156,23 +159,24 @@ final class ServerGenerator {
         .addParameter(SSE_SERVER, "server")
         .addParameter(JSON_CODEC, "codec")
         .addParameter(RuntimeTypes.consumerOf(SSE_ENDPOINT_BUILDER), "options")
-        .addStatement("$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT)
+        .addCode(CodeText.statement(
+            "$T builder = $T.builder(ADDRESS)", SSE_ENDPOINT_BUILDER, SSE_ENDPOINT))
         .addCode(methodSetting(plan, "builder"))
         .addCode(parameterCheck(plan, "builder"))
-        .addCode(requestValuesCheck(plan, "builder", CodeBlock.of("requestCheck(codec)")))
-        .addStatement("options.accept(builder)")
-        .addStatement("$T endpoint = builder.build()", SSE_ENDPOINT)
-        .addStatement("server.register(endpoint)")
-        .addStatement("return endpoint")
+        .addCode(requestValuesCheck(plan, "builder", CodeText.of("requestCheck(codec)")))
+        .addCode(CodeText.statement("options.accept(builder)"))
+        .addCode(CodeText.statement("$T endpoint = builder.build()", SSE_ENDPOINT))
+        .addCode(CodeText.statement("server.register(endpoint)"))
+        .addCode(CodeText.statement("return endpoint"))
         .build();
   }
 
   /** Returns code that sets the endpoint's method when the channel's method is not GET. */
   static CodeBlock methodSetting(ChannelPlan plan, String builder) {
     if (plan.channel().method().equals("GET")) {
-      return CodeBlock.of("");
+      return CodeText.of("");
     }
-    return CodeBlock.builder()
+    return CodeText.builder()
         .addStatement("$L.method($S)", builder, plan.channel().method())
         .build();
   }
@@ -183,9 +187,9 @@ final class ServerGenerator {
    */
   static CodeBlock parameterCheck(ChannelPlan plan, String builder) {
     if (plan.parametersClass() == null) {
-      return CodeBlock.of("");
+      return CodeText.of("");
     }
-    return CodeBlock.builder()
+    return CodeText.builder()
         .addStatement("$L.pathParameterCheck($T::fromMap)", builder, plan.parametersClass())
         .build();
   }
@@ -201,15 +205,15 @@ final class ServerGenerator {
    */
   static CodeBlock requestValuesCheck(ChannelPlan plan, String builder, CodeBlock check) {
     if (!hasRequestValues(plan)) {
-      return CodeBlock.of("");
+      return CodeText.of("");
     }
-    return CodeBlock.builder().addStatement("$L.authorize($L)", builder, check).build();
+    return CodeText.builder().addStatement("$L.authorize($L)", builder, check).build();
   }
 
   private static MethodSpec requestCheck(ChannelPlan plan) {
     ClassName accessCheck = ClassName.get("dev.asyncsse.runtime.server", "AccessCheck");
     ClassName accessDecision = ClassName.get("dev.asyncsse.runtime.server", "AccessDecision");
-    CodeBlock.Builder check = CodeBlock.builder().beginControlFlow("try");
+    CodeText check = CodeText.builder().beginControlFlow("try");
     if (plan.headersClass() != null) {
       check.addStatement("readHeaders(request, codec)");
     }
@@ -236,24 +240,24 @@ final class ServerGenerator {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(Set.class, String.class))
-            .addStatement("return $L", stringSet(headerNames))
+            .addCode(CodeText.statement("return $L", stringSet(headerNames)))
             .build())
         .build();
     return MethodSpec.methodBuilder("requestCheck")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Returns the check that responds with 400 and the reason to a request whose headers or"
                 + " query parameters break the document's rules. Add it with {@code"
                 + " SseEndpoint.Builder.authorize} to an endpoint you build yourself.\n\n"
-                + "@param codec reads the values into their records\n")
+                + "@param codec reads the values into their records\n"))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(accessCheck)
         .addParameter(JSON_CODEC, "codec")
-        .addStatement("return $L", anonymous)
+        .addCode(CodeText.statement("return $L", anonymous))
         .build();
   }
 
   private static CodeBlock stringSet(List<String> names) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", Set.class);
+    CodeText code = CodeText.builder().add("$T.of(", Set.class);
     for (int i = 0; i < names.size(); i++) {
       code.add(i == 0 ? "$S" : ", $S", names.get(i));
     }
@@ -261,7 +265,7 @@ final class ServerGenerator {
   }
 
   private static CodeBlock stringList(List<String> names) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", List.class);
+    CodeText code = CodeText.builder().add("$T.of(", List.class);
     for (int i = 0; i < names.size(); i++) {
       code.add(i == 0 ? "$S" : ", $S", names.get(i));
     }
@@ -277,25 +281,25 @@ final class ServerGenerator {
     }
     String helper = "read" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     type.addMethod(MethodSpec.methodBuilder(name)
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Returns the $L of {@code request} as their record. The endpoint has already"
                 + " rejected a request whose $L break the document's rules, so in a handler"
                 + " this does not throw.\n\n"
                 + "@throws IllegalArgumentException when the values do not fit the record\n",
-            what, what)
+            what, what))
         .addModifiers(Modifier.PUBLIC)
         .returns(valuesClass)
         .addParameter(SSE_REQUEST, "request")
-        .addStatement("return $L(request, codec)", helper)
+        .addCode(CodeText.statement("return $L(request, codec)", helper))
         .build());
     type.addMethod(MethodSpec.methodBuilder(helper)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(valuesClass)
         .addParameter(SSE_REQUEST, "request")
         .addParameter(JSON_CODEC, "codec")
-        .addStatement("return $T.decode($L, $L, $L, $T.class, codec, $S)",
+        .addCode(CodeText.statement("return $T.decode($L, $L, $L, $T.class, codec, $S)",
             REQUEST_VALUES, lookup, stringList(values.names()), stringSet(values.jsonValued()),
-            valuesClass, what)
+            valuesClass, what))
         .build());
   }
 
@@ -304,7 +308,7 @@ final class ServerGenerator {
    * the first publish of some message is still subscribed to it.
    */
   private static CodeBlock createAllBroadcasters(ChannelPlan plan) {
-    CodeBlock.Builder code = CodeBlock.builder();
+    CodeText code = CodeText.builder();
     String firstField = broadcasterField(plan.messages().get(0));
     code.beginControlFlow("if ($L == null)", firstField);
     // Every message of every channel on the endpoint shares the endpoint's subscribers, id
@@ -319,15 +323,15 @@ final class ServerGenerator {
   private static MethodSpec attach(ChannelPlan plan) {
     return MethodSpec.methodBuilder("attach")
         .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
-        .beginControlFlow("if (attached)")
-        .addStatement("return")
+        .addCode(CodeText.controlFlowStart("if (attached)"))
+        .addCode(CodeText.statement("return"))
         .endControlFlow()
-        .addStatement("attached = true")
-        .addCode(plan.messages().isEmpty() ? CodeBlock.of("") : createAllBroadcasters(plan))
-        .addStatement("$T previous = endpoint.handler()", SSE_CONNECTION_HANDLER)
+        .addCode(CodeText.statement("attached = true"))
+        .addCode(plan.messages().isEmpty() ? CodeText.of("") : createAllBroadcasters(plan))
+        .addCode(CodeText.statement("$T previous = endpoint.handler()", SSE_CONNECTION_HANDLER))
         .addCode("endpoint.handler((request, stream) -> {\n$>")
-        .addStatement("previous.onConnect(request, stream)")
-        .addStatement("subscribeAll(request, stream)")
+        .addCode(CodeText.statement("previous.onConnect(request, stream)"))
+        .addCode(CodeText.statement("subscribeAll(request, stream)"))
         .addCode("$<});\n")
         .build();
   }
@@ -335,17 +339,17 @@ final class ServerGenerator {
   private static MethodSpec broadcast(ChannelPlan plan, MessagePlan message) {
     String field = broadcasterField(message);
     return MethodSpec.methodBuilder("broadcast" + message.suffix())
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Returns the broadcaster for {@code $L} messages, creating the channel's broadcasters"
                 + " on first use.\n\n"
                 + "<p>From then on every client that connects is subscribed, and each published"
                 + " payload goes to all of them as an event named {@code $L}.\n",
             Javadoc.escape(message.message().id()),
-            Javadoc.escape(message.message().eventName()))
+            Javadoc.escape(message.message().eventName())))
         .addModifiers(Modifier.PUBLIC, Modifier.SYNCHRONIZED)
         .returns(broadcasterOf(message))
-        .addStatement("attach()")
-        .addStatement("return $L", field)
+        .addCode(CodeText.statement("attach()"))
+        .addCode(CodeText.statement("return $L", field))
         .build();
   }
 
@@ -356,9 +360,9 @@ final class ServerGenerator {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(plan.parametersClass(), "parameters")
         .addParameter(message.payloadType(), "payload")
-        .addStatement(
+        .addCode(CodeText.statement(
             "broadcast$L().publish(payload, values -> sameParameters(parameters, values))",
-            message.suffix())
+            message.suffix()))
         .build();
   }
 
@@ -373,11 +377,12 @@ final class ServerGenerator {
         .addParameter(plan.parametersClass(), "parameters")
         .addParameter(ParameterizedTypeName.get(java.util.Map.class, String.class, String.class),
             "values")
-        .beginControlFlow("try")
-        .addStatement("return parameters.equals($T.fromMap(values))", plan.parametersClass())
-        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addCode(CodeText.controlFlowStart("try"))
+        .addCode(CodeText.statement(
+            "return parameters.equals($T.fromMap(values))", plan.parametersClass()))
+        .addCode(CodeText.controlFlowNext("catch ($T e)", RuntimeException.class))
         // A channel sharing the endpoint may admit values that this channel's record rejects.
-        .addStatement("return false")
+        .addCode(CodeText.statement("return false"))
         .endControlFlow()
         .build();
   }
@@ -387,13 +392,13 @@ final class ServerGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.SYNCHRONIZED)
         .addParameter(SSE_REQUEST, "request")
         .addParameter(SSE_STREAM, "stream")
-        .beginControlFlow("if (!stream.isOpen())")
-        .addStatement("return")
+        .addCode(CodeText.controlFlowStart("if (!stream.isOpen())"))
+        .addCode(CodeText.statement("return"))
         .endControlFlow();
     if (!plan.messages().isEmpty()) {
       String field = broadcasterField(plan.messages().get(0));
-      method.beginControlFlow("if ($L != null)", field)
-          .addStatement("$L.subscribe(request, stream)", field)
+      method.addCode(CodeText.controlFlowStart("if ($L != null)", field))
+          .addCode(CodeText.statement("$L.subscribe(request, stream)", field))
           .endControlFlow();
     }
     return method.build();
@@ -410,21 +415,21 @@ final class ServerGenerator {
             MethodSpec.constructorBuilder()
                 .addParameter(SSE_STREAM, "raw")
                 .addParameter(JSON_CODEC, "codec")
-                .addStatement("this.raw = raw")
-                .addStatement("this.codec = codec")
+                .addCode(CodeText.statement("this.raw = raw"))
+                .addCode(CodeText.statement("this.codec = codec"))
                 .build());
     for (MessagePlan message : plan.messages()) {
       type.addMethod(
           MethodSpec.methodBuilder("send" + message.suffix())
-              .addJavadoc(
+              .addJavadoc(CodeText.of(
                   "Sends {@code payload} as an event named {@code $L}.\n\n"
                       + "@throws java.io.IOException when the client has gone\n",
-                  Javadoc.escape(message.message().eventName()))
+                  Javadoc.escape(message.message().eventName())))
               .addModifiers(Modifier.PUBLIC)
               .addParameter(message.payloadType(), "payload")
               .addException(java.io.IOException.class)
-              .addStatement(
-                  "new $T<>(raw, $L, codec).send(payload)", TYPED_STREAM, qualified(plan, message))
+              .addCode(CodeText.statement(
+                  "new $T<>(raw, $L, codec).send(payload)", TYPED_STREAM, qualified(plan, message)))
               .build());
     }
     type.addMethod(
@@ -432,22 +437,22 @@ final class ServerGenerator {
             .addJavadoc("Returns the untyped stream, to send comments or close it.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(SSE_STREAM)
-            .addStatement("return raw")
+            .addCode(CodeText.statement("return raw"))
             .build());
     return type.build();
   }
 
   private static CodeBlock qualified(ChannelPlan plan, MessagePlan message) {
-    return CodeBlock.of("$T.$L", plan.serverClass(), message.constant());
+    return CodeText.of("$T.$L", plan.serverClass(), message.constant());
   }
 
   private static TypeSpec handlerInterface(ChannelPlan plan) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("onConnect")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Handles one connection, before any byte of the stream is written.\n\n"
                 + "<p>Call {@code request.reject(status, reason)} to answer with an error instead"
                 + " of a stream. The stream stays open after this method returns, until the"
-                + " client leaves or it is closed.\n")
+                + " client leaves or it is closed.\n"))
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .addParameter(SSE_REQUEST, "request");
     if (plan.parametersClass() != null) {
@@ -471,22 +476,24 @@ final class ServerGenerator {
 
   private static MethodSpec handle(ChannelPlan plan) {
     CodeBlock stream = plan.singleMessage()
-        ? CodeBlock.of("new $T<>(stream, $L, codec)", TYPED_STREAM, plan.messages().get(0).constant())
-        : CodeBlock.of("new Stream(stream, codec)");
+        ? CodeText.of(
+            "new $T<>(stream, $L, codec)", TYPED_STREAM, plan.messages().get(0).constant())
+        : CodeText.of("new Stream(stream, codec)");
     MethodSpec.Builder method = MethodSpec.methodBuilder("handle")
         .addModifiers(Modifier.SYNCHRONIZED)
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Answers each connection with {@code handler}, replacing any broadcaster subscription"
-                + " on the endpoint, also that of other channels sharing it.\n")
+                + " on the endpoint, also that of other channels sharing it.\n"))
         .addModifiers(Modifier.PUBLIC)
         .addParameter(plan.serverClass().nestedClass("Handler"), "handler")
-        .addStatement("attached = false");
+        .addCode(CodeText.statement("attached = false"));
     if (plan.parametersClass() == null && !hasRequestValues(plan)) {
       return method
-          .addStatement("endpoint.handler((request, stream) -> handler.onConnect(request, $L))", stream)
+          .addCode(CodeText.statement(
+              "endpoint.handler((request, stream) -> handler.onConnect(request, $L))", stream))
           .build();
     }
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeText body = CodeText.builder();
     StringBuilder arguments = new StringBuilder("request");
     if (plan.parametersClass() != null) {
       body.addStatement("$T parameters", plan.parametersClass());

@@ -49,11 +49,11 @@ final class UnionGenerator {
   TypeSpec.Builder generate(UnionType union) {
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(union.name())
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED);
-    type.addJavadoc("$L", Javadoc.of(union.doc(), "One of several payload shapes."));
-    type.addJavadoc("\n<p>Members: $L.\n", memberList(union));
+    type.addJavadoc(CodeText.of("$L", Javadoc.of(union.doc(), "One of several payload shapes.")));
+    type.addJavadoc(CodeText.of("\n<p>Members: $L.\n", memberList(union)));
     if (union.doc().deprecated()) {
       type.addAnnotation(Deprecated.class);
-      type.addJavadoc("\n@deprecated $L", PayloadGenerator.DEPRECATED);
+      type.addJavadoc(CodeText.of("\n@deprecated $L", PayloadGenerator.DEPRECATED));
     }
     for (Member member : union.members()) {
       type.addPermittedSubclass(member.record());
@@ -103,28 +103,28 @@ final class UnionGenerator {
       name = name + "_";
     }
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Returns the value of the discriminator property {@code $L} that names this member: "
                 + "the member's\nown value when it declares the property, else its tag. A member "
                 + "that wraps a non-object\nvalue returns null.\n",
-            Javadoc.escape(union.discriminator()))
+            Javadoc.escape(union.discriminator())))
         .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY)
             .addMember("value", "$S", union.discriminator())
             .build())
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
         .returns(String.class);
     for (Map.Entry<ClassName, String> entry : union.tagAccessors().entrySet()) {
-      method.beginControlFlow("if (this instanceof $T)", entry.getKey())
-          .addStatement("return (($T) this).$L()", entry.getKey(), entry.getValue())
+      method.addCode(CodeText.controlFlowStart("if (this instanceof $T)", entry.getKey()))
+          .addCode(CodeText.statement("return (($T) this).$L()", entry.getKey(), entry.getValue()))
           .endControlFlow();
     }
     for (Map.Entry<ClassName, String> entry : firstTags(union).entrySet()) {
-      method.beginControlFlow("if (this instanceof $T)", entry.getKey())
-          .addStatement("return $S", entry.getValue())
+      method.addCode(CodeText.controlFlowStart("if (this instanceof $T)", entry.getKey()))
+          .addCode(CodeText.statement("return $S", entry.getValue()))
           .endControlFlow();
     }
     // Only a member that wraps a non-object value gets here, and its @JsonValue hides this getter.
-    method.addStatement("return null");
+    method.addCode(CodeText.statement("return null"));
     return method.build();
   }
 
@@ -154,9 +154,9 @@ final class UnionGenerator {
 
   private MethodSpec factory(UnionType union) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("fromJson")
-        .addJavadoc(
+        .addJavadoc(CodeText.of(
             "Chooses the member for a JSON value and reads the value as that member.\n\n"
-                + "@throws IllegalArgumentException when no member fits the value\n")
+                + "@throws IllegalArgumentException when no member fits the value\n"))
         .addAnnotation(AnnotationSpec.builder(JSON_CREATOR).build())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(union.name())
@@ -167,22 +167,22 @@ final class UnionGenerator {
     }
     // Each candidate whose shape fits is tried in turn, and the first that reads without error
     // wins. That is what anyOf means, and what a oneOf of well-formed members needs.
-    method.addStatement("$T failure = null", RuntimeException.class);
+    method.addCode(CodeText.statement("$T failure = null", RuntimeException.class));
     List<Member> requiredFirst = requiredFirst(union.members());
     for (Member member : requiredFirst) {
-      attempt(method, CodeBlock.of("node.isObject()$L", requiredTest(member)), member);
+      attempt(method, CodeText.of("node.isObject()$L", requiredTest(member)), member);
     }
     for (Member member : union.members()) {
       if (member.wrapped() == null && member.required().isEmpty()) {
         CodeBlock unique = uniqueTest(member, union.members());
         if (!unique.isEmpty()) {
-          attempt(method, CodeBlock.of("node.isObject() && ($L)", unique), member);
+          attempt(method, CodeText.of("node.isObject() && ($L)", unique), member);
         }
       }
     }
     for (Member member : union.members()) {
       if (member.wrapped() == null && !requiredFirst.contains(member)) {
-        attempt(method, CodeBlock.of("node.isObject()"), member);
+        attempt(method, CodeText.of("node.isObject()"), member);
       }
     }
     List<Member> wrapped = new ArrayList<>();
@@ -195,23 +195,23 @@ final class UnionGenerator {
     for (Member member : wrapped) {
       attempt(method, kindTest(member.shape()), member);
     }
-    method.beginControlFlow("if (failure != null)")
-        .addStatement("throw failure")
+    method.addCode(CodeText.controlFlowStart("if (failure != null)"))
+        .addCode(CodeText.statement("throw failure"))
         .endControlFlow();
-    method.addStatement(
+    method.addCode(CodeText.statement(
         "throw new $T($S + node.getNodeType())",
         IllegalArgumentException.class,
-        "No member of " + union.name().simpleName() + " accepts a JSON ");
+        "No member of " + union.name().simpleName() + " accepts a JSON "));
     return method.build();
   }
 
   private static void attempt(MethodSpec.Builder method, CodeBlock test, Member member) {
-    method.beginControlFlow("if ($L)", test)
-        .beginControlFlow("try")
-        .addStatement("return $L", read(member))
-        .nextControlFlow("catch ($T | $T e)", IllegalArgumentException.class,
-            NullPointerException.class)
-        .addStatement("failure = e")
+    method.addCode(CodeText.controlFlowStart("if ($L)", test))
+        .addCode(CodeText.controlFlowStart("try"))
+        .addCode(CodeText.statement("return $L", read(member)))
+        .addCode(CodeText.controlFlowNext("catch ($T | $T e)", IllegalArgumentException.class,
+            NullPointerException.class))
+        .addCode(CodeText.statement("failure = e"))
         .endControlFlow()
         .endControlFlow();
   }
@@ -220,7 +220,7 @@ final class UnionGenerator {
     Map<ClassName, List<String>> byMember = new LinkedHashMap<>();
     union.tags().forEach((tag, member) ->
         byMember.computeIfAbsent(member, key -> new ArrayList<>()).add(tag));
-    CodeBlock.Builder code = CodeBlock.builder()
+    CodeText code = CodeText.builder()
         .beginControlFlow("if (node.isObject() && node.path($S).isTextual())", union.discriminator())
         .addStatement("String tag = node.get($S).asText()", union.discriminator())
         .beginControlFlow("switch (tag)");
@@ -275,7 +275,7 @@ final class UnionGenerator {
   }
 
   private static CodeBlock requiredTest(Member member) {
-    CodeBlock.Builder test = CodeBlock.builder();
+    CodeText test = CodeText.builder();
     for (String property : member.required()) {
       test.add(" && node.has($S)", property);
     }
@@ -289,7 +289,7 @@ final class UnionGenerator {
           .filter(other -> other != member && other.wrapped() == null)
           .noneMatch(other -> other.known().contains(property));
       if (unique) {
-        tests.add(CodeBlock.of("node.has($S)", property));
+        tests.add(CodeText.of("node.has($S)", property));
       }
     }
     return CodeBlock.join(tests, " || ");
@@ -298,34 +298,34 @@ final class UnionGenerator {
   private static CodeBlock kindTest(String shape) {
     switch (shape) {
       case "string":
-        return CodeBlock.of("node.isTextual()");
+        return CodeText.of("node.isTextual()");
       case "integer":
-        return CodeBlock.of("node.isIntegralNumber()");
+        return CodeText.of("node.isIntegralNumber()");
       case "number":
-        return CodeBlock.of("node.isNumber()");
+        return CodeText.of("node.isNumber()");
       case "boolean":
-        return CodeBlock.of("node.isBoolean()");
+        return CodeText.of("node.isBoolean()");
       case "array":
-        return CodeBlock.of("node.isArray()");
+        return CodeText.of("node.isArray()");
       case "object":
-        return CodeBlock.of("node.isObject()");
+        return CodeText.of("node.isObject()");
       default:
-        return CodeBlock.of("!node.isMissingNode()");
+        return CodeText.of("!node.isMissingNode()");
     }
   }
 
   private static CodeBlock read(Member member) {
     if (member.wrapped() == null) {
-      return CodeBlock.of("$T.convert(node, $T.class)", JSON_TREES, member.record());
+      return CodeText.of("$T.convert(node, $T.class)", JSON_TREES, member.record());
     }
     if (member.wrapped().equals(JSON_NODE)) {
-      return CodeBlock.of("new $T(node)", member.record());
+      return CodeText.of("new $T(node)", member.record());
     }
     if (member.wrapped() instanceof ClassName simple) {
-      return CodeBlock.of(
+      return CodeText.of(
           "new $T($T.convert(node, $T.class))", member.record(), JSON_TREES, simple);
     }
-    return CodeBlock.of(
+    return CodeText.of(
         "new $T($T.convert(node, new $T<$T>() { }))",
         member.record(),
         JSON_TREES,

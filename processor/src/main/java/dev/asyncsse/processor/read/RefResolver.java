@@ -5,7 +5,8 @@ import dev.asyncsse.processor.diagnostic.Problems;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,11 +75,12 @@ public final class RefResolver {
    * $ref} key there is not a reference.
    */
   public void resolveAll(Node root) {
-    resolveUnder(root, new HashSet<>());
+    // Each file is read once, so a node object stands for one place in one file.
+    resolveUnder(root, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
-  private void resolveUnder(Node node, Set<String> visited) {
-    if (!visited.add(node.location())) {
+  private void resolveUnder(Node node, Set<Node> visited) {
+    if (!visited.add(node)) {
       return;
     }
     if (node instanceof ListNode list) {

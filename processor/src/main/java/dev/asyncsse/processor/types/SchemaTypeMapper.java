@@ -44,6 +44,12 @@ import java.util.regex.Pattern;
 public final class SchemaTypeMapper {
 
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ClassName STRING = ClassName.get(String.class);
+  private static final ClassName INTEGER = ClassName.get(Integer.class);
+  private static final ClassName LONG = ClassName.get(Long.class);
+  private static final ClassName DOUBLE = ClassName.get(Double.class);
+  private static final ClassName BOOLEAN = ClassName.get(Boolean.class);
+  private static final ClassName URI_TYPE = ClassName.get("java.net", "URI");
   private static final ClassName LIST = ClassName.get(List.class);
   private static final ClassName MAP = ClassName.get(Map.class);
   private static final String COMPONENT_SCHEMAS = "/components/schemas/";
@@ -219,8 +225,8 @@ public final class SchemaTypeMapper {
   public TypeName mapPayload(Node schema, String nameHint) {
     TypeName type = map(schema, nameHint);
     Optional<Node> resolved = refs.resolve(schema);
-    boolean wrappable = type.equals(ClassName.get(String.class)) || type.isBoxedPrimitive()
-        || type.equals(JSON_NODE) || type.equals(ClassName.get("java.net", "URI"))
+    boolean wrappable = type.equals(STRING) || type.isBoxedPrimitive()
+        || type.equals(JSON_NODE) || type.equals(URI_TYPE)
         || type instanceof ParameterizedTypeName list && list.rawType().equals(LIST);
     if (!wrappable || resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return type;
@@ -300,12 +306,12 @@ public final class SchemaTypeMapper {
         return stringType(schema);
       case "integer":
         return schema.text("format").filter("int32"::equals).isPresent()
-            ? ClassName.get(Integer.class)
+            ? INTEGER
             : integerType(schema);
       case "number":
-        return ClassName.get(Double.class);
+        return DOUBLE;
       case "boolean":
-        return ClassName.get(Boolean.class);
+        return BOOLEAN;
       default:
         return JSON_NODE;
     }
@@ -313,9 +319,9 @@ public final class SchemaTypeMapper {
 
   private TypeName integerType(MapNode schema) {
     if (schema.text("format").filter("int64"::equals).isPresent()) {
-      return ClassName.get(Long.class);
+      return LONG;
     }
-    return ClassName.get(Integer.class);
+    return INTEGER;
   }
 
   private TypeName stringType(MapNode schema) {
@@ -330,9 +336,9 @@ public final class SchemaTypeMapper {
       case "uuid":
         return ClassName.get("java.util", "UUID");
       case "uri":
-        return ClassName.get("java.net", "URI");
+        return URI_TYPE;
       default:
-        return ClassName.get(String.class);
+        return STRING;
     }
   }
 
@@ -360,7 +366,7 @@ public final class SchemaTypeMapper {
       TypeName value = additional.isPresent() && additional.get() instanceof MapNode
           ? map(additional.get(), hint + "Value")
           : JSON_NODE;
-      return ParameterizedTypeName.get(MAP, ClassName.get(String.class), value);
+      return ParameterizedTypeName.get(MAP, STRING, value);
     }
 
     ClassName name = allocate(hint, schema.location(), schema.position());
@@ -414,7 +420,7 @@ public final class SchemaTypeMapper {
       components.add(new Component(
           uniqueMember("additionalProperties", usedNames),
           "",
-          ParameterizedTypeName.get(MAP, ClassName.get(String.class), value),
+          ParameterizedTypeName.get(MAP, STRING, value),
           false,
           false,
           SchemaDoc.of("the properties the schema does not name"),
@@ -567,7 +573,7 @@ public final class SchemaTypeMapper {
 
   /** Returns whether {@code value} is a value of {@code type}: a matching scalar or enum value. */
   private boolean fits(ScalarNode value, TypeName type) {
-    boolean scalarType = type.equals(ClassName.get(String.class)) || type.isBoxedPrimitive()
+    boolean scalarType = type.equals(STRING) || type.isBoxedPrimitive()
         || generatedEnum(type).isPresent();
     return scalarType && defaults.fits(value, type);
   }
