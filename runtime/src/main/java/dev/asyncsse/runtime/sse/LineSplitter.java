@@ -67,25 +67,63 @@ final class LineSplitter {
     if (!byteOrderMarkChecked) {
       position = skipByteOrderMark(bytes, position, end);
     }
+    if (previousWasCr && position < end) {
+      position = skipLfAfterCr(bytes, position);
+    }
+    if (lineLength > 0 && position < end) {
+      position = completeSpanningLine(bytes, position, end);
+    }
+    // Each line that lies wholly inside this read goes to the handler straight from the caller's
+    // array, without a copy.
     while (position < end) {
-      if (previousWasCr) {
-        previousWasCr = false;
-        if (bytes[position] == LF) {
-          // An LF right after a CR belongs to that CR, even when a read boundary separates them.
-          position++;
-          continue;
-        }
-      }
       int lineEnd = indexOfLineEnd(bytes, position, end);
       if (lineEnd < 0) {
         append(bytes, position, end - position);
         return;
       }
+      checkLineLength(lineEnd - position);
       // A CR completes the line at once; the next read may start with the LF that belongs to it.
-      previousWasCr = bytes[lineEnd] == CR;
-      completeLine(bytes, position, lineEnd - position);
+      boolean endsWithCr = bytes[lineEnd] == CR;
+      previousWasCr = endsWithCr;
+      handler.onLine(bytes, position, lineEnd - position);
       position = lineEnd + 1;
+      if (endsWithCr && position < end) {
+        position = skipLfAfterCr(bytes, position);
+      }
     }
+  }
+
+  /**
+   * Consumes the LF of a CRLF whose CR ended the previous line, even when a read boundary separates
+   * them, and returns the position after it. The position must be inside the read.
+   */
+  private int skipLfAfterCr(byte[] bytes, int position) {
+    previousWasCr = false;
+    return bytes[position] == LF ? position + 1 : position;
+  }
+
+  /**
+   * Completes the line that started in an earlier read, if this read ends it, and returns the
+   * position after its line ending; otherwise adds the whole read to the line and returns {@code
+   * end}.
+   */
+  private int completeSpanningLine(byte[] bytes, int position, int end) {
+    int lineEnd = indexOfLineEnd(bytes, position, end);
+    if (lineEnd < 0) {
+      append(bytes, position, end - position);
+      return end;
+    }
+    append(bytes, position, lineEnd - position);
+    previousWasCr = bytes[lineEnd] == CR;
+    int completeLength = lineLength;
+    lineLength = 0;
+    handler.onLine(line, 0, completeLength);
+    releaseLargeBuffer();
+    position = lineEnd + 1;
+    if (previousWasCr && position < end) {
+      position = skipLfAfterCr(bytes, position);
+    }
+    return position;
   }
 
   /**
@@ -167,19 +205,6 @@ final class LineSplitter {
       }
     }
     return -1;
-  }
-
-  private void completeLine(byte[] bytes, int offset, int length) {
-    if (lineLength == 0) {
-      checkLineLength(length);
-      handler.onLine(bytes, offset, length);
-      return;
-    }
-    append(bytes, offset, length);
-    int completeLength = lineLength;
-    lineLength = 0;
-    handler.onLine(line, 0, completeLength);
-    releaseLargeBuffer();
   }
 
   private void append(byte[] bytes, int offset, int length) {
