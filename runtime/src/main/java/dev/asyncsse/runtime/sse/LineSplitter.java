@@ -174,21 +174,25 @@ final class LineSplitter {
    * <p>Sixteen bytes are tested at a time for any byte below {@code 0x0E}: for a word {@code w},
    * {@code (w - BELOW_CR) & ~w & HIGH_BITS} sets the high bit of each byte below {@code 0x0E}, and
    * its lowest set bit marks the first such byte; higher bits can be false positives from the
-   * borrow. CR ({@code 0x0D}) and LF ({@code 0x0A}) are below {@code 0x0E}, and so are tab and a few
-   * other control bytes, so the bytes of a flagged pair of words are checked one by one from the
-   * first flagged byte.
+   * borrow. CR ({@code 0x0D}) and LF ({@code 0x0A}) are below {@code 0x0E}, and so are tab and a
+   * few other control bytes. The first flagged byte of the pair is therefore usually the line end,
+   * and the bytes after it are checked one by one only when it is not.
    */
   private static int indexOfLineEnd(byte[] bytes, int from, int end) {
     int i = from;
     while (i <= end - 2 * Long.BYTES) {
       long first = (long) LONGS.get(bytes, i);
       long second = (long) LONGS.get(bytes, i + Long.BYTES);
-      if (((((first - BELOW_CR) & ~first) | ((second - BELOW_CR) & ~second)) & HIGH_BITS) == 0) {
+      long firstFlags = (first - BELOW_CR) & ~first & HIGH_BITS;
+      long secondFlags = (second - BELOW_CR) & ~second & HIGH_BITS;
+      if ((firstFlags | secondFlags) == 0) {
         i += 2 * Long.BYTES;
         continue;
       }
-      long low = (first - BELOW_CR) & ~first & HIGH_BITS;
-      int candidate = i + (low != 0 ? Long.numberOfTrailingZeros(low) >>> 3 : Long.BYTES);
+      int candidate =
+          firstFlags != 0
+              ? i + (Long.numberOfTrailingZeros(firstFlags) >>> 3)
+              : i + Long.BYTES + (Long.numberOfTrailingZeros(secondFlags) >>> 3);
       int wordsEnd = i + 2 * Long.BYTES;
       for (int j = candidate; j < wordsEnd; j++) {
         byte b = bytes[j];
