@@ -44,6 +44,12 @@ final class LineSplitter {
   /** Eight bytes of {@code 0x0E}, the byte after CR. */
   private static final long BELOW_CR = ONES * (CR + 1);
 
+  /**
+   * The line length from which {@link #indexOfLineEnd} scans in 32-byte steps. Shorter lines, such
+   * as one-line JSON events, stay on 16-byte steps, which also locate the line end.
+   */
+  private static final int LONG_LINE_BYTES = 64;
+
   private final LineHandler handler;
   private final int maxLineBytes;
   private final int maxEventBytes;
@@ -67,25 +73,63 @@ final class LineSplitter {
     if (!byteOrderMarkChecked) {
       position = skipByteOrderMark(bytes, position, end);
     }
+    if (previousWasCr && position < end) {
+      position = skipLfAfterCr(bytes, position);
+    }
+    if (lineLength > 0 && position < end) {
+      position = completeSpanningLine(bytes, position, end);
+    }
+    // Each line that lies wholly inside this read goes to the handler straight from the caller's
+    // array, without a copy.
     while (position < end) {
-      if (previousWasCr) {
-        previousWasCr = false;
-        if (bytes[position] == LF) {
-          // An LF right after a CR belongs to that CR, even when a read boundary separates them.
-          position++;
-          continue;
-        }
-      }
       int lineEnd = indexOfLineEnd(bytes, position, end);
       if (lineEnd < 0) {
         append(bytes, position, end - position);
         return;
       }
+      checkLineLength(lineEnd - position);
       // A CR completes the line at once; the next read may start with the LF that belongs to it.
-      previousWasCr = bytes[lineEnd] == CR;
-      completeLine(bytes, position, lineEnd - position);
+      boolean endsWithCr = bytes[lineEnd] == CR;
+      previousWasCr = endsWithCr;
+      handler.onLine(bytes, position, lineEnd - position);
       position = lineEnd + 1;
+      if (endsWithCr && position < end) {
+        position = skipLfAfterCr(bytes, position);
+      }
     }
+  }
+
+  /**
+   * Consumes the LF of a CRLF whose CR ended the previous line, even when a read boundary separates
+   * them, and returns the position after it. The position must be inside the read.
+   */
+  private int skipLfAfterCr(byte[] bytes, int position) {
+    previousWasCr = false;
+    return bytes[position] == LF ? position + 1 : position;
+  }
+
+  /**
+   * Completes the line that started in an earlier read, if this read ends it, and returns the
+   * position after its line ending; otherwise adds the whole read to the line and returns {@code
+   * end}.
+   */
+  private int completeSpanningLine(byte[] bytes, int position, int end) {
+    int lineEnd = indexOfLineEnd(bytes, position, end);
+    if (lineEnd < 0) {
+      append(bytes, position, end - position);
+      return end;
+    }
+    append(bytes, position, lineEnd - position);
+    previousWasCr = bytes[lineEnd] == CR;
+    int completeLength = lineLength;
+    lineLength = 0;
+    handler.onLine(line, 0, completeLength);
+    releaseLargeBuffer();
+    position = lineEnd + 1;
+    if (previousWasCr && position < end) {
+      position = skipLfAfterCr(bytes, position);
+    }
+    return position;
   }
 
   /**
@@ -136,21 +180,29 @@ final class LineSplitter {
    * <p>Sixteen bytes are tested at a time for any byte below {@code 0x0E}: for a word {@code w},
    * {@code (w - BELOW_CR) & ~w & HIGH_BITS} sets the high bit of each byte below {@code 0x0E}, and
    * its lowest set bit marks the first such byte; higher bits can be false positives from the
-   * borrow. CR ({@code 0x0D}) and LF ({@code 0x0A}) are below {@code 0x0E}, and so are tab and a few
-   * other control bytes, so the bytes of a flagged pair of words are checked one by one from the
-   * first flagged byte.
+   * borrow. CR ({@code 0x0D}) and LF ({@code 0x0A}) are below {@code 0x0E}, and so are tab and a
+   * few other control bytes. The first flagged byte of the pair is therefore usually the line end,
+   * and the bytes after it are checked one by one only when it is not. Once a line is {@link
+   * #LONG_LINE_BYTES} long, the scan moves on in larger steps.
    */
   private static int indexOfLineEnd(byte[] bytes, int from, int end) {
     int i = from;
     while (i <= end - 2 * Long.BYTES) {
       long first = (long) LONGS.get(bytes, i);
       long second = (long) LONGS.get(bytes, i + Long.BYTES);
-      if (((((first - BELOW_CR) & ~first) | ((second - BELOW_CR) & ~second)) & HIGH_BITS) == 0) {
+      long firstFlags = (first - BELOW_CR) & ~first & HIGH_BITS;
+      long secondFlags = (second - BELOW_CR) & ~second & HIGH_BITS;
+      if ((firstFlags | secondFlags) == 0) {
         i += 2 * Long.BYTES;
+        if (i - from >= LONG_LINE_BYTES) {
+          i = skipUnflaggedBlocks(bytes, i, end);
+        }
         continue;
       }
-      long low = (first - BELOW_CR) & ~first & HIGH_BITS;
-      int candidate = i + (low != 0 ? Long.numberOfTrailingZeros(low) >>> 3 : Long.BYTES);
+      int candidate =
+          firstFlags != 0
+              ? i + (Long.numberOfTrailingZeros(firstFlags) >>> 3)
+              : i + Long.BYTES + (Long.numberOfTrailingZeros(secondFlags) >>> 3);
       int wordsEnd = i + 2 * Long.BYTES;
       for (int j = candidate; j < wordsEnd; j++) {
         byte b = bytes[j];
@@ -169,17 +221,30 @@ final class LineSplitter {
     return -1;
   }
 
-  private void completeLine(byte[] bytes, int offset, int length) {
-    if (lineLength == 0) {
-      checkLineLength(length);
-      handler.onLine(bytes, offset, length);
-      return;
+  /**
+   * Returns the start of the first 32-byte block from {@code from} that contains a byte below
+   * {@code 0x0E}, or the position where fewer than 32 bytes remain. Testing four words per step
+   * with one branch scanned 64 KiB lines about a quarter faster than the two-word steps of {@link
+   * #indexOfLineEnd} on JDK 17 (x86-64, the benchmarks module's LARGE stream).
+   */
+  private static int skipUnflaggedBlocks(byte[] bytes, int from, int end) {
+    int i = from;
+    while (i <= end - 4 * Long.BYTES) {
+      long first = (long) LONGS.get(bytes, i);
+      long second = (long) LONGS.get(bytes, i + Long.BYTES);
+      long third = (long) LONGS.get(bytes, i + 2 * Long.BYTES);
+      long fourth = (long) LONGS.get(bytes, i + 3 * Long.BYTES);
+      long flags =
+          ((first - BELOW_CR) & ~first)
+              | ((second - BELOW_CR) & ~second)
+              | ((third - BELOW_CR) & ~third)
+              | ((fourth - BELOW_CR) & ~fourth);
+      if ((flags & HIGH_BITS) != 0) {
+        return i;
+      }
+      i += 4 * Long.BYTES;
     }
-    append(bytes, offset, length);
-    int completeLength = lineLength;
-    lineLength = 0;
-    handler.onLine(line, 0, completeLength);
-    releaseLargeBuffer();
+    return i;
   }
 
   private void append(byte[] bytes, int offset, int length) {

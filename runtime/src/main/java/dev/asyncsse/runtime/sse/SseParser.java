@@ -1,6 +1,9 @@
 package dev.asyncsse.runtime.sse;
 
 import dev.asyncsse.runtime.SseEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -66,6 +69,12 @@ public final class SseParser {
   private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
   private static final int INITIAL_DATA_CAPACITY = 256;
   private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+  /** The maximum length of a data value that {@link #appendData} copies as two words. */
+  private static final int SHORT_VALUE_BYTES = 2 * Long.BYTES;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * The largest data buffer kept from one event to the next. A stream of large events then reuses
@@ -239,6 +248,27 @@ public final class SseParser {
           "An event's data is longer than the maximum event size of " + maxEventBytes + " bytes",
           maxEventBytes);
     }
+    int lineStart = dataBufferStart + dataBufferLength;
+    if (length <= SHORT_VALUE_BYTES
+        && offset + SHORT_VALUE_BYTES <= bytes.length
+        && lineStart + SHORT_VALUE_BYTES < dataBuffer.length) {
+      // A short value is copied as two words, whatever its length, because a call to
+      // System.arraycopy costs more than the copy itself. The bytes copied after the value are
+      // overwritten by the LF and by later lines, and no event contains them.
+      LONGS.set(dataBuffer, lineStart, (long) LONGS.get(bytes, offset));
+      LONGS.set(dataBuffer, lineStart + Long.BYTES, (long) LONGS.get(bytes, offset + Long.BYTES));
+      dataBuffer[lineStart + length] = '\n';
+      dataBufferLength += length + 1;
+      return;
+    }
+    appendLongData(bytes, offset, length);
+  }
+
+  /**
+   * Appends a value that {@link #appendData} cannot copy as two words. Kept apart so that the JIT
+   * inlines the short path into the line loop.
+   */
+  private void appendLongData(byte[] bytes, int offset, int length) {
     if (dataBufferLength == 0 && bytes == lines.lineBuffer() && offset + length < bytes.length) {
       // A line that spanned reads sits in the splitter's own array: take that array as the data
       // buffer instead of copying a possibly large value, and give the splitter the old one.
@@ -251,7 +281,7 @@ public final class SseParser {
     }
     long required = (long) dataBufferLength + length + 1;
     if (dataBufferStart + required > dataBuffer.length) {
-      // The limit check above lets the final LF go one byte beyond maxEventBytes.
+      // The limit check in appendData lets the final LF go one byte beyond maxEventBytes.
       long limit = Math.min((long) maxEventBytes + 1, MAX_ARRAY_LENGTH);
       if (required > limit) {
         throw new SseEventTooLargeException(

@@ -283,6 +283,29 @@ class SseParserTest {
   }
 
   @Test
+  void lineEndInLongLineAtEveryPosition() {
+    // From 64 bytes on, the scan tests 32 bytes per step. A tab is flagged by the scan but does not
+    // end the line, so it is put at every position before the line end too.
+    String filler = "abcdef\u010Aghijk\u010D".repeat(20);
+    for (int length = 0; length <= 200; length++) {
+      for (int tabAt = -1; tabAt < length; tabAt++) {
+        StringBuilder value = new StringBuilder(filler.substring(0, length));
+        if (tabAt >= 0) {
+          value.setCharAt(tabAt, '\t');
+        }
+        for (String lineEnding : new String[] {"\n", "\r\n"}) {
+          String input = "data:" + value + lineEnding + "data:" + value + lineEnding + lineEnding;
+          ParserRun.Result result = ParserRun.parse(bytes(input), 0);
+          assertEquals(
+              List.of(message(value + "\n" + value)),
+              result.events(),
+              "value of " + length + " characters, tab at " + tabAt + ", " + lineEnding.length());
+        }
+      }
+    }
+  }
+
+  @Test
   void repeatedLargeEventsReuseBuffersCorrectly() {
     List<SseEvent> events = new ArrayList<>();
     SseParser parser = new SseParser(events::add);
