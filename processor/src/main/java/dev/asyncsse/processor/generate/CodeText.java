@@ -72,7 +72,8 @@ final class CodeText {
         case '$' -> text.append('$');
         case 'L' -> literal(arguments[next++]);
         case 'N' -> text.append(name(arguments[next++]));
-        case 'S', 'T' -> placeholder(kind, arguments[next++]);
+        case 'S' -> string(arguments[next++]);
+        case 'T' -> placeholder(kind, arguments[next++]);
         case '>', '<', '[', ']', 'W', 'Z' -> marker(kind);
         default -> throw new IllegalArgumentException(
             "Unsupported placeholder $" + kind + " in \"" + format + "\"; use $L, $N, $S or $T");
@@ -179,6 +180,14 @@ final class CodeText {
     } else {
       // CodeWriter writes any other literal with String.valueOf, as here.
       text.append(argument);
+    }
+  }
+
+  private void string(Object argument) {
+    if (StringLiterals.needsEscapedSeparators(argument)) {
+      placeholder('L', StringLiterals.of((String) argument));
+    } else {
+      placeholder('S', argument);
     }
   }
 

@@ -98,7 +98,8 @@ final class PayloadGenerator {
         // required = true makes Jackson reject a missing property, which a primitive component
         // would otherwise read as 0 or false.
         AnnotationSpec.Builder property =
-            AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", component.jsonName());
+            AnnotationSpec.builder(JSON_PROPERTY)
+                .addMember("value", "$L", StringLiterals.of(component.jsonName()));
         if (component.required()) {
           property.addMember("required", "true");
         }
