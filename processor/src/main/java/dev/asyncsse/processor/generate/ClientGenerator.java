@@ -272,9 +272,10 @@ final class ClientGenerator {
             "Returns a {@link $T} of the channel's messages, for reactive code.\n\n"
                 + "<p>Each {@code subscribe} opens its own connection, which reconnects until the"
                 + " subscription is cancelled, and delivers messages only on demand. Events that"
-                + " cannot be decoded are skipped and reported to {@link #onError}, as are the"
-                + " errors after which the client reconnects; an error that stops the subscription"
-                + " for good is signalled with {@code onError}.\n",
+                + " cannot be decoded are skipped and reported to {@link #onError}. Errors after"
+                + " which the client reconnects, such as a dropped connection or an event over"
+                + " the size limit, are logged and reach neither. An error that stops the"
+                + " subscription for good is signalled with the subscriber's {@code onError}.\n",
             Flow.Publisher.class))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Flow.Publisher.class), valueType(plan)))
