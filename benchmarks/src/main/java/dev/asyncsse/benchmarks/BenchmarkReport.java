@@ -53,11 +53,19 @@ public final class BenchmarkReport {
         CommandLine.parseOrExit(ReportOptions.USAGE, args, ReportOptions::parse);
     StringBuilder report = new StringBuilder();
     BenchmarkReport runner = new BenchmarkReport(options, System.out);
-    if (options.figures().contains("parser")) {
-      report.append(runner.parserFigure());
-    }
-    if (options.figures().contains("client")) {
-      report.append(runner.clientFigure());
+    try {
+      if (options.figures().contains("parser")) {
+        report.append(runner.parserFigure());
+      }
+      if (options.figures().contains("client")) {
+        report.append(runner.clientFigure());
+      }
+    } catch (RunnerException | RuntimeException e) {
+      // JMH reports a forked JVM that does not start with a RuntimeException.
+      System.err.println("JMH failed: " + e.getMessage()
+          + ". Check --jvm. The output of the benchmark's JVM is above it.");
+      System.exit(1);
+      return;
     }
     System.out.println();
     System.out.println(report);

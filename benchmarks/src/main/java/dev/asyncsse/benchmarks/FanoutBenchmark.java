@@ -106,7 +106,16 @@ public final class FanoutBenchmark {
             server,
             run,
             settings.runs());
-        benchmark.measure(server).forEach((name, value) -> metrics.put(server + " " + name, value));
+        Map<String, Double> measured;
+        try {
+          measured = benchmark.measure(server);
+        } catch (IOException e) {
+          System.err.println("The " + server + " measurement failed: " + e.getMessage()
+              + ". Check --jvm, --node and --server-option. The server's own output is above it.");
+          System.exit(1);
+          return;
+        }
+        measured.forEach((name, value) -> metrics.put(server + " " + name, value));
       }
       runs.add(metrics);
     }

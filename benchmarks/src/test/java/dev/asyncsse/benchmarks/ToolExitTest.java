@@ -66,6 +66,21 @@ class ToolExitTest {
   }
 
   @Test
+  void childJvmThatFailsEndsWithOneLine() throws Exception {
+    Result fanout = run(FanoutBenchmark.class, "--jvm", "/bin/false", "--subscribers", "2",
+        "--events", "1", "--warmup", "0", "--runs", "1", "--servers", "asyncsse");
+    assertEquals(1, fanout.status(), fanout.toString());
+    assertTrue(fanout.err().contains("The asyncsse measurement failed: "), fanout.err());
+    assertFalse(fanout.err().contains("Exception"), fanout.err());
+
+    Result jmh = run(BenchmarkReport.class, "--jvm", "/bin/false", "--runs", "1", "--warmup", "0",
+        "--iterations", "1", "parser");
+    assertEquals(1, jmh.status(), jmh.toString());
+    assertTrue(jmh.err().contains("JMH failed: "), jmh.err());
+    assertFalse(jmh.err().contains("Exception"), jmh.err());
+  }
+
+  @Test
   void baselineWithoutProcessorLeavesNoWorkFolder() throws Exception {
     Path tmp = Files.createDirectories(folder.resolve("tmp"));
     Path jar = Files.writeString(folder.resolve("other.jar"), "not a jar");
