@@ -62,8 +62,8 @@ public final class BenchmarkReport {
       }
     } catch (RunnerException | RuntimeException e) {
       // JMH reports a forked JVM that does not start with a RuntimeException.
-      System.err.println("JMH failed: " + e.getMessage()
-          + ". Check --jvm. The output of the benchmark's JVM is above it.");
+      String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+      System.err.println("JMH failed: " + reason.strip().replace('\n', ' ') + ". Check --jvm.");
       System.exit(1);
       return;
     }
@@ -174,7 +174,11 @@ public final class BenchmarkReport {
     if (options.measurementIterations() > 0) {
       builder.measurementIterations(options.measurementIterations());
     }
-    return new Runner(builder.build()).run();
+    Collection<RunResult> results = new Runner(builder.build()).run();
+    if (results.isEmpty()) {
+      throw new RunnerException("no results, because every forked JVM failed");
+    }
+    return results;
   }
 
   private void progress(String figure, int run) {

@@ -109,9 +109,9 @@ public final class FanoutBenchmark {
         Map<String, Double> measured;
         try {
           measured = benchmark.measure(server);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
           System.err.println("The " + server + " measurement failed: " + e.getMessage()
-              + ". Check --jvm, --node and --server-option. The server's own output is above it.");
+              + ". Check --jvm, --node and --server-option.");
           System.exit(1);
           return;
         }

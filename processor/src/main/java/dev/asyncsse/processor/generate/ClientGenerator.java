@@ -134,8 +134,9 @@ final class ClientGenerator {
     type.addMethod(
         fluent(self, "onError", RuntimeTypes.consumerOf(SSE_ERROR), "callback",
             "this.onError = callback",
-            "Calls {@code callback} with every error: HTTP status, network, timeout, decoding;"
-                + " replaces the callback set before."));
+            "Calls {@code callback} with every error of {@link #listen()}: HTTP status, network,"
+                + " timeout, decoding. {@link #publisher()} and {@link #stream()} call it with"
+                + " decoding errors only. Replaces the callback set before."));
     type.addMethod(
         fluent(self, "onClosed", Runnable.class, "callback", "this.onClosed = callback",
             "Runs {@code callback} once when a subscription stops for good; replaces the callback"
@@ -274,7 +275,7 @@ final class ClientGenerator {
                 + " subscription is cancelled, and delivers messages only on demand. Events that"
                 + " cannot be decoded are skipped and reported to {@link #onError}. Errors after"
                 + " which the client reconnects, such as a dropped connection or an event over"
-                + " the size limit, are logged and reach neither. An error that stops the"
+                + " the size limit, are only logged at DEBUG level. An error that stops the"
                 + " subscription for good is signalled with the subscriber's {@code onError}.\n",
             Flow.Publisher.class))
         .addModifiers(Modifier.PUBLIC)
