@@ -41,7 +41,7 @@ final class EnumGenerator {
     for (Constant constant : declaration.constants()) {
       type.addEnumConstant(
           constant.javaName(),
-          TypeSpec.anonymousClassBuilder("$L", StringLiterals.of(constant.wireValue()))
+          TypeSpec.anonymousClassBuilder(CodeText.of("$S", constant.wireValue()))
               .addJavadoc(CodeText.of("The value \"$L\".\n", Javadoc.escape(constant.wireValue())))
               .build());
     }

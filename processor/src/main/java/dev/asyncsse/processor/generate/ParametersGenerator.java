@@ -199,7 +199,7 @@ final class ParametersGenerator {
       }
       type.addEnumConstant(
           constant,
-          TypeSpec.anonymousClassBuilder("$L", StringLiterals.of(values.get(i)))
+          TypeSpec.anonymousClassBuilder(CodeText.of("$S", values.get(i)))
               .addJavadoc(CodeText.of("The value {@code $L}.\n", Javadoc.escape(values.get(i))))
               .build());
     }

@@ -97,9 +97,8 @@ final class PayloadGenerator {
       } else if (!component.javaName().equals(component.jsonName()) || component.required()) {
         // required = true makes Jackson reject a missing property, which a primitive component
         // would otherwise read as 0 or false.
-        AnnotationSpec.Builder property =
-            AnnotationSpec.builder(JSON_PROPERTY)
-                .addMember("value", "$L", StringLiterals.of(component.jsonName()));
+        AnnotationSpec.Builder property = AnnotationSpec.builder(JSON_PROPERTY)
+            .addMember("value", CodeText.of("$S", component.jsonName()));
         if (component.required()) {
           property.addMember("required", "true");
         }

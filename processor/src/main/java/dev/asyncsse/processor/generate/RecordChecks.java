@@ -158,7 +158,7 @@ final class RecordChecks {
       String field = JavaNames.constantName(name) + "_PATTERN";
       type.addField(FieldSpec.builder(
               Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.compile($L)", Pattern.class, StringLiterals.of(rules.pattern()))
+          .initializer(CodeText.of("$T.compile($S)", Pattern.class, rules.pattern()))
           .build());
       fail(body, CodeText.builder().add("!$L.matcher($L).find()", field, name),
           property + ": must match pattern " + rules.pattern() + ", but was ", name);
@@ -214,10 +214,8 @@ final class RecordChecks {
       TypeName element = generic.typeArguments().get(generic.typeArguments().size() - 1);
       List<CodeBlock> items = new ArrayList<>();
       if (generic.rawType().equals(MAP)) {
-        value.fields().forEachRemaining(field -> items.add(CodeBlock.of("$T.entry($L, $L)",
-            Map.class,
-            StringLiterals.of(field.getKey()),
-            defaultExpression(field.getValue(), element))));
+        value.fields().forEachRemaining(field -> items.add(CodeText.of("$T.entry($S, $L)",
+            Map.class, field.getKey(), defaultExpression(field.getValue(), element))));
         return CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(items, ", "));
       }
       value.forEach(item -> items.add(defaultExpression(item, element)));
@@ -229,9 +227,9 @@ final class RecordChecks {
     }
     String parse = TEXT_PARSERS.get(type);
     if (parse != null) {
-      return CodeBlock.of("$T.$L($L)", type, parse, StringLiterals.of(value.asText()));
+      return CodeText.of("$T.$L($S)", type, parse, value.asText());
     }
-    return CodeBlock.of("$T.fromValue($L)", type, StringLiterals.of(value.asText()));
+    return CodeText.of("$T.fromValue($S)", type, value.asText());
   }
 
   /** Returns the Java literal of a JSON value for {@code type}, or null when it cannot be one. */
@@ -243,10 +241,10 @@ final class RecordChecks {
       throw new UncheckedIOException(e);
     }
     if (type.equals(JSON_NODE)) {
-      return CodeBlock.of("$T.parse($L)", JSON_TREES, StringLiterals.of(literal));
+      return CodeText.of("$T.parse($S)", JSON_TREES, literal);
     }
     if (type.equals(STRING) && node.isTextual()) {
-      return StringLiterals.of(node.asText());
+      return CodeText.of("$S", node.asText());
     }
     if (type.equals(INTEGER) && node.canConvertToInt() && node.isIntegralNumber()) {
       return CodeBlock.of("$L", node.intValue());

@@ -109,7 +109,7 @@ final class UnionGenerator {
                 + "that wraps a non-object\nvalue returns null.\n",
             Javadoc.escape(union.discriminator())))
         .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY)
-            .addMember("value", "$L", StringLiterals.of(union.discriminator()))
+            .addMember("value", CodeText.of("$S", union.discriminator()))
             .build())
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
         .returns(String.class);
