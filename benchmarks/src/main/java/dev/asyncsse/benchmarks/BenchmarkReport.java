@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ratios compare scores from that same run.
  *
  * <p>Usage: {@code java -jar asyncsse-benchmarks.jar [--runs N] [--jvm PATH] [--warmup N]
- * [--iterations N] [--out FILE] [parser] [client]}; {@code --help} describes each option. Without a
+ * [--iterations N] [--out FILE] [parser] [client]}. {@code --help} describes each option. Without a
  * figure name it runs both.
  */
 public final class BenchmarkReport {

@@ -393,7 +393,7 @@ final class EventReceivers {
 
   /**
    * The transport ceiling of {@code java.net.http} without a reading thread: a body subscriber
-   * that counts the bytes of each buffer on the thread that delivers it, and asks for the next
+   * that counts the bytes of each buffer on the thread that delivers it, and requests the next
    * buffer only after that. Unlike {@link JdkHttpClientBytes}, no buffer passes through {@code
    * BodySubscribers.ofInputStream()} to another thread.
    */

@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.FanoutBenchmark
  * [--subscribers N] [--events N] [--warmup N] [--runs N] [--servers LIST] [--jvm PATH] [--node
- * PATH] [--interop DIR] [--out FILE] [--server-option OPTION]...}; {@code --help} describes each
+ * PATH] [--interop DIR] [--out FILE] [--server-option OPTION]...}. {@code --help} describes each
  * option. To profile the Java servers, pass {@code --server-option
  * -XX:StartFlightRecording=filename=server-%p.jfr} and {@code --server-option
  * -Xlog:jfr+startup=off}: the server writes its command responses to standard output, where the

@@ -17,7 +17,7 @@ import java.util.function.ToIntFunction;
  * The figures of JMH's {@link ParserBenchmark} are the reference on a quiet machine.
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ParserRounds [--rounds
- * N] [--warmup-rounds N] [--round-millis N]}; {@code --help} describes each option.
+ * N] [--warmup-rounds N] [--round-millis N]}. {@code --help} describes each option.
  */
 public final class ParserRounds {
 

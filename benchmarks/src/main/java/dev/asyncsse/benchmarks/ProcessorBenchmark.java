@@ -75,7 +75,7 @@ import javax.tools.ToolProvider;
  *
  * <p>Usage: {@code java -cp asyncsse-benchmarks.jar dev.asyncsse.benchmarks.ProcessorBenchmark
  * [--document FILE]... [--repeats N] [--synthetic 50,100,200,400] [--clock wall|cpu] [--baseline
- * JAR] [--out FILE]}; {@code --help} describes each option. An invalid option stops it with a
+ * JAR] [--out FILE]}. {@code --help} describes each option. An invalid option stops it with a
  * one-line message and exit status 2 before any measurement. The work files go to a folder under
  * {@code java.io.tmpdir}, which is deleted when the benchmark ends.
  */

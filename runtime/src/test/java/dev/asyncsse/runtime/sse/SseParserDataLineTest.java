@@ -24,10 +24,10 @@ class SseParserDataLineTest {
   private static final String[] LINE_ENDINGS = {"\n", "\r", "\r\n"};
 
   /**
-   * Pieces that values are built from: UTF-8 sequences of one to four bytes, control bytes that the
-   * line end scan flags but that do not end a line (tab, VT, FF, NUL, SOH), and SO, the lowest byte
-   * it does not flag. C4 8A and C4 8D differ from LF and CR only in the high bit of their second
-   * byte.
+   * Pieces that values are built from. They include UTF-8 sequences of one to four bytes, and
+   * control bytes that the line end scan flags but that do not end a line (tab, VT, FF, NUL, SOH).
+   * SO is the lowest byte the scan does not flag. C4 8A and C4 8D differ from LF and CR only in the
+   * high bit of their second byte.
    */
   private static final String[] PIECES = {
     "a",
@@ -135,7 +135,7 @@ class SseParserDataLineTest {
     for (int valueLength = 0; valueLength <= 17; valueLength++) {
       String value = "v".repeat(valueLength);
       for (int maxEventBytes = 1; maxEventBytes <= 40; maxEventBytes++) {
-        // k lines hold k * (valueLength + 1) - 1 bytes of data, counting the LF between lines.
+        // k lines contain k * (valueLength + 1) - 1 bytes of data, counting the LF between lines.
         int maxLines = (maxEventBytes + 1) / (valueLength + 1);
         String label = "values of " + valueLength + " bytes, limit " + maxEventBytes;
         for (int chunkSize : new int[] {0, 1, 2, 3}) {
