@@ -54,7 +54,8 @@ class EventDataBytesTest {
 
   @Test
   void nonAsciiDataDecodes() throws Exception {
-    server.enqueue(body("event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"));
+    server.enqueue(ScriptedServer.stream(
+            "event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"));
 
     List<Object> calls = listen(JsonCodec.jackson(), 1);
 
@@ -64,7 +65,7 @@ class EventDataBytesTest {
   @Test
   void multiLineDataDecodesAsOneDocument() throws Exception {
     server.enqueue(
-        body(
+        ScriptedServer.stream(
             "event: signup\ndata: {\"name\":\n"
                 + "data: \""
                 + NON_ASCII_NAME
@@ -79,7 +80,7 @@ class EventDataBytesTest {
   @Test
   void invalidJsonErrorShowsData() throws Exception {
     String data = "{\"name\":\"" + NON_ASCII_NAME + "\",";
-    server.enqueue(body("event: signup\nid: 7\ndata: " + data + "\n\n"));
+    server.enqueue(ScriptedServer.stream("event: signup\nid: 7\ndata: " + data + "\n\n"));
 
     List<Object> calls = listen(JsonCodec.jackson(), 1);
 
@@ -94,7 +95,7 @@ class EventDataBytesTest {
   @Test
   void rejectedValueErrorShowsData() throws Exception {
     String data = "{\"name\":\"" + NON_ASCII_NAME + "\",\"email\":7}";
-    server.enqueue(body("event: signup\nid: 8\ndata: " + data + "\n\n"));
+    server.enqueue(ScriptedServer.stream("event: signup\nid: 8\ndata: " + data + "\n\n"));
 
     List<Object> calls = listen(JsonCodec.jackson(), 1);
 
@@ -108,9 +109,9 @@ class EventDataBytesTest {
     // A Latin-1 byte in a string value, and an encoded surrogate, which decodes to three U+FFFD.
     byte[] body =
         concat(
-            bytes("event: signup\nid: 1\ndata: {\"name\":\"Zo"),
+            ScriptedServer.bytes("event: signup\nid: 1\ndata: {\"name\":\"Zo"),
             new byte[] {(byte) 0xEB, (byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            bytes("\",\"email\":\"z@x.org\"}\n\n"));
+            ScriptedServer.bytes("\",\"email\":\"z@x.org\"}\n\n"));
     server.enqueue(streamWithContentType("text/event-stream", body));
 
     List<Object> calls = listen(JsonCodec.jackson(), 1);
@@ -123,7 +124,7 @@ class EventDataBytesTest {
   void textOnlyCodecReceivesDecodedData() throws Exception {
     String multiLine = "{\"name\":\n\"" + NON_ASCII_NAME + "\",\"email\":\"z@x.org\"}";
     server.enqueue(
-        body(
+        ScriptedServer.stream(
             "event: signup\ndata: "
                 + signupJson(NON_ASCII_NAME)
                 + "\n\nevent: signup\ndata: "
@@ -144,7 +145,8 @@ class EventDataBytesTest {
   void channelListenerPassesBytesToCodec() throws Exception {
     String multiLine = "{\"name\":\n\"" + NON_ASCII_NAME + "\",\"email\":\"z@x.org\"}";
     server.enqueue(
-        body("event: signup\ndata: " + multiLine.replace("\n", "\ndata: ") + "\n\n"));
+        ScriptedServer.stream(
+                "event: signup\ndata: " + multiLine.replace("\n", "\ndata: ") + "\n\n"));
     BytesRecordingCodec codec = new BytesRecordingCodec();
 
     List<Object> calls = listen(codec, 1);
@@ -164,7 +166,7 @@ class EventDataBytesTest {
       body.append("event: signup\nid: ").append(i).append("\ndata: ");
       body.append(signupJson(name)).append("\n\n");
     }
-    server.enqueue(body(body.toString()));
+    server.enqueue(ScriptedServer.stream(body.toString()));
 
     List<SseEvent> events;
     try (Stream<SseEvent> stream =
@@ -216,14 +218,6 @@ class EventDataBytesTest {
 
   private static String signupJson(String name) {
     return "{\"name\":\"" + name + "\",\"email\":\"z@x.org\"}";
-  }
-
-  private static ScriptedServer.Script body(String text) {
-    return streamWithContentType("text/event-stream", bytes(text));
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] concat(byte[]... parts) {

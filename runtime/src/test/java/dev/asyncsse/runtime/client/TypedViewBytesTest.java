@@ -13,7 +13,6 @@ import dev.asyncsse.runtime.SseEvent;
 import dev.asyncsse.runtime.json.JsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,7 +86,8 @@ class TypedViewBytesTest {
 
   @Test
   void publisherDecodesNonAsciiBytes() throws Exception {
-    server.enqueue(body("event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"));
+    server.enqueue(ScriptedServer.stream(
+            "event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"));
     RecordingCodec codec = new RecordingCodec();
 
     List<Object> outcomes = publish(decoder(codec));
@@ -99,7 +99,8 @@ class TypedViewBytesTest {
 
   @Test
   void streamDecodesNonAsciiBytes() throws Exception {
-    server.enqueue(body("event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"));
+    server.enqueue(ScriptedServer.stream(
+            "event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"));
     RecordingCodec codec = new RecordingCodec();
 
     List<Object> outcomes = stream(decoder(codec));
@@ -147,7 +148,7 @@ class TypedViewBytesTest {
   @Test
   void streamThrowsStatusError() throws Exception {
     server.enqueue(
-        body("event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"),
+        ScriptedServer.stream("event: signup\nid: 1\ndata: " + signupJson(NON_ASCII_NAME) + "\n\n"),
         status(404, "no such channel"));
     SseClient client =
         SseClient.builder(server.uri("/events")).reconnectDelay(Duration.ofMillis(20)).build();
@@ -186,16 +187,16 @@ class TypedViewBytesTest {
   private static byte[] mixedBody() {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (int i = 0; i < MIXED_DATA.size(); i++) {
-      body.writeBytes(bytes("event: signup\nid: " + i + "\n"));
+      body.writeBytes(ScriptedServer.bytes("event: signup\nid: " + i + "\n"));
       String data = MIXED_DATA.get(i);
       if (data.contains("\uFFFD")) {
-        body.writeBytes(bytes("data: {\"name\":\"Zo"));
+        body.writeBytes(ScriptedServer.bytes("data: {\"name\":\"Zo"));
         body.writeBytes(MALFORMED_UTF8);
-        body.writeBytes(bytes("\",\"email\":\"z@x.org\"}\n"));
+        body.writeBytes(ScriptedServer.bytes("\",\"email\":\"z@x.org\"}\n"));
       } else {
-        body.writeBytes(bytes("data: " + data.replace("\n", "\ndata: ") + "\n"));
+        body.writeBytes(ScriptedServer.bytes("data: " + data.replace("\n", "\ndata: ") + "\n"));
       }
-      body.writeBytes(bytes("\n"));
+      body.writeBytes(ScriptedServer.bytes("\n"));
     }
     return body.toByteArray();
   }
@@ -283,14 +284,6 @@ class TypedViewBytesTest {
 
   private static String signupJson(String name) {
     return "{\"name\":\"" + name + "\",\"email\":\"z@x.org\"}";
-  }
-
-  private static ScriptedServer.Script body(String text) {
-    return streamWithContentType("text/event-stream", bytes(text));
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The Jackson codec, recording which entry point each call reaches: bytes or text. */
