@@ -3,6 +3,7 @@ package dev.asyncsse.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,9 +53,10 @@ import java.util.concurrent.TimeUnit;
  * [--subscribers N] [--events N] [--warmup N] [--runs N] [--servers LIST] [--jvm PATH] [--node
  * PATH] [--interop DIR] [--out FILE] [--server-option OPTION]...}. {@code --help} describes each
  * option. To profile the Java servers, pass {@code --server-option
- * -XX:StartFlightRecording=filename=server-%p.jfr} and {@code --server-option
- * -Xlog:jfr+startup=off}: the server writes its command responses to standard output, where the
- * recording's startup message would otherwise go.
+ * -XX:StartFlightRecording=filename=server-%p.jfr}. The servers reply to commands on standard
+ * output; any other line there, such as a recording's startup message or a {@code -Xlog} line, is
+ * copied to standard error. A server that does not reply to a command within 60 s, or ends its
+ * output, ends the benchmark with one line and exit status 1.
  */
 public final class FanoutBenchmark {
 
@@ -61,6 +65,9 @@ public final class FanoutBenchmark {
   private static final long PAUSE_BETWEEN_EVENTS_MILLIS = 10;
   private static final long EVENT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+  /** How long a server may take to reply to one command, including its start before the port. */
+  private static final long REPLY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private final Settings settings;
   private final List<String> servers;
@@ -83,7 +90,7 @@ public final class FanoutBenchmark {
       try {
         betterSse = BetterSseFanoutServer.locate(settings.node(), settings.interop());
       } catch (BetterSseFanoutServer.NotInstalledException e) {
-        if (settings.servers() != null) {
+        if (settings.betterSseRequired()) {
           System.err.println("Cannot run the better-sse server: " + e.getMessage());
           System.exit(2);
         }
@@ -109,7 +116,7 @@ public final class FanoutBenchmark {
         Map<String, Double> measured;
         try {
           measured = benchmark.measure(server);
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
           System.err.println("The " + server + " measurement failed: " + e.getMessage()
               + ". Check --jvm, --node and --server-option.");
           System.exit(1);
@@ -137,7 +144,7 @@ public final class FanoutBenchmark {
     }
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try (ServerConnection connection = new ServerConnection(process)) {
+    try (ServerConnection connection = new ServerConnection(process, REPLY_TIMEOUT_NANOS)) {
       MemoryUse memoryBefore = connection.memory();
       int events = settings.warmupEvents() + settings.events();
       try (FanoutSubscribers subscribers =
@@ -259,20 +266,73 @@ public final class FanoutBenchmark {
   }
 
   /** The command channel to one {@link FanoutServer} process. */
-  private static final class ServerConnection implements AutoCloseable {
+  static final class ServerConnection implements AutoCloseable {
+
+    /** The words that start the lines of the command protocol; other lines are passed on. */
+    private static final List<String> REPLY_WORDS =
+        List.of("PORT", "HEAP", "COUNT", "PUBLISHED", "ERROR");
+
+    /** Marks the end of the server's output in {@link #replies}. */
+    private static final String END = new String("end of output");
 
     private final Process process;
-    private final BufferedReader answers;
+    private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final PrintWriter commands;
+    private final long replyTimeoutNanos;
     private final int port;
 
-    ServerConnection(Process process) throws IOException {
+    /**
+     * Reads the server's port, waiting at most {@code replyTimeoutNanos} for it and for each later
+     * reply. A line that is not part of the protocol, such as a JVM log line written to standard
+     * output, is copied to this process's standard error and otherwise skipped.
+     */
+    ServerConnection(Process process, long replyTimeoutNanos) throws IOException {
       this.process = process;
-      this.answers =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.replyTimeoutNanos = replyTimeoutNanos;
       this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-      this.port = Integer.parseInt(expect("PORT")[1]);
+      Thread reader = new Thread(this::readReplies, "fanout-server-output");
+      reader.setDaemon(true);
+      reader.start();
+      try {
+        String[] reply = expect("PORT");
+        long number = parse(reply, 1);
+        if (number < 1 || number > 65535) {
+          throw new IOException(
+              "the fan-out server sent a malformed reply: " + String.join(" ", reply));
+        }
+        this.port = (int) number;
+      } catch (IOException e) {
+        process.destroyForcibly();
+        throw e;
+      }
+    }
+
+    private void readReplies() {
+      try (BufferedReader output =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = output.readLine()) != null) {
+          if (isReply(line)) {
+            replies.add(line);
+          } else {
+            System.err.println("fan-out server: " + line);
+          }
+        }
+      } catch (IOException e) {
+        // The process has ended or its output was closed; END below reports that.
+      } finally {
+        replies.add(END);
+      }
+    }
+
+    private static boolean isReply(String line) {
+      for (String word : REPLY_WORDS) {
+        if (line.startsWith(word + " ")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     int port() {
@@ -283,16 +343,16 @@ public final class FanoutBenchmark {
     MemoryUse memory() throws IOException {
       commands.println("heap");
       String[] words = expect("HEAP");
-      long heap = Long.parseLong(words[1]);
+      long heap = parse(words, 1);
       if (words.length < 4) {
         return new MemoryUse(heap, -1, -1);
       }
-      return new MemoryUse(heap, Long.parseLong(words[2]), Long.parseLong(words[3]));
+      return new MemoryUse(heap, parse(words, 2), parse(words, 3));
     }
 
     long publish(long seq) throws IOException {
       commands.println("publish " + seq);
-      return Long.parseLong(expect("PUBLISHED")[2]);
+      return parse(expect("PUBLISHED"), 2);
     }
 
     void awaitSubscribers(int expected) throws IOException, InterruptedException {
@@ -300,7 +360,7 @@ public final class FanoutBenchmark {
       int count;
       do {
         commands.println("count");
-        count = Integer.parseInt(expect("COUNT")[1]);
+        count = (int) parse(expect("COUNT"), 1);
         if (count == expected) {
           return;
         }
@@ -311,11 +371,39 @@ public final class FanoutBenchmark {
     }
 
     private String[] expect(String word) throws IOException {
-      String line = answers.readLine();
-      if (line == null || !line.startsWith(word + " ")) {
-        throw new IOException("Expected " + word + " from the fan-out server, but read " + line);
+      String line;
+      try {
+        line = replies.poll(replyTimeoutNanos, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("Interrupted while waiting for " + word);
+      }
+      if (line == null) {
+        throw new IOException(
+            "timed out after "
+                + TimeUnit.NANOSECONDS.toSeconds(replyTimeoutNanos)
+                + " s waiting for the fan-out server's "
+                + word
+                + " reply");
+      }
+      if (line == END) {
+        replies.add(END);
+        throw new IOException(
+            "the fan-out server ended its output before its " + word + " reply");
+      }
+      if (!line.startsWith(word + " ")) {
+        throw new IOException("expected " + word + " from the fan-out server, but read " + line);
       }
       return line.split(" ");
+    }
+
+    private static long parse(String[] words, int index) throws IOException {
+      try {
+        return Long.parseLong(words[index]);
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        throw new IOException(
+            "the fan-out server sent a malformed reply: " + String.join(" ", words));
+      }
     }
 
     /** Asks the server to stop, and kills it when it has not stopped within 30 s. */
@@ -362,6 +450,8 @@ public final class FanoutBenchmark {
    * @param interop the folder of the better-sse server's script and {@code node_modules}
    * @param outputFile where to write the Markdown report as well, or {@code null}
    * @param serverOptions options for the server's JVM, before the class path
+   * @param betterSseRequired whether {@code --servers} names better-sse or {@code --node} or {@code
+   *     --interop} is given, so that a missing better-sse server is an error rather than skipped
    */
   record Settings(
       int subscribers,
@@ -373,7 +463,8 @@ public final class FanoutBenchmark {
       String node,
       Path interop,
       Path outputFile,
-      List<String> serverOptions) {
+      List<String> serverOptions,
+      boolean betterSseRequired) {
 
     static final String USAGE =
         String.join(
@@ -390,7 +481,8 @@ public final class FanoutBenchmark {
             "                   (default: the java that runs this benchmark)",
             "  --node PATH      Node.js executable of the better-sse process (default: node)",
             "  --interop DIR    folder with better-sse-fanout-server.mjs and node_modules/",
-            "                   (default: the repository's interop/ folder)",
+            "                   (default: the repository's interop/ folder); with --node or",
+            "                   --interop, a better-sse server that cannot run is an error",
             "  --out FILE       also write the Markdown report to FILE",
             "  --server-option OPTION",
             "                   an option for the JVM of the asyncsse and httpserver processes;",
@@ -408,6 +500,7 @@ public final class FanoutBenchmark {
       Path interop = null;
       Path output = null;
       List<String> serverOptions = new ArrayList<>();
+      boolean betterSseOptionGiven = false;
       while (line.hasNext()) {
         switch (line.next()) {
           case "--subscribers" -> subscribers = line.count(1);
@@ -416,8 +509,14 @@ public final class FanoutBenchmark {
           case "--runs" -> runs = line.count(1);
           case "--servers" -> servers = parseServers(line);
           case "--jvm" -> jvm = line.executable("the path of a java executable").toString();
-          case "--node" -> node = line.text("the Node.js executable");
-          case "--interop" -> interop = line.path("a folder");
+          case "--node" -> {
+            node = line.text("the Node.js executable");
+            betterSseOptionGiven = true;
+          }
+          case "--interop" -> {
+            interop = line.path("a folder");
+            betterSseOptionGiven = true;
+          }
           case "--out" -> output = line.outputFile();
           case "--server-option" -> serverOptions.add(line.text("a JVM option"));
           default -> throw line.unknown();
@@ -437,7 +536,9 @@ public final class FanoutBenchmark {
           node,
           interop,
           output,
-          List.copyOf(serverOptions));
+          List.copyOf(serverOptions),
+          betterSseOptionGiven
+              || (servers != null && servers.contains(BetterSseFanoutServer.NAME)));
     }
 
     private static List<String> parseServers(CommandLine line) {

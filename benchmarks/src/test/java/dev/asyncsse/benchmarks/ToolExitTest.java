@@ -73,6 +73,12 @@ class ToolExitTest {
     assertTrue(fanout.err().contains("The asyncsse measurement failed: "), fanout.err());
     assertFalse(fanout.err().contains("Exception"), fanout.err());
 
+    Path emptyInterop = Files.createDirectories(folder.resolve("interop"));
+    Result betterSse = run(FanoutBenchmark.class, "--interop", emptyInterop.toString());
+    assertEquals(2, betterSse.status(), betterSse.toString());
+    assertEquals(1, betterSse.err().lines().count(), betterSse.err());
+    assertTrue(betterSse.err().startsWith("Cannot run the better-sse server: "), betterSse.err());
+
     Result jmh = run(BenchmarkReport.class, "--jvm", "/bin/false", "--runs", "1", "--warmup", "0",
         "--iterations", "1", "parser");
     assertEquals(1, jmh.status(), jmh.toString());
