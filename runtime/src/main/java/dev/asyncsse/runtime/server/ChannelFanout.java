@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -64,7 +65,12 @@ final class ChannelFanout {
   /** The number of subscribers that have not left; written under publishLock. */
   private volatile int subscriberCount;
 
-  private final Object publishLock = new Object();
+  /**
+   * A {@link ReentrantLock} rather than a monitor: subscribers leave from virtual threads, and on
+   * JDK 21 to 23 a virtual thread that waits for a monitor keeps its carrier thread for as long as
+   * a publish to every subscriber takes.
+   */
+  private final ReentrantLock publishLock = new ReentrantLock();
   private final ReplayBuffer<Event> replay; // guarded by publishLock
   // guarded by publishLock
   private final EventIdSequence ids = new EventIdSequence(System.currentTimeMillis());
@@ -78,16 +84,22 @@ final class ChannelFanout {
   void publishWithGeneratedId(
       String eventName, String data, Predicate<Map<String, String>> filter) {
     Objects.requireNonNull(filter, "pathParameterFilter");
-    synchronized (publishLock) {
+    publishLock.lock();
+    try {
       publishLocked(eventName, ids.next(), data, filter);
+    } finally {
+      publishLock.unlock();
     }
   }
 
   /** Publishes an event with the given id, or with no {@code id:} field when it is null. */
   void publish(String eventName, String id, String data, Predicate<Map<String, String>> filter) {
     Objects.requireNonNull(filter, "pathParameterFilter");
-    synchronized (publishLock) {
+    publishLock.lock();
+    try {
       publishLocked(eventName, id, data, filter);
+    } finally {
+      publishLock.unlock();
     }
   }
 
@@ -97,7 +109,8 @@ final class ChannelFanout {
    */
   void subscribe(Map<String, String> pathParameters, String lastEventId, SseStream stream) {
     Subscriber subscriber;
-    synchronized (publishLock) {
+    publishLock.lock();
+    try {
       ArrayDeque<Event> backlog = new ArrayDeque<>();
       if (!lastEventId.isEmpty()) {
         ReplayBuffer.Replay<Event> found = replay.after(lastEventId);
@@ -110,6 +123,8 @@ final class ChannelFanout {
       }
       subscriber = new Subscriber(pathParameters, stream, backlog);
       addLocked(subscriber);
+    } finally {
+      publishLock.unlock();
     }
     stream.onClose(subscriber::leave);
     subscriber.startDrainingBacklog();
@@ -126,8 +141,11 @@ final class ChannelFanout {
 
   /** Returns the number of events in the replay buffer. */
   int replaySize() {
-    synchronized (publishLock) {
+    publishLock.lock();
+    try {
       return replay.size();
+    } finally {
+      publishLock.unlock();
     }
   }
 
@@ -176,13 +194,16 @@ final class ChannelFanout {
   }
 
   private void remove(Subscriber subscriber) {
-    synchronized (publishLock) {
+    publishLock.lock();
+    try {
       int slot = subscriber.slot;
       if (slot >= 0 && subscribers[slot] == subscriber) {
         subscribers[slot] = null;
         subscriber.slot = -1;
         subscriberCount--;
       }
+    } finally {
+      publishLock.unlock();
     }
   }
 
