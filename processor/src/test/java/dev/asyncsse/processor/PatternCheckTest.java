@@ -165,8 +165,8 @@ class PatternCheckTest {
     assertThat(compilation).hadErrorContaining(
         "patterns.yaml:17:45: "
             + Messages.invalidSchemaPattern("a*+", 2, "quantifier after a quantifier",
-                "Remove the second quantifier, because ECMA-262 has no possessive quantifiers such as"
-                    + " a*+."));
+                "Remove the second quantifier, because ECMA-262 has no possessive quantifiers"
+                    + " such as a*+."));
     assertThat(compilation).hadErrorContaining(
         "patterns.yaml:18:43: "
             + Messages.invalidSchemaPattern("^\\p{L}+$", 1,

@@ -55,6 +55,10 @@ public final class EcmaPatternTranslator {
   private static final String WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
   private static final String NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
 
+  private static final String BACKREFERENCE_FIX = "Repeat the group's expression instead,"
+      + " because java.util.regex fails a backreference to a group that did not take part, where"
+      + " ECMA-262 matches the empty string.";
+
   /** The characters that are syntax in java.util.regex outside a class. */
   private static final String JAVA_SYNTAX = "\\^$.|?*+()[]{}";
 
@@ -296,12 +300,13 @@ public final class EcmaPatternTranslator {
           "Put a character or group before the quantifier, or escape it with a backslash to"
               + " match it.");
       case QUANTIFIER -> throw error(start, "quantifier after a quantifier",
-          "Remove the second quantifier, because ECMA-262 has no possessive quantifiers such as a*+.");
+          "Remove the second quantifier, because ECMA-262 has no possessive quantifiers such"
+              + " as a*+.");
       case ASSERTION -> throw error(start, "quantifier after an assertion",
           "Remove the quantifier after ^, $, \\b, \\B or the lookbehind.");
       case LOOKAHEAD -> throw error(start, "quantifier after a lookahead",
-          "Remove the quantifier, because ECMA-262 accepts it only as legacy syntax, with repetition"
-              + " rules that java.util.regex does not share.");
+          "Remove the quantifier, because ECMA-262 accepts it only as legacy syntax, with"
+              + " repetition rules that java.util.regex does not share.");
     }
   }
 
@@ -418,14 +423,14 @@ public final class EcmaPatternTranslator {
     if (next >= '1' && next <= '9') {
       BigInteger group = new BigInteger(source.substring(index, digitsEnd(index)));
       if (group.compareTo(BigInteger.valueOf(groupCount)) <= 0) {
-        throw error(start, "backreference \\" + group,
-            "Repeat the group's expression instead, because java.util.regex fails a backreference to a"
-                + " group that did not take part, where ECMA-262 matches the empty string.");
+        throw error(start, "backreference \\" + group, BACKREFERENCE_FIX);
       }
       // Annex B: with fewer groups, \1 to \7 start an octal escape, and \8 and \9 are digits.
     }
     Member member = escape(start, false);
-    java.append(member.isClass() ? outsideClass(member.classEscape()) : literal(member.codePoint()));
+    java.append(member.isClass()
+        ? outsideClass(member.classEscape())
+        : literal(member.codePoint()));
     return Last.ATOM;
   }
 
@@ -435,7 +440,7 @@ public final class EcmaPatternTranslator {
     }
   }
 
-  /** Reads the escape after the backslash at {@code start}, other than \b, \B and backreferences. */
+  /** Reads the escape after the backslash at {@code start}, except \b, \B and backreferences. */
   private Member escape(int start, boolean inClass) throws UntranslatablePatternException {
     int c = source.codePointAt(index);
     index += Character.charCount(c);
@@ -465,9 +470,7 @@ public final class EcmaPatternTranslator {
         return Member.character(legacyOctal());
       case 'k':
         if (source.startsWith("<", index)) {
-          throw error(start, "named backreference",
-              "Repeat the group's expression instead, because java.util.regex fails a backreference to a"
-                  + " group that did not take part, where ECMA-262 matches the empty string.");
+          throw error(start, "named backreference", BACKREFERENCE_FIX);
         }
         throw escapedLetter(start, c);
       case 'p', 'P':
