@@ -9,6 +9,7 @@ import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.RefResolver;
 import dev.asyncsse.processor.read.ScalarNode;
+import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Optional;
@@ -208,7 +209,11 @@ final class SampleJson {
     if (pattern == null) {
       return "sample";
     }
-    java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern);
+    String javaPattern = EcmaPatternTranslator.translated(pattern).orElse(null);
+    if (javaPattern == null) {
+      return "sample";
+    }
+    java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(javaPattern);
     for (String word : new String[] {"sample", "Sample", "SAMPLE", "abc123", "ABC-123", "42"}) {
       if (compiled.matcher(word).find()) {
         return word;

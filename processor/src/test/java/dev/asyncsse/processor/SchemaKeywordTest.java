@@ -99,7 +99,8 @@ class SchemaKeywordTest {
         "keywords.yaml:17:19: " + Messages.unknownSchemaType("integr"));
     assertThat(compilation).hadErrorContaining(
         "keywords.yaml:18:36: "
-            + Messages.invalidSchemaPattern("([a-z", "Unclosed character class"));
+            + Messages.invalidSchemaPattern(
+                "([a-z", 1, "unclosed character class", "Close the class with ']'."));
     assertThat(compilation).hadErrorContaining(
         "keywords.yaml:19:38: " + Messages.invalidCount("minLength", "-1"));
     assertThat(compilation).hadErrorContaining(

@@ -188,17 +188,24 @@ public final class Messages {
         + " Use type string, integer or number.";
   }
 
+  /**
+   * Returns the message for a parameter's {@code pattern} that is not valid ECMA-262 or has no
+   * java.util.regex translation. An {@code index} of -1 means the construct at fault is not known.
+   */
   public static String invalidParameterPattern(
-      String channel, String parameter, String pattern, String reason) {
+      String channel, String parameter, String pattern, int index, String reason, String fix) {
     return "Invalid pattern \""
         + pattern
-        + "\" of parameter \""
+        + "\""
+        + atIndex(index)
+        + " of parameter \""
         + parameter
         + "\" in channel \""
         + channel
         + "\": "
         + reason
-        + ". Write a regular expression that java.util.regex.Pattern accepts.";
+        + ". "
+        + fix;
   }
 
   public static String nullAddress(String channel) {
@@ -243,12 +250,17 @@ public final class Messages {
         + " Correct the spelling, or remove 'type' to allow any value.";
   }
 
-  public static String invalidSchemaPattern(String pattern, String reason) {
-    return "Invalid pattern \""
-        + pattern
-        + "\": "
-        + reason
-        + ". Write a regular expression that java.util.regex.Pattern accepts.";
+  /**
+   * Returns the message for a schema's {@code pattern} that is not valid ECMA-262 or has no
+   * java.util.regex translation. An {@code index} of -1 means the construct at fault is not known.
+   */
+  public static String invalidSchemaPattern(
+      String pattern, int index, String reason, String fix) {
+    return "Invalid pattern \"" + pattern + "\"" + atIndex(index) + ": " + reason + ". " + fix;
+  }
+
+  private static String atIndex(int index) {
+    return index < 0 ? "" : " at index " + index;
   }
 
   public static String invalidCount(String keyword, String value) {

@@ -12,6 +12,7 @@ import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.model.ParameterModel;
 import dev.asyncsse.processor.model.ParameterModel.Kind;
 import dev.asyncsse.processor.model.ParameterModel.Rules;
+import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.JavaNames;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -333,11 +335,15 @@ final class ParametersGenerator {
           "parameter " + name + " must have at most " + rules.maxLength()
               + " characters, but was ", field);
     }
-    if (rules.pattern() != null) {
+    // The parameter reader drops a pattern that has no translation, after reporting it.
+    Optional<String> javaPattern = rules.pattern() == null
+        ? Optional.empty()
+        : EcmaPatternTranslator.translated(rules.pattern());
+    if (javaPattern.isPresent()) {
       String constant = JavaNames.constantName(field) + "_PATTERN";
       type.addField(FieldSpec.builder(
               Pattern.class, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer(CodeText.of("$T.compile($S)", Pattern.class, rules.pattern()))
+          .initializer(CodeText.of("$T.compile($S)", Pattern.class, javaPattern.get()))
           .build());
       // JSON Schema patterns are not anchored: a match anywhere in the value is enough.
       fail(compact, CodeText.of("!$L.matcher($L).find()", constant, field),

@@ -8,6 +8,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.JavaNames;
 import dev.asyncsse.processor.types.TypeDeclaration.Component;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -154,12 +156,16 @@ final class RecordChecks {
   private void strings(CodeText body, String name, String property, Constraints rules) {
     length(body, name, property, "codePointCount(0, " + name + ".length())", "characters",
         rules.minLength(), rules.maxLength());
-    if (rules.pattern() != null && isValidPattern(rules.pattern())) {
+    Optional<String> javaPattern = rules.pattern() == null
+        ? Optional.empty()
+        : EcmaPatternTranslator.translated(rules.pattern());
+    if (javaPattern.isPresent()) {
       String field = JavaNames.constantName(name) + "_PATTERN";
       type.addField(FieldSpec.builder(
               Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer(CodeText.of("$T.compile($S)", Pattern.class, rules.pattern()))
+          .initializer(CodeText.of("$T.compile($S)", Pattern.class, javaPattern.get()))
           .build());
+      // The message shows the pattern as the document wrote it, not its translation.
       fail(body, CodeText.builder().add("!$L.matcher($L).find()", field, name),
           property + ": must match pattern " + rules.pattern() + ", but was ", name);
     }
@@ -331,15 +337,6 @@ final class RecordChecks {
     body.add("if (").add(test).add(") {\n$>")
         .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, name)
         .endControlFlow();
-  }
-
-  private static boolean isValidPattern(String pattern) {
-    try {
-      Pattern.compile(pattern);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static boolean isNumber(TypeName type) {

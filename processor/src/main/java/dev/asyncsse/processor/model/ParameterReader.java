@@ -5,7 +5,9 @@ import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.read.SourcePosition;
+import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.SchemaKeywordChecks;
+import dev.asyncsse.processor.types.UntranslatablePatternException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads the parameters of a channel address, in the order the address uses them.
@@ -169,11 +170,12 @@ final class ParameterReader {
     String pattern = nodes.string(schema, "pattern").orElse(null);
     if (pattern != null) {
       try {
-        Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
+        EcmaPatternTranslator.translate(pattern);
+      } catch (UntranslatablePatternException e) {
         nodes.problems().error(
             schema.get("pattern").orElseThrow().position(),
-            Messages.invalidParameterPattern(channelId, name, pattern, e.getDescription()));
+            Messages.invalidParameterPattern(
+                channelId, name, pattern, e.index(), e.reason(), e.fix()));
         pattern = null;
       }
     }

@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks a property's {@code default} at compile time and returns the JSON text that the record
@@ -258,13 +257,10 @@ final class DefaultValues {
       return Optional.of("maxLength " + rules.maxLength());
     }
     if (rules.pattern() != null) {
-      try {
-        // find(), not matches(): a JSON Schema pattern is not anchored, as in the record's check.
-        if (!Pattern.compile(rules.pattern()).matcher(text).find()) {
-          return Optional.of("pattern " + rules.pattern());
-        }
-      } catch (PatternSyntaxException e) {
-        return Optional.empty();
+      // find(), not matches(): a JSON Schema pattern is not anchored, as in the record's check.
+      Optional<String> javaPattern = EcmaPatternTranslator.translated(rules.pattern());
+      if (javaPattern.isPresent() && !Pattern.compile(javaPattern.get()).matcher(text).find()) {
+        return Optional.of("pattern " + rules.pattern());
       }
     }
     // NOTE: format email, hostname, ipv4 and ipv6 are checked only when the record is created.

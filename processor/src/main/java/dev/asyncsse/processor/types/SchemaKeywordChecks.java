@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks the validation keywords of one schema before it is mapped, so that a misspelled type, a
@@ -285,9 +283,10 @@ public final class SchemaKeywordChecks {
       return;
     }
     try {
-      Pattern.compile(pattern);
-    } catch (PatternSyntaxException e) {
-      problems.error(scalar.position(), Messages.invalidSchemaPattern(pattern, e.getDescription()));
+      EcmaPatternTranslator.translate(pattern);
+    } catch (UntranslatablePatternException e) {
+      problems.error(scalar.position(),
+          Messages.invalidSchemaPattern(pattern, e.index(), e.reason(), e.fix()));
     }
   }
 
