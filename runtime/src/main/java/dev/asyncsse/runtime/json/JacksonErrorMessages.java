@@ -72,8 +72,9 @@ final class JacksonErrorMessages {
   }
 
   /**
-   * Describes why UTF-8 JSON bytes could not be decoded as {@code type}. Jackson counts byte
-   * offsets there, which this converts to char offsets of the decoded text.
+   * Describes why UTF-8 JSON bytes could not be decoded as {@code type}. Bytes that are not UTF-8
+   * are reported first, wherever they are. Jackson counts byte offsets here, which this converts
+   * to char offsets of the decoded text.
    */
   static String decodingBytes(
       ObjectMapper mapper, JacksonException e, byte[] json, int offset, int length, Class<?> type) {
@@ -136,7 +137,7 @@ final class JacksonErrorMessages {
   }
 
   private String describeDecoding(JacksonException e, Class<?> type) {
-    if (text != null && text.isBlank()) {
+    if (text != null && skipWhitespace(0) == text.length()) {
       return "the data is empty; expected " + expected(type);
     }
 
@@ -145,7 +146,7 @@ final class JacksonErrorMessages {
     Throwable failure = applicationFailure(e);
     if (failure != null) {
       // A check of the record's constructor: its message names the property and the rule. Jackson
-      // reports only where the object ends, so the path says which object it is.
+      // reports only where the object ends, so the path names the object.
       return place + cap(failure.getMessage(), MAX_PASSED_MESSAGE);
     }
 
@@ -307,6 +308,9 @@ final class JacksonErrorMessages {
       return false;
     }
     if (text != null) {
+      if (offset < 0) {
+        return false;
+      }
       int start = skipWhitespace(offset);
       return start < text.length() && text.charAt(start) == '}';
     }
@@ -320,24 +324,9 @@ final class JacksonErrorMessages {
       return "a JSON value";
     }
     Class<?> boxed = boxed(type);
-    if (boxed == Integer.class) {
-      return "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-    }
-    if (boxed == Long.class) {
-      return "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
-    }
-    if (boxed == Short.class) {
-      return "an integer from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
-    }
-    if (boxed == Byte.class) {
-      return "an integer from " + Byte.MIN_VALUE + " to " + Byte.MAX_VALUE;
-    }
-    if (boxed == BigInteger.class) {
-      return "an integer";
-    }
-    if (boxed == Double.class || boxed == Float.class || boxed == BigDecimal.class
-        || boxed == Number.class) {
-      return "a number";
+    String number = expectedNumber(boxed);
+    if (number != null) {
+      return number;
     }
     if (boxed == Boolean.class) {
       return "true or false";
@@ -365,6 +354,26 @@ final class JacksonErrorMessages {
       return "a URI string";
     }
     return "an object";
+  }
+
+  private static String expectedNumber(Class<?> boxed) {
+    if (boxed == Integer.class) {
+      return "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    if (boxed == Long.class) {
+      return "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    if (boxed == Short.class) {
+      return "an integer from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+    }
+    if (boxed == Byte.class) {
+      return "an integer from " + Byte.MIN_VALUE + " to " + Byte.MAX_VALUE;
+    }
+    if (boxed == BigInteger.class) {
+      return "an integer";
+    }
+    boolean decimal = boxed == Double.class || boxed == Float.class || boxed == BigDecimal.class;
+    return decimal || boxed == Number.class ? "a number" : null;
   }
 
   private static Class<?> boxed(Class<?> type) {
@@ -441,7 +450,7 @@ final class JacksonErrorMessages {
       }
     }
     if (value instanceof String string) {
-      return "the string " + cap(quote(string), MAX_EXCERPT);
+      return "the string " + quoted(escape(string), string.length());
     }
     if (value instanceof Number || value instanceof Boolean) {
       return cap(String.valueOf(value), MAX_EXCERPT);
@@ -462,7 +471,7 @@ final class JacksonErrorMessages {
       case '[':
         return "an array";
       case '"':
-        return "the string " + excerpt(start, stringEnd(start));
+        return "the string " + quotedExcerpt(start + 1, stringEnd(start) - 1);
       case 't':
         return "true";
       case 'f':
@@ -489,12 +498,25 @@ final class JacksonErrorMessages {
     return i;
   }
 
+  /** Returns the offset just after the closing quote of the string that starts at {@code quote}. */
   private int stringEnd(int quote) {
     int i = quote + 1;
     while (i < text.length() && text.charAt(i) != '"') {
       i += text.charAt(i) == '\\' ? 2 : 1;
     }
-    return Math.min(i + 1, text.length());
+    return Math.min(i + 1, text.length() + 1);
+  }
+
+  /** Returns the raw text of a string value in quotes, cut and with its length when long. */
+  private String quotedExcerpt(int start, int end) {
+    int length = Math.max(0, end - start);
+    return quoted(text.substring(start, start + Math.min(length, MAX_EXCERPT + 1)), length);
+  }
+
+  /** Quotes the start of a string of {@code length} chars, adding the length when it is cut. */
+  private static String quoted(String start, int length) {
+    String shown = "\"" + cap(start, MAX_EXCERPT) + "\"";
+    return length <= MAX_EXCERPT ? shown : shown + " (" + length + " characters)";
   }
 
   private String excerpt(int start, int end) {
@@ -528,7 +550,7 @@ final class JacksonErrorMessages {
       return "an array";
     }
     if (node.isTextual()) {
-      return "the string " + cap(quote(node.textValue()), MAX_EXCERPT);
+      return "the string " + quoted(escape(node.textValue()), node.textValue().length());
     }
     if (node.isNumber()) {
       return "the number " + cap(node.asText(), MAX_EXCERPT);
@@ -536,8 +558,8 @@ final class JacksonErrorMessages {
     return cap(node.toString(), MAX_EXCERPT);
   }
 
-  private static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   // Causes.

@@ -62,7 +62,8 @@ public final class JsonTrees {
               + JacksonErrorMessages.decodingTree(MAPPER, e, node, raw),
           e);
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new IllegalArgumentException(
+          "not a valid " + type.type().getTypeName() + " (see the cause)", e);
     }
   }
 }
