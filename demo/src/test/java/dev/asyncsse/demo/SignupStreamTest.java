@@ -1,6 +1,7 @@
 package dev.asyncsse.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -160,5 +161,27 @@ class SignupStreamTest {
     assertEquals("1", errors.get(0).eventId());
     assertTrue(errors.get(0).getMessage().contains("email: must be a valid email"),
         errors.get(0).getMessage());
+  }
+
+  @Test
+  void wrongTypeErrorNamesPropertyAndValue() throws Exception {
+    server.userSignups().handle((request, stream) -> {
+      stream.raw().send("userSignedup", "1", "{\"displayName\":7,\"email\":\"a@example.com\"}");
+      stream.send(new UserSignedUp("Good", "good@example.com"), "2");
+    });
+    List<SseError> errors = new CopyOnWriteArrayList<>();
+    CountDownLatch good = new CountDownLatch(1);
+
+    try (Subscription subscription =
+        client().onError(errors::add).listen(message -> good.countDown())) {
+      assertTrue(good.await(10, TimeUnit.SECONDS), "valid signup after the invalid one missing");
+    }
+
+    assertEquals(1, errors.size(), errors.toString());
+    String message = errors.get(0).getMessage();
+    assertTrue(message.startsWith("The data of event \"userSignedup\" (id \"1\")"), message);
+    String reason = ": displayName: expected a string, found the number 7 (line 1, column 16)";
+    assertTrue(message.endsWith(reason), message);
+    assertFalse(message.contains("com.fasterxml"), message);
   }
 }

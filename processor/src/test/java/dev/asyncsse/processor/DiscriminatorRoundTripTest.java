@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.asyncsse.runtime.Message;
 import dev.asyncsse.runtime.MessageType;
 import dev.asyncsse.runtime.json.JsonCodec;
+import dev.asyncsse.runtime.json.JsonCodecException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -202,6 +203,18 @@ class DiscriminatorRoundTripTest {
                   + "; expected one of cat, Cat, Dog, Bird"),
           error.getMessage());
     }
+  }
+
+  @Test
+  void memberWithWrongTypeNamesMemberAndProperty() throws Exception {
+    CompiledClasses classes = compilePets();
+    Class<?> pet = classes.loadClass("com.example.pets.Pet");
+
+    JsonCodecException error =
+        assertThrows(
+            JsonCodecException.class, () -> JSON.decode("{\"petType\":\"cat\",\"name\":7}", pet));
+
+    assertEquals("not a valid Cat: name: expected a string, found the number 7", error.reason());
   }
 
   @Test

@@ -89,17 +89,29 @@ public final class MessageType<T> {
 
   private T checkNull(Object decoded) {
     if (decoded != null) {
-      throw new dev.asyncsse.runtime.json.JsonCodecException(
-          "Cannot decode JSON as " + payloadType.getTypeName() + ": the payload must be null",
-          null);
+      throw dev.asyncsse.runtime.json.JsonCodecException.decoding(
+          payloadType, "expected null, found " + jsonKind(decoded), null);
     }
     return null;
   }
 
+  private static String jsonKind(Object decoded) {
+    if (decoded instanceof java.util.Map) {
+      return "an object";
+    }
+    if (decoded instanceof java.util.List) {
+      return "an array";
+    }
+    if (decoded instanceof String) {
+      return "a string";
+    }
+    return decoded instanceof Boolean ? decoded.toString() : "a number";
+  }
+
   private T checkNotNull(T payload) {
     if (payload == null) {
-      throw new dev.asyncsse.runtime.json.JsonCodecException(
-          "Cannot decode JSON as " + payloadType.getTypeName() + ": the payload is null", null);
+      throw dev.asyncsse.runtime.json.JsonCodecException.decoding(
+          payloadType, "expected a value other than null, found null", null);
     }
     return payload;
   }

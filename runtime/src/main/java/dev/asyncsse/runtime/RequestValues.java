@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.asyncsse.runtime.json.JsonCodec;
+import dev.asyncsse.runtime.json.JsonCodecException;
 import java.util.Collection;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -215,8 +216,11 @@ public final class RequestValues {
       }
     }
     // NOTE: reached only for component types that RequestValueReader passes through as JSON,
-    // such as nested objects, so the codec's wording shows.
-    return decodingFailure.getMessage();
+    // such as nested objects. The codec's line and column then count in the JSON object built
+    // from the request values, which the sender never sees.
+    return decodingFailure instanceof JsonCodecException codecFailure
+        ? codecFailure.reason()
+        : decodingFailure.getMessage();
   }
 
   static JsonNode jsonOrText(String value) {

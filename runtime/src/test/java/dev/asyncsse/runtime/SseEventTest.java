@@ -98,7 +98,9 @@ class SseEventTest {
             JsonCodecException.class,
             () -> SIGNUP.decode(fromUtf8("signup", "null", ""), JsonCodec.jackson()));
     assertEquals(
-        "Cannot decode JSON as " + Signup.class.getTypeName() + ": the payload is null",
+        "Cannot decode JSON as "
+            + Signup.class.getTypeName()
+            + ": expected a value other than null, found null",
         error.getMessage());
   }
 
@@ -112,7 +114,8 @@ class SseEventTest {
             JsonCodecException.class,
             () -> ping.decode(fromUtf8("ping", "{}", ""), JsonCodec.jackson()));
     assertEquals(
-        "Cannot decode JSON as java.lang.Void: the payload must be null", error.getMessage());
+        "Cannot decode JSON as java.lang.Void: expected null, found an object",
+        error.getMessage());
   }
 
   @Test

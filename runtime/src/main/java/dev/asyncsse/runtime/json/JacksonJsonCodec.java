@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -95,7 +96,9 @@ public final class JacksonJsonCodec implements JsonCodec {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new JsonCodecException(
-          "Cannot encode " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+          "Cannot encode " + value.getClass().getName() + " as JSON: "
+              + JacksonErrorMessages.encoding(e),
+          e);
     }
   }
 
@@ -109,11 +112,10 @@ public final class JacksonJsonCodec implements JsonCodec {
     try {
       return reader(type).readValue(json);
     } catch (JsonProcessingException e) {
-      throw new JsonCodecException(
-          "Cannot decode JSON as " + type.getTypeName() + ": " + cause(e), e);
+      throw JsonCodecException.decoding(
+          type, JacksonErrorMessages.decodingText(mapper, e, json, TypeFactory.rawClass(type)), e);
     } catch (RuntimeException e) {
-      throw new JsonCodecException(
-          "Cannot decode JSON as " + type.getTypeName() + ": " + e.getMessage(), e);
+      throw JsonCodecException.decoding(type, failureMessage(e), e);
     }
   }
 
@@ -129,11 +131,13 @@ public final class JacksonJsonCodec implements JsonCodec {
     try {
       return reader(type).readValue(json, offset, length);
     } catch (JsonProcessingException e) {
-      throw new JsonCodecException(
-          "Cannot decode JSON as " + type.getTypeName() + ": " + cause(e), e);
+      throw JsonCodecException.decoding(
+          type,
+          JacksonErrorMessages.decodingBytes(
+              mapper, e, json, offset, length, TypeFactory.rawClass(type)),
+          e);
     } catch (IOException | RuntimeException e) {
-      throw new JsonCodecException(
-          "Cannot decode JSON as " + type.getTypeName() + ": " + e.getMessage(), e);
+      throw JsonCodecException.decoding(type, failureMessage(e), e);
     }
   }
 
@@ -163,12 +167,9 @@ public final class JacksonJsonCodec implements JsonCodec {
     return reader;
   }
 
-  /** Returns the message of the innermost cause, which names the failed check of a record. */
-  private static String cause(JsonProcessingException e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root == e ? e.getOriginalMessage() : root.getMessage();
+  /** Returns the message of an exception that Jackson did not wrap, cut to a readable length. */
+  private static String failureMessage(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return JacksonErrorMessages.cap(message, JacksonErrorMessages.MAX_PASSED_MESSAGE);
   }
 }

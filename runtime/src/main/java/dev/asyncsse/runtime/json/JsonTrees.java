@@ -25,7 +25,9 @@ public final class JsonTrees {
     try {
       return MAPPER.readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("Invalid JSON: " + e.getOriginalMessage(), e);
+      String syntax = JacksonErrorMessages.syntaxError(json);
+      throw new IllegalArgumentException(
+          syntax == null ? "invalid JSON (see the cause)" : syntax, e);
     }
   }
 
@@ -39,7 +41,9 @@ public final class JsonTrees {
       return MAPPER.treeToValue(node, type);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "Cannot read JSON as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+          "not a valid " + type.getSimpleName() + ": "
+              + JacksonErrorMessages.decodingTree(MAPPER, e, node, type),
+          e);
     }
   }
 
@@ -51,9 +55,15 @@ public final class JsonTrees {
   public static <T> T convert(JsonNode node, TypeToken<T> type) {
     try {
       return MAPPER.readerFor(MAPPER.constructType(type.type())).readValue(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      Class<?> raw = MAPPER.constructType(type.type()).getRawClass();
+      throw new IllegalArgumentException(
+          "not a valid " + type.type().getTypeName() + ": "
+              + JacksonErrorMessages.decodingTree(MAPPER, e, node, raw),
+          e);
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException(
-          "Cannot read JSON as " + type.type().getTypeName() + ": " + e.getMessage(), e);
+          "not a valid " + type.type().getTypeName() + " (see the cause)", e);
     }
   }
 }

@@ -101,7 +101,8 @@ class EventDataBytesTest {
 
     SseError error = assertInstanceOf(SseError.class, calls.get(0));
     assertEquals(data, error.eventData());
-    assertTrue(error.getMessage().contains("String"), error.getMessage());
+    String reason = "email: expected a string, found the number 7 (line 1, column 27)";
+    assertTrue(error.getMessage().endsWith(reason), error.getMessage());
   }
 
   @Test

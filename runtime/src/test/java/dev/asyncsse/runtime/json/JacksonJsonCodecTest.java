@@ -1,8 +1,12 @@
 package dev.asyncsse.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.asyncsse.runtime.TypeToken;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
@@ -11,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The byte entry point of the Jackson codec against its text entry point. */
+/**
+ * The byte entry point of the Jackson codec against its text entry point, and the codec's error
+ * messages for encoding and for JSON trees.
+ */
 class JacksonJsonCodecTest {
 
   /** A payload type whose constructor checks a value, as generated records do. */
@@ -22,6 +29,20 @@ class JacksonJsonCodecTest {
       }
     }
   }
+
+  /** A value whose accessor fails, as the UNKNOWN constant of a generated enum does. */
+  public record Unsendable(String level) {
+    @Override
+    public String level() {
+      throw new IllegalStateException("Level.UNKNOWN cannot be sent");
+    }
+  }
+
+  /** A payload with a value that cannot be written and one that Jackson has no way to write. */
+  public record Holder(Unsendable unsendable, Object opaque) {}
+
+  /** A record with a primitive property that Jackson itself requires. */
+  public record Required(@JsonProperty(value = "count", required = true) int count) {}
 
   private static final Type MAP = new TypeToken<Map<String, Object>>() {}.type();
   private static final Type LIST = new TypeToken<List<Integer>>() {}.type();
@@ -96,6 +117,66 @@ class JacksonJsonCodecTest {
             + Signup.class.getTypeName()
             + ": email: must contain @, but was no at sign",
         error.getMessage());
+  }
+
+  @Test
+  void encodingFailureNamesPathAndReason() {
+    JsonCodecException error =
+        assertThrows(
+            JsonCodecException.class, () -> codec.encode(new Holder(new Unsendable("x"), null)));
+
+    assertEquals(
+        "Cannot encode "
+            + Holder.class.getName()
+            + " as JSON: unsendable.level: Level.UNKNOWN cannot be sent",
+        error.getMessage());
+    assertInstanceOf(JacksonException.class, error.getCause());
+  }
+
+  @Test
+  void encodingUnwritableTypeNamesType() {
+    JsonCodecException error =
+        assertThrows(JsonCodecException.class, () -> codec.encode(new Holder(null, new Object())));
+
+    assertEquals(
+        "Cannot encode "
+            + Holder.class.getName()
+            + " as JSON: opaque: Jackson has no way to write values of type java.lang.Object"
+            + " (see the cause)",
+        error.getMessage());
+  }
+
+  @Test
+  void treeConversionNamesPathAndValue() {
+    JsonNode node = JsonTrees.parse("{\"name\":7,\"email\":\"a@b\"}");
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.convert(node, Signup.class));
+
+    assertEquals(
+        "not a valid Signup: name: expected a string, found the number 7", error.getMessage());
+  }
+
+  @Test
+  void treeConversionNamesMissingProperty() {
+    JsonNode node = JsonTrees.parse("{}");
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.convert(node, Required.class));
+
+    assertEquals(
+        "not a valid Required: count: required property is missing; expected an integer from"
+            + " -2147483648 to 2147483647",
+        error.getMessage());
+  }
+
+  @Test
+  void treeParseNamesSyntaxError() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.parse("{\"a\":}"));
+
+    assertEquals(
+        "invalid JSON at line 1, column 6: expected a value, found '}'", error.getMessage());
   }
 
   @Test
