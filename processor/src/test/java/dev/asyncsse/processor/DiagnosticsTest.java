@@ -284,7 +284,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void refCycleIsReported() throws IOException {
+  void refCycleOfChannelsIsOneError() throws IOException {
     Compilation compilation = compile(
         "cycle.yaml",
         "asyncapi: 3.0.0\n"
@@ -298,7 +298,118 @@ class DiagnosticsTest {
             + "    $ref: '#/channels/a'\n");
 
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("$ref cycle:");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:7:11: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/channels/a", "cycle.yaml#/channels/b", "cycle.yaml#/channels/a")));
+    assertNothingGenerated("cycle.yaml");
+  }
+
+  private static String schemaCycleDocument(String schemas) {
+    return "asyncapi: 3.0.0\n"
+        + "info:\n"
+        + "  title: Cycle\n"
+        + "  version: 1.0.0\n"
+        + "channels:\n"
+        + "  ticks:\n"
+        + "    address: ticks\n"
+        + "    messages:\n"
+        + "      tick:\n"
+        + "        payload:\n"
+        + "          $ref: '#/components/schemas/B'\n"
+        + "components:\n"
+        + "  schemas:\n"
+        + schemas;
+  }
+
+  @Test
+  void schemaRefCycleIsOneError() throws IOException {
+    // The payload enters the cycle at B, and the error still points at A, which comes first.
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    A:\n"
+                + "      $ref: '#/components/schemas/B'\n"
+                + "    B:\n"
+                + "      $ref: '#/components/schemas/A'\n"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "cycle.yaml:15:13: "
+                + Messages.refCycle(List.of(
+                    "cycle.yaml#/components/schemas/A",
+                    "cycle.yaml#/components/schemas/B",
+                    "cycle.yaml#/components/schemas/A")))
+        .inFile(Sources.packageInfoFor(PACKAGE, "cycle.yaml"))
+        .onLine(2);
+    assertNothingGenerated("cycle.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void refToItselfIsOneError() throws IOException {
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    B:\n"
+                + "      $ref: '#/components/schemas/B'\n"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:15:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/B", "cycle.yaml#/components/schemas/B")));
+    assertThat(compilation).hadErrorContaining("The $ref points at itself");
+    assertNothingGenerated("cycle.yaml");
+  }
+
+  @Test
+  void refCycleThroughFilesIsOneError() throws IOException {
+    Files.writeString(dir.resolve("parts.yaml"), "C:\n  $ref: 'cycle.yaml#/components/schemas/B'\n");
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    B:\n"
+                + "      $ref: 'parts.yaml#/C'\n"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:15:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/B",
+                "parts.yaml#/C",
+                "cycle.yaml#/components/schemas/B")));
+    assertNothingGenerated("cycle.yaml");
+  }
+
+  @Test
+  void twoRefCyclesAreTwoErrors() throws IOException {
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    B:\n"
+                + "      $ref: '#/components/schemas/B'\n"
+                + "    C:\n"
+                + "      $ref: '#/components/schemas/D'\n"
+                + "    D:\n"
+                + "      $ref: '#/components/schemas/C'\n"));
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:15:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/B", "cycle.yaml#/components/schemas/B")));
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:17:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/C",
+                "cycle.yaml#/components/schemas/D",
+                "cycle.yaml#/components/schemas/C")));
     assertNothingGenerated("cycle.yaml");
   }
 

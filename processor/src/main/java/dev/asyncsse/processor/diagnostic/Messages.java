@@ -1,7 +1,6 @@
 package dev.asyncsse.processor.diagnostic;
 
 import dev.asyncsse.processor.read.SourcePosition;
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -108,10 +107,15 @@ public final class Messages {
         + "\". Point the $ref at an existing node, or add the missing component.";
   }
 
-  public static String refCycle(Collection<String> chain) {
+  /** @param steps the cycle's {@code $ref}s in order, the first repeated at the end */
+  public static String refCycle(List<String> steps) {
+    String facts = steps.size() == 2
+        ? ". The $ref points at itself, so it never reaches a definition."
+        : ". Each of these $refs points at the next one, so none of them reaches a definition.";
     return "$ref cycle: "
-        + String.join(" -> ", chain)
-        + " refer to each other without reaching a value. Point one of them at a real value.";
+        + String.join(" -> ", steps)
+        + facts
+        + " Replace one of them with the definition it should stand for.";
   }
 
   public static String rootNotObject(String kind) {

@@ -5,7 +5,9 @@ import dev.asyncsse.processor.diagnostic.Problems;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Set;
  * Follows {@code $ref}s: JSON pointers inside a file, and relative paths to other files.
  *
  * <p>A chain of references that returns to a reference already on the chain is reported as a
- * cycle. A reference over {@code http} or {@code https} is an error, because a build must not
+ * cycle, once per cycle. A reference over {@code http} or {@code https} is an error, because a build must not
  * fetch from the network.
  */
 public final class RefResolver {
@@ -48,14 +50,16 @@ public final class RefResolver {
    * @return the target, or empty when a reference is broken (the problem is already reported)
    */
   public Optional<Node> resolve(Node node) {
-    Set<String> chain = new LinkedHashSet<>();
+    List<MapNode> chain = new ArrayList<>();
     Node current = node;
     while (isRef(current)) {
       MapNode holder = (MapNode) current;
-      if (!chain.add(holder.location())) {
-        report(holder, Messages.refCycle(chain));
+      int seen = indexOf(chain, holder);
+      if (seen >= 0) {
+        reportCycle(chain.subList(seen, chain.size()));
         return Optional.empty();
       }
+      chain.add(holder);
       Optional<Node> next = follow(holder);
       if (next.isEmpty()) {
         return Optional.empty();
@@ -63,6 +67,38 @@ public final class RefResolver {
       current = next.get();
     }
     return Optional.of(current);
+  }
+
+  private static int indexOf(List<MapNode> chain, MapNode holder) {
+    for (int i = 0; i < chain.size(); i++) {
+      if (chain.get(i).location().equals(holder.location())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Reports a cycle once, whichever of its {@code $ref}s the resolution started from. The steps
+   * start at the member that comes first in document order, and the error points at that
+   * member's {@code $ref}.
+   */
+  private void reportCycle(List<MapNode> cycle) {
+    MapNode first = Collections.min(cycle, documentOrder());
+    int start = cycle.indexOf(first);
+    List<String> steps = new ArrayList<>();
+    for (int i = 0; i <= cycle.size(); i++) {
+      steps.add(cycle.get((start + i) % cycle.size()).location());
+    }
+    report(first.get(REF).orElseThrow(), Messages.refCycle(steps));
+  }
+
+  /** Orders nodes of the main document first, then other files by name, then by position. */
+  private Comparator<Node> documentOrder() {
+    return Comparator.<Node, Boolean>comparing(node -> !node.file().equals(documents.main()))
+        .thenComparing(node -> node.file().name())
+        .thenComparingInt(node -> node.position().line())
+        .thenComparingInt(node -> node.position().column());
   }
 
   /**
