@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Progress;
+import dev.asyncsse.processor.read.DocumentReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,46 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("broken.json:3:21: Invalid JSON:");
     assertNothingGenerated("broken.json");
+  }
+
+  @Test
+  void jsonNestedTooDeeplyNamesLimit() throws IOException {
+    // The root object is level 1, so the 1000th array opens level 1001 at column 10 + 1000.
+    int depth = DocumentReader.MAX_NESTING_DEPTH;
+    Compilation compilation = compile(
+        "deep.json",
+        "{\n  \"asyncapi\": \"3.0.0\",\n  \"deep\": "
+            + "[".repeat(depth)
+            + "]".repeat(depth)
+            + "\n}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("deep.json:3:1010: " + Messages.nestingTooDeep(depth))
+        .inFile(Sources.packageInfoFor(PACKAGE, "deep.json"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("more than 1000 levels deep");
+    assertNothingGenerated("deep.json");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void yamlNestedTooDeeplyNamesLimit() throws IOException {
+    // Line 2 + i opens the mapping at level i + 1, indented by i spaces.
+    int depth = DocumentReader.MAX_NESTING_DEPTH;
+    StringBuilder text = new StringBuilder("asyncapi: 3.0.0\ndeep:\n");
+    for (int i = 1; i <= depth; i++) {
+      text.append(" ".repeat(i)).append("k:\n");
+    }
+    Compilation compilation = compile("deep.yaml", text.toString());
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "deep.yaml:" + (depth + 2) + ":" + (depth + 1) + ": " + Messages.nestingTooDeep(depth));
+    assertNothingGenerated("deep.yaml");
+    assertNoStackTrace(compilation);
   }
 
   @Test

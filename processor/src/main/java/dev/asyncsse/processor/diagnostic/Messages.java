@@ -53,6 +53,13 @@ public final class Messages {
         + ". Fix the syntax at this position.";
   }
 
+  public static String nestingTooDeep(int maxDepth) {
+    return "Document nested too deeply: this object or array is nested more than "
+        + maxDepth
+        + " levels deep, the maximum the reader accepts. Move nested parts into components and"
+        + " refer to them with $ref.";
+  }
+
   public static String readFailed(String file, Exception e) {
     return "Cannot read \"" + file + "\": " + e.getMessage() + ". Check that the file is readable.";
   }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.asyncsse.processor.diagnostic.Messages;
@@ -23,11 +25,22 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class DocumentReader {
 
-  private final JsonFactory jsonFactory = new JsonFactory();
+  /**
+   * The maximum number of objects and arrays nested inside one another, which is Jackson's
+   * default. It keeps the reader, which builds the tree recursively, within the thread's stack.
+   */
+  public static final int MAX_NESTING_DEPTH = 1000;
+
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build();
+
+  private final JsonFactory jsonFactory =
+      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
   // YAML 1.2, which AsyncAPI documents follow, reads only true and false as booleans; YAML 1.1's
   // on, off, yes and no stay strings, as in enum: [on, off].
   private final YAMLFactory yamlFactory = YAMLFactory.builder()
       .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .streamReadConstraints(CONSTRAINTS)
       .build();
 
   /**
@@ -42,27 +55,47 @@ public final class DocumentReader {
     }
     try (JsonParser parser =
         json ? jsonFactory.createParser(text) : yamlFactory.createParser(text)) {
-      if (parser.nextToken() == null) {
-        problems.error(new SourcePosition(file.name(), 1, 1), Messages.emptyDocument());
+      try {
+        return buildTree(file, parser, problems);
+      } catch (JsonProcessingException e) {
+        reportSyntaxError(file, json, e, parser, problems);
         return Optional.empty();
       }
-      TreeBuilder builder = new TreeBuilder(file, parser, problems);
-      Node root = builder.value("");
-      if (builder.failed) {
-        return Optional.empty();
-      }
-      return Optional.of(root);
-    } catch (JsonProcessingException e) {
-      reportSyntaxError(file, json, e, problems);
-      return Optional.empty();
     } catch (IOException e) {
       problems.error(new SourcePosition(file.name(), 1, 1), Messages.readFailed(file.name(), e));
       return Optional.empty();
     }
   }
 
+  private static Optional<Node> buildTree(DocumentFile file, JsonParser parser, Problems problems)
+      throws IOException {
+    if (parser.nextToken() == null) {
+      problems.error(new SourcePosition(file.name(), 1, 1), Messages.emptyDocument());
+      return Optional.empty();
+    }
+    TreeBuilder builder = new TreeBuilder(file, parser, problems);
+    Node root = builder.value("");
+    if (builder.failed) {
+      return Optional.empty();
+    }
+    return Optional.of(root);
+  }
+
   private static void reportSyntaxError(
-      DocumentFile file, boolean json, JsonProcessingException e, Problems problems) {
+      DocumentFile file,
+      boolean json,
+      JsonProcessingException e,
+      JsonParser parser,
+      Problems problems) {
+    // Jackson's constraint errors carry no location, but the parser's current token is the one
+    // that broke the constraint, such as the object or array that passes the nesting limit.
+    JsonLocation location =
+        e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
+    if (e instanceof StreamConstraintsException
+        && parser.getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH) {
+      problems.error(position(file, location), Messages.nestingTooDeep(MAX_NESTING_DEPTH));
+      return;
+    }
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       Mark mark = yaml.getProblemMark();
       String problem = yaml.getProblem() == null ? "syntax error" : yaml.getProblem();
@@ -77,7 +110,7 @@ public final class DocumentReader {
       return;
     }
     String detail = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
-    problems.error(position(file, e.getLocation()), Messages.syntaxError(json, detail));
+    problems.error(position(file, location), Messages.syntaxError(json, detail));
   }
 
   static SourcePosition position(DocumentFile file, JsonLocation location) {
