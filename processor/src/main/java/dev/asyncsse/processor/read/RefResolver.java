@@ -5,9 +5,11 @@ import dev.asyncsse.processor.diagnostic.Problems;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,29 +114,36 @@ public final class RefResolver {
    */
   public void resolveAll(Node root) {
     // Each file is read once, so a node object stands for one place in one file.
-    resolveUnder(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+    Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    // An explicit stack rather than recursion, because a chain of $refs across components can be
+    // far longer than the document is deep. Children are pushed in reverse, so nodes are visited
+    // in document order, each $ref's target before the $ref's siblings.
+    Deque<Node> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (visited.add(node)) {
+        pushChildren(node, pending);
+      }
+    }
   }
 
-  private void resolveUnder(Node node, Set<Node> visited) {
-    if (!visited.add(node)) {
-      return;
-    }
+  private void pushChildren(Node node, Deque<Node> pending) {
+    List<Node> children = new ArrayList<>();
     if (node instanceof ListNode list) {
-      for (Node item : list.items()) {
-        resolveUnder(item, visited);
+      children.addAll(list.items());
+    } else if (node instanceof MapNode map) {
+      if (isRef(map)) {
+        resolve(map).ifPresent(children::add);
       }
-      return;
-    }
-    if (!(node instanceof MapNode map)) {
-      return;
-    }
-    if (isRef(map)) {
-      resolve(map).ifPresent(target -> resolveUnder(target, visited));
-    }
-    for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
-      if (!entry.getKey().equals(REF) && !isData(entry.getKey())) {
-        resolveUnder(entry.getValue(), visited);
+      for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+        if (!entry.getKey().equals(REF) && !isData(entry.getKey())) {
+          children.add(entry.getValue());
+        }
       }
+    }
+    for (int i = children.size() - 1; i >= 0; i--) {
+      pending.push(children.get(i));
     }
   }
 
