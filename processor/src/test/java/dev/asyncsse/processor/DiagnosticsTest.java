@@ -10,6 +10,7 @@ import com.google.testing.compile.Compilation;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.read.DocumentReader;
+import dev.asyncsse.processor.types.SchemaTypeMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -452,6 +453,145 @@ class DiagnosticsTest {
                 "cycle.yaml#/components/schemas/D",
                 "cycle.yaml#/components/schemas/C")));
     assertNothingGenerated("cycle.yaml");
+  }
+
+  /**
+   * Returns a document whose payload nests {@code levels} schemas of {@code kind} (array, map or
+   * object) around a string. The payload is level 1, at line 11 and column 11. Each array or map
+   * level starts 2 lines further down and 2 columns further right, each object level 3 lines and
+   * 4 columns.
+   */
+  private static String nestedDocument(String kind, int levels) {
+    StringBuilder text = new StringBuilder(
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Deep\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n");
+    String indent = " ".repeat(10);
+    for (int level = 1; level <= levels; level++) {
+      switch (kind) {
+        case "array" -> {
+          text.append(indent).append("type: array\n").append(indent).append("items:\n");
+          indent += "  ";
+        }
+        case "map" -> {
+          text.append(indent).append("type: object\n")
+              .append(indent).append("additionalProperties:\n");
+          indent += "  ";
+        }
+        default -> {
+          text.append(indent).append("type: object\n")
+              .append(indent).append("properties:\n")
+              .append(indent).append("  p:\n");
+          indent += "    ";
+        }
+      }
+    }
+    return text.append(indent).append("type: string\n").toString();
+  }
+
+  @Test
+  void nestingAtSchemaDepthLimitCompiles() throws IOException {
+    // 99 arrays around a string make 100 levels.
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH - 1));
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void arraysNestedTooDeeplyAreOneError() throws IOException {
+    // Level d starts at line 11 + 2 (d - 1), column 11 + 2 (d - 1); level 101 passes the limit.
+    int levels = SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50;
+    Compilation compilation = compile("deep.yaml", nestedDocument("array", levels));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "deep.yaml:211:211: "
+                + Messages.schemaTooDeep(
+                    "deep.yaml#/channels/ticks/messages/tick/payload",
+                    SchemaTypeMapper.MAX_SCHEMA_DEPTH))
+        .inFile(Sources.packageInfoFor(PACKAGE, "deep.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("more than 100 levels deep");
+    assertNothingGenerated("deep.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void mapsNestedTooDeeplyAreOneError() throws IOException {
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("map", SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "deep.yaml:211:211: "
+            + Messages.schemaTooDeep(
+                "deep.yaml#/channels/ticks/messages/tick/payload",
+                SchemaTypeMapper.MAX_SCHEMA_DEPTH));
+    assertNothingGenerated("deep.yaml");
+  }
+
+  @Test
+  void objectsNestedTooDeeplyAreOneError() throws IOException {
+    // Level d starts at line 11 + 3 (d - 1), column 11 + 4 (d - 1).
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("object", SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "deep.yaml:311:411: "
+            + Messages.schemaTooDeep(
+                "deep.yaml#/channels/ticks/messages/tick/payload",
+                SchemaTypeMapper.MAX_SCHEMA_DEPTH));
+    assertNothingGenerated("deep.yaml");
+  }
+
+  @Test
+  void refChainTooDeepIsOneError() throws IOException {
+    // Schema S<i> starts at line 16 + 3 i. The first payload reaches S100 at level 101, the
+    // second reaches S101 there, and both are the same deep branch.
+    StringBuilder text = new StringBuilder(
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Chain\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {$ref: '#/components/schemas/S0'}\n"
+            + "      tock:\n"
+            + "        payload: {$ref: '#/components/schemas/S1'}\n"
+            + "components:\n"
+            + "  schemas:\n");
+    int count = SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50;
+    for (int i = 0; i < count; i++) {
+      text.append("    S").append(i).append(":\n");
+      text.append("      type: array\n");
+      text.append("      items: {$ref: '#/components/schemas/S").append(i + 1).append("'}\n");
+    }
+    text.append("    S").append(count).append(": {type: string}\n");
+    Compilation compilation = compile("chain.yaml", text.toString());
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "chain.yaml:316:7: "
+            + Messages.schemaTooDeep(
+                "chain.yaml#/components/schemas/S0", SchemaTypeMapper.MAX_SCHEMA_DEPTH));
+    assertNothingGenerated("chain.yaml");
   }
 
   @Test

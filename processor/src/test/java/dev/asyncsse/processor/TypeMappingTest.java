@@ -88,6 +88,41 @@ class TypeMappingTest {
   }
 
   @Test
+  void arrayOrMapContainingItselfUsesJsonNode() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        tree: {$ref: '#/components/schemas/Tree'}\n"
+            + "        forest: {$ref: '#/components/schemas/Forest'}\n"
+            + "    Tree:\n"
+            + "      type: array\n"
+            + "      items: {$ref: '#/components/schemas/Tree'}\n"
+            + "    Forest:\n"
+            + "      type: object\n"
+            + "      additionalProperties: {$ref: '#/components/schemas/Forest'}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:20:7: "
+            + Messages.schemaContainsItself(List.of(
+                "types.yaml#/components/schemas/Tree", "types.yaml#/components/schemas/Tree")));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:23:7: "
+            + Messages.schemaContainsItself(List.of(
+                "types.yaml#/components/schemas/Forest",
+                "types.yaml#/components/schemas/Forest")));
+    Class<?> thing = load(compilation, "Thing");
+    assertEquals(
+        "java.util.List<com.fasterxml.jackson.databind.JsonNode>",
+        thing.getRecordComponents()[0].getGenericType().getTypeName());
+    assertEquals(
+        "java.util.Map<java.lang.String, com.fasterxml.jackson.databind.JsonNode>",
+        thing.getRecordComponents()[1].getGenericType().getTypeName());
+  }
+
+  @Test
   void boundsBeyondJavaRangesCompile() throws Exception {
     Compilation compilation = compile(
         "    Thing:\n"

@@ -247,6 +247,25 @@ public final class Messages {
         + " primitive schema to get a typed value.";
   }
 
+  /** @param steps the schemas from the outer one to its copy inside itself */
+  public static String schemaContainsItself(List<String> steps) {
+    return "Schema contains itself without an object with properties in between: "
+        + String.join(" -> ", steps)
+        + ". No Java type can nest itself this way, so the inner copy uses Jackson's JsonNode."
+        + " Give one of these schemas properties to make it a record.";
+  }
+
+  public static String schemaTooDeep(String outermost, int maxDepth) {
+    return "Schema nested too deeply: this schema is nested more than "
+        + maxDepth
+        + " levels deep inside \""
+        + outermost
+        + "\", counting properties, items, additionalProperties, allOf, oneOf, anyOf and $ref."
+        + " Schemas this deep overflow the stack of javac or of the processor. Flatten the"
+        + " schema, or replace a nested part with {} (any JSON value) or with x-java-type naming"
+        + " an existing class.";
+  }
+
   public static String unknownSchemaType(String type) {
     return "Unknown schema type \""
         + type
