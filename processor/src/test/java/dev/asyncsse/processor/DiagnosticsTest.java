@@ -462,6 +462,11 @@ class DiagnosticsTest {
    * 4 columns.
    */
   private static String nestedDocument(String kind, int levels) {
+    return nestedDocument(kind, levels, "p");
+  }
+
+  /** Returns a document as above whose objects name their one property {@code property}. */
+  private static String nestedDocument(String kind, int levels, String property) {
     StringBuilder text = new StringBuilder(
         "asyncapi: 3.0.0\n"
             + "info:\n"
@@ -488,7 +493,7 @@ class DiagnosticsTest {
         default -> {
           text.append(indent).append("type: object\n")
               .append(indent).append("properties:\n")
-              .append(indent).append("  p:\n");
+              .append(indent).append("  ").append(property).append(":\n");
           indent += "    ";
         }
       }
@@ -555,6 +560,26 @@ class DiagnosticsTest {
                 "deep.yaml#/channels/ticks/messages/tick/payload",
                 SchemaTypeMapper.MAX_SCHEMA_DEPTH));
     assertNothingGenerated("deep.yaml");
+  }
+
+  @Test
+  void typeNameTooLongIsOneError() throws IOException {
+    // Level d is named "Tick" and d - 1 times "ShippingAddress", so level 15 is the first over
+    // 200 characters. It starts at line 11 + 3 * 14 and column 11 + 4 * 14.
+    Compilation compilation =
+        compile("long.yaml", nestedDocument("object", 20, "shippingAddress"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:53:67: "
+            + Messages.typeNameTooLong(
+                "Tick" + "ShippingAddress".repeat(14),
+                214,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH));
+    assertThat(compilation).hadErrorContaining("214 bytes long in UTF-8");
+    assertNothingGenerated("long.yaml");
+    assertNoStackTrace(compilation);
   }
 
   @Test

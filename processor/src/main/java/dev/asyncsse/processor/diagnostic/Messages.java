@@ -266,6 +266,19 @@ public final class Messages {
         + " an existing class.";
   }
 
+  /** @param length the name's length in UTF-8 bytes */
+  public static String typeNameTooLong(String name, int length, int maxLength) {
+    return "Generated type name too long: the type generated here would be named \""
+        + name.substring(0, Math.min(name.length(), 40))
+        + "...\", "
+        + length
+        + " bytes long in UTF-8, and the processor allows at most "
+        + maxLength
+        + " because javac writes each type to files named after it. An inline schema's type is"
+        + " named after its owner and property. Give this schema, or a schema around it, a"
+        + " shorter name with x-java-name.";
+  }
+
   public static String unknownSchemaType(String type) {
     return "Unknown schema type \""
         + type

@@ -20,6 +20,7 @@ import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
 import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,6 +51,13 @@ public final class SchemaTypeMapper {
    * {@code List<List<...>>}, and the mapper, which recurses, at about 1,350 nested records.
    */
   public static final int MAX_SCHEMA_DEPTH = 100;
+
+  /**
+   * The maximum length in UTF-8 bytes of a generated type's simple name. javac writes each type
+   * to files named after it, common file systems allow 255 bytes in a file name, and nested
+   * types such as {@code $ClientBuilder.class} add to the name.
+   */
+  public static final int MAX_TYPE_NAME_LENGTH = 200;
 
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ClassName STRING = ClassName.get(String.class);
@@ -83,6 +91,7 @@ public final class SchemaTypeMapper {
   // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
   private final List<MapNode> nesting = new ArrayList<>();
   private final Set<String> overLimit = new HashSet<>();
+  private final List<String> tooLongNames = new ArrayList<>();
   private final java.util.function.Predicate<String> classExists;
 
   /**
@@ -124,7 +133,22 @@ public final class SchemaTypeMapper {
       problems.warning(position, Messages.nameCollision(base, origins.get(base), origin, name));
     }
     origins.put(name, origin);
+    checkLength(name, position);
     return ClassName.get(packageName, name);
+  }
+
+  /**
+   * Reports a type name over {@link #MAX_TYPE_NAME_LENGTH}, unless it extends one reported
+   * before. An inline schema's name starts with its owner's, so one long name makes every name
+   * inside it long too.
+   */
+  private void checkLength(String name, SourcePosition position) {
+    int length = name.getBytes(StandardCharsets.UTF_8).length;
+    if (length <= MAX_TYPE_NAME_LENGTH || tooLongNames.stream().anyMatch(name::startsWith)) {
+      return;
+    }
+    tooLongNames.add(name);
+    problems.error(position, Messages.typeNameTooLong(name, length, MAX_TYPE_NAME_LENGTH));
   }
 
   /**
