@@ -411,7 +411,8 @@ class DiagnosticsTest {
 
   @Test
   void refCycleThroughFilesIsOneError() throws IOException {
-    Files.writeString(dir.resolve("parts.yaml"), "C:\n  $ref: 'cycle.yaml#/components/schemas/B'\n");
+    Files.writeString(
+        dir.resolve("parts.yaml"), "C:\n  $ref: 'cycle.yaml#/components/schemas/B'\n");
     Compilation compilation = compile(
         "cycle.yaml",
         schemaCycleDocument(

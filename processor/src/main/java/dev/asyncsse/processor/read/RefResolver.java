@@ -22,8 +22,8 @@ import java.util.Set;
  * Follows {@code $ref}s: JSON pointers inside a file, and relative paths to other files.
  *
  * <p>A chain of references that returns to a reference already on the chain is reported as a
- * cycle, once per cycle. A reference over {@code http} or {@code https} is an error, because a build must not
- * fetch from the network.
+ * cycle, once per cycle. A reference over {@code http} or {@code https} is an error, because a
+ * build must not fetch from the network.
  */
 public final class RefResolver {
 
