@@ -116,13 +116,12 @@ public final class Messages {
 
   /** @param steps the cycle's {@code $ref}s in order, the first repeated at the end */
   public static String refCycle(List<String> steps) {
-    String facts = steps.size() == 2
-        ? ". The $ref points at itself, so it never reaches a definition."
-        : ". Each of these $refs points at the next one, so none of them reaches a definition.";
-    return "$ref cycle: "
-        + String.join(" -> ", steps)
-        + facts
-        + " Replace one of them with the definition it should stand for.";
+    String factsAndFix = steps.size() == 2
+        ? ". The $ref points at itself, so it never reaches a definition. Replace it with the"
+            + " definition it should stand for."
+        : ". Each of these $refs points at the next one, so none of them reaches a definition."
+            + " Replace one of them with the definition it should stand for.";
+    return "$ref cycle: " + String.join(" -> ", steps) + factsAndFix;
   }
 
   public static String rootNotObject(String kind) {
