@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Progress;
+import dev.asyncsse.processor.read.DocumentReader;
+import dev.asyncsse.processor.types.SchemaTypeMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +132,46 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("broken.json:3:21: Invalid JSON:");
     assertNothingGenerated("broken.json");
+  }
+
+  @Test
+  void jsonNestedTooDeeplyNamesLimit() throws IOException {
+    // The root object is level 1, so the 1000th array opens level 1001 at column 10 + 1000.
+    int depth = DocumentReader.MAX_NESTING_DEPTH;
+    Compilation compilation = compile(
+        "deep.json",
+        "{\n  \"asyncapi\": \"3.0.0\",\n  \"deep\": "
+            + "[".repeat(depth)
+            + "]".repeat(depth)
+            + "\n}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("deep.json:3:1010: " + Messages.nestingTooDeep(depth))
+        .inFile(Sources.packageInfoFor(PACKAGE, "deep.json"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("more than 1000 levels deep");
+    assertNothingGenerated("deep.json");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void yamlNestedTooDeeplyNamesLimit() throws IOException {
+    // Line 2 + i opens the mapping at level i + 1, indented by i spaces.
+    int depth = DocumentReader.MAX_NESTING_DEPTH;
+    StringBuilder text = new StringBuilder("asyncapi: 3.0.0\ndeep:\n");
+    for (int i = 1; i <= depth; i++) {
+      text.append(" ".repeat(i)).append("k:\n");
+    }
+    Compilation compilation = compile("deep.yaml", text.toString());
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "deep.yaml:" + (depth + 2) + ":" + (depth + 1) + ": " + Messages.nestingTooDeep(depth));
+    assertNothingGenerated("deep.yaml");
+    assertNoStackTrace(compilation);
   }
 
   @Test
@@ -284,7 +326,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void refCycleIsReported() throws IOException {
+  void refCycleOfChannelsIsOneError() throws IOException {
     Compilation compilation = compile(
         "cycle.yaml",
         "asyncapi: 3.0.0\n"
@@ -298,8 +340,285 @@ class DiagnosticsTest {
             + "    $ref: '#/channels/a'\n");
 
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("$ref cycle:");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:7:11: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/channels/a", "cycle.yaml#/channels/b", "cycle.yaml#/channels/a")));
     assertNothingGenerated("cycle.yaml");
+  }
+
+  private static String schemaCycleDocument(String schemas) {
+    return "asyncapi: 3.0.0\n"
+        + "info:\n"
+        + "  title: Cycle\n"
+        + "  version: 1.0.0\n"
+        + "channels:\n"
+        + "  ticks:\n"
+        + "    address: ticks\n"
+        + "    messages:\n"
+        + "      tick:\n"
+        + "        payload:\n"
+        + "          $ref: '#/components/schemas/B'\n"
+        + "components:\n"
+        + "  schemas:\n"
+        + schemas;
+  }
+
+  @Test
+  void schemaRefCycleIsOneError() throws IOException {
+    // The payload enters the cycle at B, and the error still points at A, which comes first.
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    A:\n"
+                + "      $ref: '#/components/schemas/B'\n"
+                + "    B:\n"
+                + "      $ref: '#/components/schemas/A'\n"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "cycle.yaml:15:13: "
+                + Messages.refCycle(List.of(
+                    "cycle.yaml#/components/schemas/A",
+                    "cycle.yaml#/components/schemas/B",
+                    "cycle.yaml#/components/schemas/A")))
+        .inFile(Sources.packageInfoFor(PACKAGE, "cycle.yaml"))
+        .onLine(2);
+    assertNothingGenerated("cycle.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void refToItselfIsOneError() throws IOException {
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    B:\n"
+                + "      $ref: '#/components/schemas/B'\n"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:15:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/B", "cycle.yaml#/components/schemas/B")));
+    assertThat(compilation).hadErrorContaining("The $ref points at itself");
+    assertNothingGenerated("cycle.yaml");
+  }
+
+  @Test
+  void refCycleThroughFilesIsOneError() throws IOException {
+    Files.writeString(
+        dir.resolve("parts.yaml"), "C:\n  $ref: 'cycle.yaml#/components/schemas/B'\n");
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    B:\n"
+                + "      $ref: 'parts.yaml#/C'\n"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:15:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/B",
+                "parts.yaml#/C",
+                "cycle.yaml#/components/schemas/B")));
+    assertNothingGenerated("cycle.yaml");
+  }
+
+  @Test
+  void twoRefCyclesAreTwoErrors() throws IOException {
+    Compilation compilation = compile(
+        "cycle.yaml",
+        schemaCycleDocument(
+            "    B:\n"
+                + "      $ref: '#/components/schemas/B'\n"
+                + "    C:\n"
+                + "      $ref: '#/components/schemas/D'\n"
+                + "    D:\n"
+                + "      $ref: '#/components/schemas/C'\n"));
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:15:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/B", "cycle.yaml#/components/schemas/B")));
+    assertThat(compilation).hadErrorContaining(
+        "cycle.yaml:17:13: "
+            + Messages.refCycle(List.of(
+                "cycle.yaml#/components/schemas/C",
+                "cycle.yaml#/components/schemas/D",
+                "cycle.yaml#/components/schemas/C")));
+    assertNothingGenerated("cycle.yaml");
+  }
+
+  /**
+   * Returns a document whose payload nests {@code levels} schemas of {@code kind} (array, map or
+   * object) around a string. The payload is level 1, at line 11 and column 11. Each array or map
+   * level starts 2 lines further down and 2 columns further right, each object level 3 lines and
+   * 4 columns.
+   */
+  private static String nestedDocument(String kind, int levels) {
+    return nestedDocument(kind, levels, "p");
+  }
+
+  /** Returns a document as above whose objects name their one property {@code property}. */
+  private static String nestedDocument(String kind, int levels, String property) {
+    StringBuilder text = new StringBuilder(
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Deep\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n");
+    String indent = " ".repeat(10);
+    for (int level = 1; level <= levels; level++) {
+      switch (kind) {
+        case "array" -> {
+          text.append(indent).append("type: array\n").append(indent).append("items:\n");
+          indent += "  ";
+        }
+        case "map" -> {
+          text.append(indent).append("type: object\n")
+              .append(indent).append("additionalProperties:\n");
+          indent += "  ";
+        }
+        default -> {
+          text.append(indent).append("type: object\n")
+              .append(indent).append("properties:\n")
+              .append(indent).append("  ").append(property).append(":\n");
+          indent += "    ";
+        }
+      }
+    }
+    return text.append(indent).append("type: string\n").toString();
+  }
+
+  @Test
+  void nestingAtSchemaDepthLimitCompiles() throws IOException {
+    // 99 arrays around a string make 100 levels.
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH - 1));
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void arraysNestedTooDeeplyAreOneError() throws IOException {
+    // Level d starts at line 11 + 2 (d - 1), column 11 + 2 (d - 1); level 101 passes the limit.
+    int levels = SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50;
+    Compilation compilation = compile("deep.yaml", nestedDocument("array", levels));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "deep.yaml:211:211: "
+                + Messages.schemaTooDeep(
+                    "deep.yaml#/channels/ticks/messages/tick/payload",
+                    SchemaTypeMapper.MAX_SCHEMA_DEPTH))
+        .inFile(Sources.packageInfoFor(PACKAGE, "deep.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("more than 100 levels deep");
+    assertNothingGenerated("deep.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void mapsNestedTooDeeplyAreOneError() throws IOException {
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("map", SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "deep.yaml:211:211: "
+            + Messages.schemaTooDeep(
+                "deep.yaml#/channels/ticks/messages/tick/payload",
+                SchemaTypeMapper.MAX_SCHEMA_DEPTH));
+    assertNothingGenerated("deep.yaml");
+  }
+
+  @Test
+  void objectsNestedTooDeeplyAreOneError() throws IOException {
+    // Level d starts at line 11 + 3 (d - 1), column 11 + 4 (d - 1).
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("object", SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "deep.yaml:311:411: "
+            + Messages.schemaTooDeep(
+                "deep.yaml#/channels/ticks/messages/tick/payload",
+                SchemaTypeMapper.MAX_SCHEMA_DEPTH));
+    assertNothingGenerated("deep.yaml");
+  }
+
+  @Test
+  void typeNameTooLongIsOneError() throws IOException {
+    // Level d is named "Tick" and d - 1 times "ShippingAddress", so level 15 is the first over
+    // 200 characters. It starts at line 11 + 3 * 14 and column 11 + 4 * 14.
+    Compilation compilation =
+        compile("long.yaml", nestedDocument("object", 20, "shippingAddress"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:53:67: "
+            + Messages.typeNameTooLong(
+                "Tick" + "ShippingAddress".repeat(14),
+                214,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH));
+    assertThat(compilation).hadErrorContaining("214 bytes long in UTF-8");
+    assertNothingGenerated("long.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void refChainTooDeepIsOneError() throws IOException {
+    // Schema S<i> starts at line 16 + 3 i. The first payload reaches S100 at level 101, the
+    // second reaches S101 there, and both are the same deep branch.
+    StringBuilder text = new StringBuilder(
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Chain\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {$ref: '#/components/schemas/S0'}\n"
+            + "      tock:\n"
+            + "        payload: {$ref: '#/components/schemas/S1'}\n"
+            + "components:\n"
+            + "  schemas:\n");
+    // Long enough that following the chain recursively would overflow the stack.
+    int count = 2000;
+    for (int i = 0; i < count; i++) {
+      text.append("    S").append(i).append(":\n");
+      text.append("      type: array\n");
+      text.append("      items: {$ref: '#/components/schemas/S").append(i + 1).append("'}\n");
+    }
+    text.append("    S").append(count).append(": {type: string}\n");
+    Compilation compilation = compile("chain.yaml", text.toString());
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "chain.yaml:316:7: "
+            + Messages.schemaTooDeep(
+                "chain.yaml#/components/schemas/S0", SchemaTypeMapper.MAX_SCHEMA_DEPTH));
+    assertNothingGenerated("chain.yaml");
   }
 
   @Test

@@ -56,6 +56,73 @@ class TypeMappingTest {
   }
 
   @Test
+  void recursiveSchemasCompile() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        parent: {$ref: '#/components/schemas/Thing'}\n"
+            + "        children:\n"
+            + "          type: array\n"
+            + "          items: {$ref: '#/components/schemas/Thing'}\n"
+            + "        byName:\n"
+            + "          additionalProperties: {$ref: '#/components/schemas/Thing'}\n"
+            + "        partner: {$ref: '#/components/schemas/Partner'}\n"
+            + "    Partner:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        thing: {$ref: '#/components/schemas/Thing'}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    Class<?> partner = thing.getClassLoader().loadClass(PACKAGE + ".Partner");
+    assertEquals(thing, thing.getRecordComponents()[0].getType());
+    assertEquals(
+        "java.util.List<" + thing.getName() + ">",
+        thing.getRecordComponents()[1].getGenericType().getTypeName());
+    assertEquals(
+        "java.util.Map<java.lang.String, " + thing.getName() + ">",
+        thing.getRecordComponents()[2].getGenericType().getTypeName());
+    assertEquals(partner, thing.getRecordComponents()[3].getType());
+    assertEquals(thing, partner.getRecordComponents()[0].getType());
+  }
+
+  @Test
+  void arrayOrMapContainingItselfUsesJsonNode() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        tree: {$ref: '#/components/schemas/Tree'}\n"
+            + "        forest: {$ref: '#/components/schemas/Forest'}\n"
+            + "    Tree:\n"
+            + "      type: array\n"
+            + "      items: {$ref: '#/components/schemas/Tree'}\n"
+            + "    Forest:\n"
+            + "      type: object\n"
+            + "      additionalProperties: {$ref: '#/components/schemas/Forest'}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:20:7: "
+            + Messages.schemaContainsItself(List.of(
+                "types.yaml#/components/schemas/Tree", "types.yaml#/components/schemas/Tree")));
+    assertThat(compilation).hadWarningContaining(
+        "types.yaml:23:7: "
+            + Messages.schemaContainsItself(List.of(
+                "types.yaml#/components/schemas/Forest",
+                "types.yaml#/components/schemas/Forest")));
+    Class<?> thing = load(compilation, "Thing");
+    assertEquals(
+        "java.util.List<com.fasterxml.jackson.databind.JsonNode>",
+        thing.getRecordComponents()[0].getGenericType().getTypeName());
+    assertEquals(
+        "java.util.Map<java.lang.String, com.fasterxml.jackson.databind.JsonNode>",
+        thing.getRecordComponents()[1].getGenericType().getTypeName());
+  }
+
+  @Test
   void boundsBeyondJavaRangesCompile() throws Exception {
     Compilation compilation = compile(
         "    Thing:\n"

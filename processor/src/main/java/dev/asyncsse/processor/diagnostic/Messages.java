@@ -1,7 +1,6 @@
 package dev.asyncsse.processor.diagnostic;
 
 import dev.asyncsse.processor.read.SourcePosition;
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,6 +51,13 @@ public final class Messages {
     return (json ? "Invalid JSON: " : "Invalid YAML: ")
         + detail
         + ". Fix the syntax at this position.";
+  }
+
+  public static String nestingTooDeep(int maxDepth) {
+    return "Document nested too deeply: this object or array is nested more than "
+        + maxDepth
+        + " levels deep, the maximum the reader accepts. Move nested parts into components and"
+        + " refer to them with $ref.";
   }
 
   public static String readFailed(String file, Exception e) {
@@ -108,10 +114,14 @@ public final class Messages {
         + "\". Point the $ref at an existing node, or add the missing component.";
   }
 
-  public static String refCycle(Collection<String> chain) {
-    return "$ref cycle: "
-        + String.join(" -> ", chain)
-        + " refer to each other without reaching a value. Point one of them at a real value.";
+  /** @param steps the cycle's {@code $ref}s in order, the first repeated at the end */
+  public static String refCycle(List<String> steps) {
+    String factsAndFix = steps.size() == 2
+        ? ". The $ref points at itself, so it never reaches a definition. Replace it with the"
+            + " definition it should stand for."
+        : ". Each of these $refs points at the next one, so none of them reaches a definition."
+            + " Replace one of them with the definition it should stand for.";
+    return "$ref cycle: " + String.join(" -> ", steps) + factsAndFix;
   }
 
   public static String rootNotObject(String kind) {
@@ -241,6 +251,38 @@ public final class Messages {
         + typeName
         + "\" uses Jackson's JsonNode for it. Replace it with an object, array or"
         + " primitive schema to get a typed value.";
+  }
+
+  /** @param steps the schemas from the outer one to its copy inside itself */
+  public static String schemaContainsItself(List<String> steps) {
+    return "Schema contains itself without an object with properties in between: "
+        + String.join(" -> ", steps)
+        + ". No Java type can nest itself this way, so the inner copy uses Jackson's JsonNode."
+        + " Give one of these schemas properties to make it a record.";
+  }
+
+  public static String schemaTooDeep(String outermost, int maxDepth) {
+    return "Schema nested too deeply: this schema is nested more than "
+        + maxDepth
+        + " levels deep inside \""
+        + outermost
+        + "\", counting properties, items, additionalProperties, allOf, oneOf, anyOf and $ref."
+        + " Schemas this deep overflow the stack of javac or of the processor. Flatten the"
+        + " schema, or replace a nested part with {} (any JSON value) or with x-java-type naming"
+        + " an existing class.";
+  }
+
+  /** @param length the name's length in UTF-8 bytes */
+  public static String typeNameTooLong(String name, int length, int maxLength) {
+    return "Generated type name too long: the type generated here would be named \""
+        + name.substring(0, Math.min(name.length(), 40))
+        + "...\", "
+        + length
+        + " bytes long in UTF-8, and the processor allows at most "
+        + maxLength
+        + " because javac writes each type to files named after it. An inline schema's type is"
+        + " named after its owner and property. Give this schema, or a schema around it, a"
+        + " shorter name with x-java-name.";
   }
 
   public static String unknownSchemaType(String type) {

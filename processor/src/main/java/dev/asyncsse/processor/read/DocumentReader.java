@@ -5,12 +5,16 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.error.Mark;
@@ -23,11 +27,23 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class DocumentReader {
 
-  private final JsonFactory jsonFactory = new JsonFactory();
+  /**
+   * The maximum number of objects and arrays nested inside one another, which is Jackson's
+   * default. Later steps walk some values recursively, such as a {@code const} or {@code default}
+   * value that is an object, so the limit also bounds their stack depth.
+   */
+  public static final int MAX_NESTING_DEPTH = 1000;
+
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build();
+
+  private final JsonFactory jsonFactory =
+      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
   // YAML 1.2, which AsyncAPI documents follow, reads only true and false as booleans; YAML 1.1's
   // on, off, yes and no stay strings, as in enum: [on, off].
   private final YAMLFactory yamlFactory = YAMLFactory.builder()
       .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .streamReadConstraints(CONSTRAINTS)
       .build();
 
   /**
@@ -42,27 +58,47 @@ public final class DocumentReader {
     }
     try (JsonParser parser =
         json ? jsonFactory.createParser(text) : yamlFactory.createParser(text)) {
-      if (parser.nextToken() == null) {
-        problems.error(new SourcePosition(file.name(), 1, 1), Messages.emptyDocument());
+      try {
+        return buildTree(file, parser, problems);
+      } catch (JsonProcessingException e) {
+        reportSyntaxError(file, json, e, parser, problems);
         return Optional.empty();
       }
-      TreeBuilder builder = new TreeBuilder(file, parser, problems);
-      Node root = builder.value("");
-      if (builder.failed) {
-        return Optional.empty();
-      }
-      return Optional.of(root);
-    } catch (JsonProcessingException e) {
-      reportSyntaxError(file, json, e, problems);
-      return Optional.empty();
     } catch (IOException e) {
       problems.error(new SourcePosition(file.name(), 1, 1), Messages.readFailed(file.name(), e));
       return Optional.empty();
     }
   }
 
+  private static Optional<Node> buildTree(DocumentFile file, JsonParser parser, Problems problems)
+      throws IOException {
+    if (parser.nextToken() == null) {
+      problems.error(new SourcePosition(file.name(), 1, 1), Messages.emptyDocument());
+      return Optional.empty();
+    }
+    TreeBuilder builder = new TreeBuilder(file, parser, problems);
+    Node root = builder.value();
+    if (builder.failed) {
+      return Optional.empty();
+    }
+    return Optional.of(root);
+  }
+
   private static void reportSyntaxError(
-      DocumentFile file, boolean json, JsonProcessingException e, Problems problems) {
+      DocumentFile file,
+      boolean json,
+      JsonProcessingException e,
+      JsonParser parser,
+      Problems problems) {
+    // Jackson's constraint errors carry no location, but the parser's current token is the one
+    // that broke the constraint, such as the object or array that passes the nesting limit.
+    JsonLocation location =
+        e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
+    if (e instanceof StreamConstraintsException
+        && parser.getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH) {
+      problems.error(position(file, location), Messages.nestingTooDeep(MAX_NESTING_DEPTH));
+      return;
+    }
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       Mark mark = yaml.getProblemMark();
       String problem = yaml.getProblem() == null ? "syntax error" : yaml.getProblem();
@@ -77,7 +113,7 @@ public final class DocumentReader {
       return;
     }
     String detail = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
-    problems.error(position(file, e.getLocation()), Messages.syntaxError(json, detail));
+    problems.error(position(file, location), Messages.syntaxError(json, detail));
   }
 
   static SourcePosition position(DocumentFile file, JsonLocation location) {
@@ -88,8 +124,21 @@ public final class DocumentReader {
         file.name(), Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
-  /** Walks the parser's tokens and builds nodes; one instance per document. */
+  /**
+   * Walks the parser's tokens and builds nodes; one instance per document.
+   *
+   * <p>It keeps the open objects and arrays on a stack of its own rather than recursing, so a
+   * document nested up to {@link #MAX_NESTING_DEPTH} levels fits in any thread's stack.
+   */
   private static final class TreeBuilder {
+
+    /**
+     * An object or array whose members are still being read.
+     *
+     * @param key the key it has in its parent object, or {@code null} in an array or at the root
+     * @param keyPosition where that key was written
+     */
+    private record Open(Node node, String key, SourcePosition keyPosition) {}
 
     private final DocumentFile file;
     private final JsonParser parser;
@@ -102,16 +151,62 @@ public final class DocumentReader {
       this.problems = problems;
     }
 
-    /** Builds the value at the current token, leaving the parser on its last token. */
-    Node value(String pointer) throws IOException {
+    /**
+     * Builds the value at the current token and everything inside it, leaving the parser on its
+     * last token. A member joins its parent once it is complete, so members keep document order.
+     */
+    Node value() throws IOException {
+      Deque<Open> open = new ArrayDeque<>();
+      String pointer = "";
+      String key = null;
+      SourcePosition keyPosition = null;
+      while (true) {
+        Node node = start(pointer);
+        if (node instanceof MapNode || node instanceof ListNode) {
+          open.push(new Open(node, key, keyPosition));
+        } else if (open.isEmpty()) {
+          return node;
+        } else {
+          attach(open.peek().node(), node, key, keyPosition);
+        }
+
+        // Move to the next member to start, closing every object and array that ends first.
+        while (true) {
+          Open innermost = open.peek();
+          JsonToken next = parser.nextToken();
+          if (innermost.node() instanceof MapNode map && next == JsonToken.FIELD_NAME) {
+            key = parser.currentName();
+            keyPosition = position(file, parser.currentTokenLocation());
+            parser.nextToken();
+            pointer = map.pointer() + "/" + JsonPointers.escape(key);
+            break;
+          }
+          if (innermost.node() instanceof ListNode list
+              && next != JsonToken.END_ARRAY && next != null) {
+            key = null;
+            keyPosition = null;
+            pointer = list.pointer() + "/" + list.items().size();
+            break;
+          }
+          open.pop();
+          if (open.isEmpty()) {
+            return innermost.node();
+          }
+          attach(open.peek().node(), innermost.node(), innermost.key(), innermost.keyPosition());
+        }
+      }
+    }
+
+    /** Returns a new node for the current token; an object or array is still empty. */
+    private Node start(String pointer) throws IOException {
       SourcePosition position = position(file, parser.currentTokenLocation());
       rejectAlias(position);
       JsonToken token = parser.currentToken();
       switch (token) {
         case START_OBJECT:
-          return object(pointer, position);
+          return new MapNode(file, pointer, position);
         case START_ARRAY:
-          return array(pointer, position);
+          return new ListNode(file, pointer, position);
         case VALUE_STRING:
           return new ScalarNode(file, pointer, position, parser.getText());
         case VALUE_NUMBER_INT:
@@ -130,31 +225,18 @@ public final class DocumentReader {
       }
     }
 
-    private MapNode object(String pointer, SourcePosition position) throws IOException {
-      MapNode map = new MapNode(file, pointer, position);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
-        SourcePosition keyPosition = position(file, parser.currentTokenLocation());
-        parser.nextToken();
-        Node value = value(pointer + "/" + JsonPointers.escape(key));
-        if (map.has(key)) {
-          problems.error(keyPosition, Messages.duplicateKey(key, map.keyPosition(key)));
-          failed = true;
-        } else {
-          map.put(key, keyPosition, value);
-        }
+    private void attach(Node parent, Node member, String key, SourcePosition keyPosition) {
+      if (parent instanceof ListNode list) {
+        list.add(member);
+        return;
       }
-      return map;
-    }
-
-    private ListNode array(String pointer, SourcePosition position) throws IOException {
-      ListNode list = new ListNode(file, pointer, position);
-      int index = 0;
-      while (parser.nextToken() != JsonToken.END_ARRAY) {
-        list.add(value(pointer + "/" + index));
-        index++;
+      MapNode map = (MapNode) parent;
+      if (map.has(key)) {
+        problems.error(keyPosition, Messages.duplicateKey(key, map.keyPosition(key)));
+        failed = true;
+      } else {
+        map.put(key, keyPosition, member);
       }
-      return list;
     }
 
     private void rejectAlias(SourcePosition position) {

@@ -5,7 +5,11 @@ import dev.asyncsse.processor.diagnostic.Problems;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +22,8 @@ import java.util.Set;
  * Follows {@code $ref}s: JSON pointers inside a file, and relative paths to other files.
  *
  * <p>A chain of references that returns to a reference already on the chain is reported as a
- * cycle. A reference over {@code http} or {@code https} is an error, because a build must not
- * fetch from the network.
+ * cycle, once per cycle. A reference over {@code http} or {@code https} is an error, because a
+ * build must not fetch from the network.
  */
 public final class RefResolver {
 
@@ -48,14 +52,16 @@ public final class RefResolver {
    * @return the target, or empty when a reference is broken (the problem is already reported)
    */
   public Optional<Node> resolve(Node node) {
-    Set<String> chain = new LinkedHashSet<>();
+    List<MapNode> chain = new ArrayList<>();
     Node current = node;
     while (isRef(current)) {
       MapNode holder = (MapNode) current;
-      if (!chain.add(holder.location())) {
-        report(holder, Messages.refCycle(chain));
+      int seen = indexOf(chain, holder);
+      if (seen >= 0) {
+        reportCycle(chain.subList(seen, chain.size()));
         return Optional.empty();
       }
+      chain.add(holder);
       Optional<Node> next = follow(holder);
       if (next.isEmpty()) {
         return Optional.empty();
@@ -63,6 +69,38 @@ public final class RefResolver {
       current = next.get();
     }
     return Optional.of(current);
+  }
+
+  private static int indexOf(List<MapNode> chain, MapNode holder) {
+    for (int i = 0; i < chain.size(); i++) {
+      if (chain.get(i).location().equals(holder.location())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Reports a cycle once, whichever of its {@code $ref}s the resolution started from. The steps
+   * start at the member that comes first in document order, and the error points at that
+   * member's {@code $ref}.
+   */
+  private void reportCycle(List<MapNode> cycle) {
+    MapNode first = Collections.min(cycle, documentOrder());
+    int start = cycle.indexOf(first);
+    List<String> steps = new ArrayList<>();
+    for (int i = 0; i <= cycle.size(); i++) {
+      steps.add(cycle.get((start + i) % cycle.size()).location());
+    }
+    report(first.get(REF).orElseThrow(), Messages.refCycle(steps));
+  }
+
+  /** Orders nodes of the main document first, then other files by name, then by position. */
+  private Comparator<Node> documentOrder() {
+    return Comparator.<Node, Boolean>comparing(node -> !node.file().equals(documents.main()))
+        .thenComparing(node -> node.file().name())
+        .thenComparingInt(node -> node.position().line())
+        .thenComparingInt(node -> node.position().column());
   }
 
   /**
@@ -76,29 +114,36 @@ public final class RefResolver {
    */
   public void resolveAll(Node root) {
     // Each file is read once, so a node object stands for one place in one file.
-    resolveUnder(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+    Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    // An explicit stack rather than recursion, because a chain of $refs across components can be
+    // far longer than the document is deep. Children are pushed in reverse, so nodes are visited
+    // in document order, each $ref's target before the $ref's siblings.
+    Deque<Node> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (visited.add(node)) {
+        pushChildren(node, pending);
+      }
+    }
   }
 
-  private void resolveUnder(Node node, Set<Node> visited) {
-    if (!visited.add(node)) {
-      return;
-    }
+  private void pushChildren(Node node, Deque<Node> pending) {
+    List<Node> children = new ArrayList<>();
     if (node instanceof ListNode list) {
-      for (Node item : list.items()) {
-        resolveUnder(item, visited);
+      children.addAll(list.items());
+    } else if (node instanceof MapNode map) {
+      if (isRef(map)) {
+        resolve(map).ifPresent(children::add);
       }
-      return;
-    }
-    if (!(node instanceof MapNode map)) {
-      return;
-    }
-    if (isRef(map)) {
-      resolve(map).ifPresent(target -> resolveUnder(target, visited));
-    }
-    for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
-      if (!entry.getKey().equals(REF) && !isData(entry.getKey())) {
-        resolveUnder(entry.getValue(), visited);
+      for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+        if (!entry.getKey().equals(REF) && !isData(entry.getKey())) {
+          children.add(entry.getValue());
+        }
       }
+    }
+    for (int i = children.size() - 1; i >= 0; i--) {
+      pending.push(children.get(i));
     }
   }
 

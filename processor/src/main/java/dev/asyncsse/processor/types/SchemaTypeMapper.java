@@ -20,6 +20,7 @@ import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
 import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,21 @@ import java.util.regex.Pattern;
  * makes recursive schemas work.
  */
 public final class SchemaTypeMapper {
+
+  /**
+   * The maximum number of schemas the mapper follows inside one another, counting every step
+   * through properties, items, additionalProperties, allOf, oneOf, anyOf and $ref. With their
+   * default stack, javac 17 and 25 overflow at about 480 to 700 nested type arguments such as
+   * {@code List<List<...>>}, and the mapper, which recurses, at about 1,350 nested records.
+   */
+  public static final int MAX_SCHEMA_DEPTH = 100;
+
+  /**
+   * The maximum length in UTF-8 bytes of a generated type's simple name. javac writes each type
+   * to files named after it, common file systems allow 255 bytes in a file name, and nested
+   * types such as {@code $ClientBuilder.class} add to the name.
+   */
+  public static final int MAX_TYPE_NAME_LENGTH = 200;
 
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ClassName STRING = ClassName.get(String.class);
@@ -72,6 +88,10 @@ public final class SchemaTypeMapper {
   private final DefaultValues defaults;
   private final SchemaKeywordChecks keywordChecks;
   private final Set<String> checked = new HashSet<>();
+  // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
+  private final List<MapNode> nesting = new ArrayList<>();
+  private final Set<String> overLimit = new HashSet<>();
+  private final List<String> tooLongNames = new ArrayList<>();
   private final java.util.function.Predicate<String> classExists;
 
   /**
@@ -113,7 +133,22 @@ public final class SchemaTypeMapper {
       problems.warning(position, Messages.nameCollision(base, origins.get(base), origin, name));
     }
     origins.put(name, origin);
+    checkLength(name, position);
     return ClassName.get(packageName, name);
+  }
+
+  /**
+   * Reports a type name over {@link #MAX_TYPE_NAME_LENGTH}, unless it extends one reported
+   * before. An inline schema's name starts with its owner's, so one long name makes every name
+   * inside it long too.
+   */
+  private void checkLength(String name, SourcePosition position) {
+    int length = name.getBytes(StandardCharsets.UTF_8).length;
+    if (length <= MAX_TYPE_NAME_LENGTH || tooLongNames.stream().anyMatch(name::startsWith)) {
+      return;
+    }
+    tooLongNames.add(name);
+    problems.error(position, Messages.typeNameTooLong(name, length, MAX_TYPE_NAME_LENGTH));
   }
 
   /**
@@ -180,7 +215,60 @@ public final class SchemaTypeMapper {
       bySchema.put(map.location(), given.get());
       return given.get();
     }
-    return mapObjectSchema(map, hint);
+    return mapNested(map, hint);
+  }
+
+  /**
+   * Maps {@code schema} one level deeper than the schema being mapped. A schema that contains
+   * itself without a record in between maps to {@code JsonNode} with a warning, because it is
+   * valid JSON Schema. A schema past {@link #MAX_SCHEMA_DEPTH} maps to {@code JsonNode} with an
+   * error.
+   */
+  private TypeName mapNested(MapNode schema, String hint) {
+    int seen = indexOfNesting(schema);
+    if (seen >= 0) {
+      List<String> steps = new ArrayList<>();
+      nesting.subList(seen, nesting.size()).forEach(outer -> steps.add(outer.location()));
+      steps.add(schema.location());
+      problems.warning(schema.position(), Messages.schemaContainsItself(steps));
+      return JSON_NODE;
+    }
+    if (nesting.size() >= MAX_SCHEMA_DEPTH) {
+      reportTooDeep(schema);
+      return JSON_NODE;
+    }
+    nesting.add(schema);
+    try {
+      return mapObjectSchema(schema, hint);
+    } finally {
+      nesting.remove(nesting.size() - 1);
+    }
+  }
+
+  private int indexOfNesting(MapNode schema) {
+    for (int i = 0; i < nesting.size(); i++) {
+      if (nesting.get(i).location().equals(schema.location())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Reports a schema past the depth limit, unless it or the schema around it was on the way to
+   * one reported before. So one deep branch is one error, whether it is reached through several
+   * $refs or has many properties at the limit.
+   */
+  private void reportTooDeep(MapNode schema) {
+    MapNode parent = nesting.get(nesting.size() - 1);
+    if (overLimit.contains(schema.location()) || overLimit.contains(parent.location())) {
+      return;
+    }
+    nesting.forEach(outer -> overLimit.add(outer.location()));
+    overLimit.add(schema.location());
+    problems.error(
+        schema.position(),
+        Messages.schemaTooDeep(nesting.get(0).location(), MAX_SCHEMA_DEPTH));
   }
 
   /**
