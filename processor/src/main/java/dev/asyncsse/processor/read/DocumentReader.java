@@ -47,7 +47,7 @@ public final class DocumentReader {
         return Optional.empty();
       }
       TreeBuilder builder = new TreeBuilder(file, parser, problems);
-      Node root = builder.value("");
+      Node root = builder.value("", MapRole.ROOT);
       if (builder.failed) {
         return Optional.empty();
       }
@@ -102,16 +102,20 @@ public final class DocumentReader {
       this.problems = problems;
     }
 
-    /** Builds the value at the current token, leaving the parser on its last token. */
-    Node value(String pointer) throws IOException {
+    /**
+     * Builds the value at the current token, leaving the parser on its last token.
+     *
+     * @param role what the value is in the document, if it is a map or list
+     */
+    Node value(String pointer, MapRole role) throws IOException {
       SourcePosition position = position(file, parser.currentTokenLocation());
       rejectAlias(position);
       JsonToken token = parser.currentToken();
       switch (token) {
         case START_OBJECT:
-          return object(pointer, position);
+          return object(pointer, position, role);
         case START_ARRAY:
-          return array(pointer, position);
+          return array(pointer, position, role);
         case VALUE_STRING:
           return new ScalarNode(file, pointer, position, parser.getText());
         case VALUE_NUMBER_INT:
@@ -130,13 +134,14 @@ public final class DocumentReader {
       }
     }
 
-    private MapNode object(String pointer, SourcePosition position) throws IOException {
-      MapNode map = new MapNode(file, pointer, position);
+    private MapNode object(String pointer, SourcePosition position, MapRole role)
+        throws IOException {
+      MapNode map = new MapNode(file, pointer, position, role);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         SourcePosition keyPosition = position(file, parser.currentTokenLocation());
         parser.nextToken();
-        Node value = value(pointer + "/" + JsonPointers.escape(key));
+        Node value = value(pointer + "/" + JsonPointers.escape(key), role.child(key));
         if (map.has(key)) {
           problems.error(keyPosition, Messages.duplicateKey(key, map.keyPosition(key)));
           failed = true;
@@ -147,11 +152,12 @@ public final class DocumentReader {
       return map;
     }
 
-    private ListNode array(String pointer, SourcePosition position) throws IOException {
+    private ListNode array(String pointer, SourcePosition position, MapRole role)
+        throws IOException {
       ListNode list = new ListNode(file, pointer, position);
       int index = 0;
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        list.add(value(pointer + "/" + index));
+        list.add(value(pointer + "/" + index, role.item()));
         index++;
       }
       return list;
