@@ -25,9 +25,11 @@ public final class DocumentReader {
 
   private final JsonFactory jsonFactory = new JsonFactory();
   // YAML 1.2, which AsyncAPI documents follow, reads only true and false as booleans; YAML 1.1's
-  // on, off, yes and no stay strings, as in enum: [on, off].
+  // on, off, yes and no stay strings, as in enum: [on, off]. An empty plain value, as in
+  // "payload:" with nothing after it, is null in YAML 1.2, while a quoted '' stays a string.
   private final YAMLFactory yamlFactory = YAMLFactory.builder()
       .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .build();
 
   /**
