@@ -145,7 +145,8 @@ final class ParameterReader {
 
   /** Maps a 2.x parameter schema's {@code type} to a Java type; other types stay strings. */
   private ParameterModel.Kind kind(String channelId, String name, MapNode schema) {
-    Optional<String> type = nodes.string(schema, "type");
+    // A list of types, such as [string, "null"], is read as a string parameter.
+    Optional<String> type = schema.text("type");
     if (type.isEmpty() || type.get().equals("string")) {
       return ParameterModel.Kind.STRING;
     }

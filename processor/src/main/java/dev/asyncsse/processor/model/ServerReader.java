@@ -36,9 +36,11 @@ final class ServerReader {
   }
 
   private ServerModel server(String name, MapNode server) {
-    String protocol = nodes.string(server, "protocol").orElse("").toLowerCase(Locale.ROOT);
-    String url = nodes.string(server, "url").orElseGet(() ->
-        nodes.string(server, "host").orElse("") + pathname(name, server));
+    String owner = "server \"" + name + "\"";
+    String protocol =
+        nodes.stringOnly(server, "protocol", owner).orElse("").toLowerCase(Locale.ROOT);
+    String url = nodes.stringOnly(server, "url", owner).orElseGet(() ->
+        nodes.stringOnly(server, "host", owner).orElse("") + pathname(name, server));
     if (!url.contains("://") && !protocol.isEmpty()) {
       url = protocol + "://" + url;
     }
@@ -57,7 +59,7 @@ final class ServerReader {
 
   /** Returns the server's {@code pathname}, with a leading slash added where it lacks one. */
   private String pathname(String name, MapNode server) {
-    String pathname = nodes.string(server, "pathname").orElse("");
+    String pathname = nodes.stringOnly(server, "pathname", "server \"" + name + "\"").orElse("");
     if (pathname.isEmpty() || pathname.startsWith("/")) {
       return pathname;
     }
@@ -67,7 +69,7 @@ final class ServerReader {
     return corrected;
   }
 
-    private Optional<String> defaultValue(MapNode variable) {
+  private Optional<String> defaultValue(MapNode variable) {
     Optional<String> value = nodes.string(variable, "default");
     if (value.isPresent()) {
       return value;

@@ -89,18 +89,24 @@ final class V3ChannelReader {
     }
     MapNode channel = resolved.get();
     nodes.reach(channel);
-    Optional<Node> nullAddress = channel.get("address")
-        .filter(node -> node instanceof ScalarNode scalar && scalar.value() == null);
-    if (nullAddress.isPresent()) {
-      nodes.problems().warning(nullAddress.get().position(), Messages.nullAddress(id));
+    Optional<Node> addressNode = channel.get("address");
+    if (addressNode.isPresent()
+        && addressNode.get() instanceof ScalarNode scalar && scalar.value() == null) {
+      nodes.problems().warning(addressNode.get().position(), Messages.nullAddress(id));
       return Optional.empty();
     }
-    Optional<Node> addressNode = channel.get("address")
-        .filter(node -> node instanceof ScalarNode scalar && scalar.value() != null);
-    String address = addressNode.flatMap(NodeAccess::text).orElse(id);
+    // The messages of a channel with an invalid address are still read, to report their problems.
+    boolean addressValid = addressNode.isEmpty()
+        || addressNode.get() instanceof ScalarNode scalar && scalar.value() instanceof String;
+    if (!addressValid) {
+      nodes.problems().error(addressNode.get().position(),
+          Messages.invalidAddressKind(id, NodeAccess.describe(addressNode.get())));
+    }
+    String address = addressValid ? addressNode.flatMap(NodeAccess::text).orElse(id) : id;
 
-    List<ParameterModel> channelParameters =
-        parameters.read(id, address, addressNode.orElse(channel).position(), channel);
+    List<ParameterModel> channelParameters = addressValid
+        ? parameters.read(id, address, addressNode.orElse(channel).position(), channel)
+        : List.of();
     List<MessageModel> channelMessages = new ArrayList<>();
     nodes.object(channel, "messages").ifPresent(map -> map.entries().forEach((key, node) ->
         messages.read(key, node).ifPresent(channelMessages::add)));

@@ -1,0 +1,297 @@
+package dev.asyncsse.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.testing.compile.Compilation;
+import dev.asyncsse.processor.diagnostic.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A field of the wrong JSON type, such as a list where an object or a string belongs, is one error
+ * at that field, and nothing is generated.
+ */
+class DocumentShapeTest {
+
+  private static final String PACKAGE = "com.example.shape";
+  private static final String HEAD = "asyncapi: 3.0.0\ninfo: {title: Shape, version: 1.0.0}\n";
+  private static final String V2_HEAD = "asyncapi: 2.6.0\ninfo: {title: Shape, version: 1.0.0}\n";
+  private static final String TICKS =
+      "channels:\n"
+          + "  ticks:\n"
+          + "    address: ticks\n"
+          + "    messages:\n"
+          + "      tick:\n"
+          + "        payload: {type: string}\n";
+
+  @TempDir Path dir;
+
+  private Compilation compile(String text) throws IOException {
+    Files.writeString(dir.resolve("shape.yaml"), text);
+    return javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor(PACKAGE, "shape.yaml"));
+  }
+
+  /**
+   * Checks that {@code text} fails with exactly the error {@code message} at {@code
+   * lineAndColumn}, reported on the annotation, with no source generated and no stack trace.
+   */
+  private void assertOneError(String text, String lineAndColumn, String message)
+      throws IOException {
+    Compilation compilation = compile(text);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("shape.yaml:" + lineAndColumn + ": " + message)
+        .inFile(Sources.packageInfoFor(PACKAGE, "shape.yaml"))
+        .onLine(2);
+    for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+      assertFalse(diagnostic.getMessage(null).contains("\tat "), diagnostic.getMessage(null));
+    }
+    assertNothingGenerated();
+  }
+
+  /** Compiles the package on disk with plain javac and checks that no source was written. */
+  private void assertNothingGenerated() throws IOException {
+    Path packageDir = Files.createDirectories(dir.resolve("src/com/example/shape"));
+    Path packageInfo = packageDir.resolve("package-info.java");
+    Files.writeString(
+        packageInfo,
+        Sources.packageInfoFor(PACKAGE, "shape.yaml").getCharContent(true).toString());
+
+    JavacRun.Result result = JavacRun.compile(
+        dir.resolve("out"), List.of(packageInfo), List.of("-Aasyncsse.specDir=" + dir));
+
+    assertEquals(1, result.exitCode(), result.output());
+    assertEquals(List.of(), result.generatedSources(), result.output());
+  }
+
+  @Test
+  void numberAddressIsError() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: 42\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n",
+        "5:14",
+        Messages.invalidAddressKind("ticks", "the number 42"));
+  }
+
+  @Test
+  void listAddressIsError() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: [a, b]\n"
+            + "    parameters:\n"
+            + "      id: {}\n",
+        "5:14",
+        Messages.invalidAddressKind("ticks", "a list"));
+  }
+
+  @Test
+  void objectAndBooleanAddressesAreErrors() throws IOException {
+    assertOneError(
+        HEAD + "channels:\n  ticks:\n    address: {path: ticks}\n",
+        "5:14",
+        Messages.invalidAddressKind("ticks", "an object"));
+    assertOneError(
+        HEAD + "channels:\n  ticks:\n    address: true\n",
+        "5:14",
+        Messages.invalidAddressKind("ticks", "the boolean true"));
+  }
+
+  @Test
+  void messagesOfBadAddressChannelAreChecked() throws IOException {
+    Compilation compilation = compile(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: 42\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: [1, 2]\n");
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(
+        "shape.yaml:5:14: " + Messages.invalidAddressKind("ticks", "the number 42"));
+    assertThat(compilation).hadErrorContaining(
+        "shape.yaml:8:18: " + Messages.invalidPayloadKind("tick", "a list"));
+  }
+
+  @Test
+  void serverFieldsMustBeStrings() throws IOException {
+    String owner = "server \"production\"";
+    String fix = "Write it as a string, quoted where YAML would read a number or boolean.";
+    assertOneError(
+        V2_HEAD
+            + "servers:\n"
+            + "  production:\n"
+            + "    url: 42\n"
+            + "    protocol: http\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    subscribe:\n"
+            + "      message:\n"
+            + "        payload: {type: string}\n",
+        "5:10",
+        Messages.invalidFieldKind("url", owner, "the number 42", "a string", fix));
+    assertOneError(
+        HEAD
+            + "servers:\n"
+            + "  production:\n"
+            + "    host: [a.example.com, b.example.com]\n"
+            + "    protocol: http\n"
+            + TICKS,
+        "5:11",
+        Messages.invalidFieldKind("host", owner, "a list", "a string", fix));
+    assertOneError(
+        HEAD
+            + "servers:\n"
+            + "  production:\n"
+            + "    host: example.com\n"
+            + "    pathname: {v: 1}\n"
+            + "    protocol: http\n"
+            + TICKS,
+        "6:15",
+        Messages.invalidFieldKind("pathname", owner, "an object", "a string", fix));
+    assertOneError(
+        HEAD
+            + "servers:\n"
+            + "  production:\n"
+            + "    host: example.com\n"
+            + "    protocol: true\n"
+            + TICKS,
+        "6:15",
+        Messages.invalidFieldKind("protocol", owner, "the boolean true", "a string", fix));
+  }
+
+  @Test
+  void listPayloadIsError() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: [1, 2]\n",
+        "8:18",
+        Messages.invalidPayloadKind("tick", "a list"));
+  }
+
+  @Test
+  void scalarPayloadsAreErrors() throws IOException {
+    String channel = "channels:\n  ticks:\n    address: ticks\n    messages:\n      tick:\n";
+    assertOneError(
+        HEAD + channel + "        payload: 42\n",
+        "8:18",
+        Messages.invalidPayloadKind("tick", "the number 42"));
+    assertOneError(
+        HEAD + channel + "        payload: string\n",
+        "8:18",
+        Messages.invalidPayloadKind("tick", "the string \"string\""));
+    assertOneError(
+        HEAD + channel + "        payload:\n",
+        "8:17",
+        Messages.invalidPayloadKind("tick", "null"));
+  }
+
+  @Test
+  void payloadReachedByRefIsChecked() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          $ref: '#/components/schemas/Tick'\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    Tick: [1, 2]\n",
+        "12:11",
+        Messages.invalidPayloadKind("tick", "a list"));
+  }
+
+  @Test
+  void multiFormatSchemaIsChecked() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          schemaFormat: application/schema+json;version=draft-07\n"
+            + "          schema: 42\n",
+        "10:19",
+        Messages.invalidPayloadKind("tick", "the number 42"));
+  }
+
+  @Test
+  void v2ListPayloadIsError() throws IOException {
+    assertOneError(
+        V2_HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    subscribe:\n"
+            + "      operationId: ticks\n"
+            + "      message:\n"
+            + "        name: tick\n"
+            + "        payload: [1, 2]\n",
+        "9:18",
+        Messages.invalidPayloadKind("tick", "a list"));
+  }
+
+  @Test
+  void booleanPayloadIsAnyJson() throws IOException {
+    Compilation compilation = compile(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: true\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile(PACKAGE + ".TicksClient")
+        .contentsAsUtf8String()
+        .contains("JsonNode");
+  }
+
+  @Test
+  void scalarHeadersAreError() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        headers: [x-trace-id]\n"
+            + "        payload: {type: string}\n",
+        "8:18",
+        Messages.invalidHeadersKind("tick", "a list"));
+  }
+}
