@@ -294,4 +294,101 @@ class DocumentShapeTest {
         "8:18",
         Messages.invalidHeadersKind("tick", "a list"));
   }
+
+  /**
+   * Each row is a document, the line and column of its one error, and the message. Every field
+   * contains a value of the wrong JSON type.
+   */
+  @Test
+  void wrongKindsAreOneErrorEach() throws IOException {
+    String ticksChannel = "channels:\n  ticks:\n    address: ticks\n";
+    String tickMessage = "    messages:\n      tick:\n        payload: {type: string}\n";
+    String[][] rows = {
+        {HEAD + "channels: [ticks]\n",
+            "3:11", Messages.expectedKind("channels", "an object", "array")},
+        {HEAD + "operations: [onTick]\n",
+            "3:13", Messages.expectedKind("operations", "an object", "array")},
+        {HEAD + "servers: [production]\n",
+            "3:10", Messages.expectedKind("servers", "an object", "array")},
+        {HEAD + ticksChannel + "    messages: [tick]\n",
+            "6:15", Messages.expectedKind("messages", "an object", "array")},
+        {HEAD + ticksChannel + "    parameters: [id]\n",
+            "6:17", Messages.expectedKind("parameters", "an object", "array")},
+        {HEAD + "components: [schemas]\n",
+            "3:13", Messages.expectedKind("components", "an object", "array")},
+        {HEAD + "components:\n  schemas: [Tick]\n",
+            "4:12", Messages.expectedKind("schemas", "an object", "array")},
+        {HEAD + "components:\n  messages: tick\n",
+            "4:13", Messages.expectedKind("messages", "an object", "string")},
+        {"asyncapi: 3.0.0\ninfo: [Shape]\n",
+            "2:7", Messages.expectedKind("info", "an object", "array")},
+        {"asyncapi: 3.0.0\ninfo: {title: [Shape], version: 1.0.0}\n",
+            "2:15", Messages.expectedKind("title", "a string", "array")},
+        {"asyncapi: [3.0.0]\ninfo: {title: Shape, version: 1.0.0}\n",
+            "1:11", Messages.expectedKind("asyncapi", "a version string", "array")},
+        {HEAD + ticksChannel + "    description: [a, b]\n",
+            "6:18", Messages.expectedKind("description", "a string", "array")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n    channel: ticks\n",
+            "12:14", Messages.operationChannelNotRef("onTick", "the string \"ticks\"")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {address: ticks}\n",
+            "12:14", Messages.operationChannelNotRef("onTick", "an object")},
+        {HEAD + ticksChannel + tickMessage + "        tags: {name: alpha}\n",
+            "9:15", Messages.expectedKind("tags", "an array", "object")},
+        {HEAD + ticksChannel + "    tags: [alpha]\n",
+            "6:12", Messages.expectedKind("tag", "an object", "string")},
+        {"asyncapi: 3.0.0\ninfo: {title: Shape, version: 1.0.0, tags: alpha}\n",
+            "2:44", Messages.expectedKind("tags", "an array", "string")},
+        {HEAD + ticksChannel + tickMessage + "        traits: {name: alpha}\n",
+            "9:17", Messages.expectedKind("traits", "an array", "object")},
+        {HEAD + "servers:\n  production:\n    host: '{region}.example.com'\n"
+                + "    protocol: http\n    variables:\n      region: {enum: eu}\n" + TICKS,
+            "8:22", Messages.expectedKind("enum", "an array", "string")},
+        {HEAD + "servers:\n  production:\n    host: example.com\n"
+                + "    protocol: http\n    variables: [region]\n" + TICKS,
+            "7:16", Messages.expectedKind("variables", "an object", "array")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n    bindings: [http]\n",
+            "13:15", Messages.expectedKind("bindings", "an object", "array")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n    bindings: {http: GET}\n",
+            "13:22", Messages.expectedKind("http", "an object", "string")},
+        {HEAD + "channels:\n  rooms:\n    address: rooms/{id}\n"
+                + "    parameters:\n      id: {enum: a}\n",
+            "7:18", Messages.expectedKind("enum", "an array", "string")},
+        {V2_HEAD + "channels:\n  rooms/{id}:\n    parameters:\n      id:\n"
+                + "        schema: {type: string, enum: [a], x-java-enum-names: A}\n",
+            "7:62", Messages.expectedKind("x-java-enum-names", "an array", "string")},
+        {HEAD + "channels:\n  rooms:\n    address: rooms/{id}\n"
+                + "    parameters:\n      id: {examples: a}\n",
+            "7:22", Messages.expectedKind("examples", "an array", "string")},
+        {V2_HEAD + "channels:\n  ticks:\n    subscribe:\n      message: {oneOf: {name: a}}\n",
+            "6:24", Messages.expectedKind("oneOf", "an array", "object")},
+        {V2_HEAD + "channels:\n  ticks:\n    subscribe: [message]\n",
+            "5:16", Messages.expectedKind("subscribe", "an object", "array")},
+        {V2_HEAD + "channels:\n  ticks:\n    subscribe:\n      message: [a]\n",
+            "6:16", Messages.expectedKind("message", "an object", "array")},
+    };
+    for (String[] row : rows) {
+      assertOneError(row[0], row[1], row[2]);
+    }
+  }
+
+  @Test
+  void schemaKeywordsOfWrongKindAreErrors() throws IOException {
+    String channel = "channels:\n  ticks:\n    address: ticks\n    messages:\n      tick:\n";
+    assertOneError(
+        HEAD + channel + "        payload: {type: object, required: id, properties: {}}\n",
+        "8:43",
+        Messages.invalidKeywordKind(
+            "required", "the string \"id\"", "a list of property names"));
+    assertOneError(
+        HEAD + channel + "        payload: {type: string, enum: a}\n",
+        "8:39",
+        Messages.invalidKeywordKind("enum", "the string \"a\"", "a list of values"));
+    assertOneError(
+        HEAD + channel + "        payload: {type: object, properties: [id]}\n",
+        "8:45",
+        Messages.invalidKeywordKind("properties", "a list", "an object of property schemas"));
+  }
 }

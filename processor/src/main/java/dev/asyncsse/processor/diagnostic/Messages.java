@@ -195,6 +195,15 @@ public final class Messages {
             + " {x-trace-id: {type: string}}}, or remove the field.");
   }
 
+  public static String operationChannelNotRef(String operation, String found) {
+    return invalidFieldKind(
+        "channel",
+        "operation \"" + operation + "\"",
+        found,
+        "a Reference Object",
+        "Point it at a channel with $ref, such as channel: {$ref: '#/channels/userSignups'}.");
+  }
+
   public static String missingField(String owner, String field) {
     return "Missing '" + field + "' in " + owner + ". Add it.";
   }

@@ -101,14 +101,7 @@ final class HttpBindingReader {
   }
 
   private Optional<MapNode> httpBinding(MapNode owner) {
-    return owner.get("bindings")
-        .flatMap(bindings -> nodes.refs().resolve(bindings))
-        .filter(MapNode.class::isInstance)
-        .map(MapNode.class::cast)
-        .flatMap(bindings -> bindings.get("http"))
-        .flatMap(node -> nodes.refs().resolve(node))
-        .filter(MapNode.class::isInstance)
-        .map(MapNode.class::cast);
+    return nodes.object(owner, "bindings").flatMap(bindings -> nodes.object(bindings, "http"));
   }
 
   private Optional<MapNode> binding(MapNode operation) {

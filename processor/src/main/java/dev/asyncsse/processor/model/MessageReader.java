@@ -40,6 +40,7 @@ final class MessageReader {
     }
     MapNode message = resolved.get();
     nodes.reach(message);
+    nodes.checkTags(message);
     List<MapNode> traits = traits(message);
 
     String componentKey = componentKey(message.pointer());

@@ -76,6 +76,16 @@ final class NodeAccess {
   }
 
   /**
+   * Reports {@code tags} that are not a list of objects. Tags do not change the generated code,
+   * but a list written as an object is a broken document.
+   */
+  void checkTags(MapNode owner) {
+    for (Node tag : list(owner, "tags")) {
+      resolveObject(tag, "tag");
+    }
+  }
+
+  /**
    * Returns the scalar under {@code field} as text, reporting a list or object. A number or
    * boolean is taken as written.
    */

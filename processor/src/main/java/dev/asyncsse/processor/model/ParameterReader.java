@@ -1,6 +1,7 @@
 package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
@@ -93,7 +94,7 @@ final class ParameterReader {
         allowed,
         enumNames(values, allowed.size()),
         nodes.string(values, "default").orElse(null),
-        NodeAccess.strings(values, "examples"),
+        examples(values),
         true,
         kind,
         schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE));
@@ -130,9 +131,23 @@ final class ParameterReader {
     return allowed;
   }
 
+  /** Returns the scalar {@code examples} as text, reporting a value that is not a list. */
+  private List<String> examples(MapNode values) {
+    List<String> examples = new ArrayList<>();
+    for (Node item : nodes.list(values, "examples")) {
+      NodeAccess.text(item).ifPresent(examples::add);
+    }
+    return examples;
+  }
+
   private List<String> enumNames(MapNode values, int valueCount) {
     Optional<Node> names = values.get("x-java-enum-names");
     if (names.isEmpty()) {
+      return List.of();
+    }
+    if (!(names.get() instanceof ListNode)) {
+      nodes.problems().error(names.get().position(),
+          Messages.expectedKind("x-java-enum-names", "an array", names.get().kind()));
       return List.of();
     }
     List<String> listed = NodeAccess.strings(values, "x-java-enum-names");

@@ -1,7 +1,6 @@
 package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
-import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ final class ServerReader {
   }
 
   private ServerModel server(String name, MapNode server) {
+    nodes.checkTags(server);
     String owner = "server \"" + name + "\"";
     String protocol =
         nodes.stringOnly(server, "protocol", owner).orElse("").toLowerCase(Locale.ROOT);
@@ -74,9 +74,7 @@ final class ServerReader {
     if (value.isPresent()) {
       return value;
     }
-    if (variable.get("enum").orElse(null) instanceof ListNode values && !values.items().isEmpty()) {
-      return NodeAccess.text(values.items().get(0));
-    }
-    return Optional.empty();
+    List<Node> values = nodes.list(variable, "enum");
+    return values.isEmpty() ? Optional.empty() : NodeAccess.text(values.get(0));
   }
 }

@@ -5,6 +5,7 @@ import dev.asyncsse.processor.model.HttpBindingReader.NamedOperation;
 import dev.asyncsse.processor.read.JsonPointers;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.RefResolver;
 import dev.asyncsse.processor.read.ScalarNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,10 +61,16 @@ final class V3ChannelReader {
         continue;
       }
       nodes.reach(operation.get());
+      nodes.checkTags(operation.get());
       Optional<Node> channelRef = operation.get().get("channel");
       if (channelRef.isEmpty()) {
         nodes.problems().error(
             operation.get().position(), Messages.missingField("operation", "channel"));
+        continue;
+      }
+      if (!RefResolver.isRef(channelRef.get())) {
+        nodes.problems().error(channelRef.get().position(), Messages.operationChannelNotRef(
+            entry.getKey(), NodeAccess.describe(channelRef.get())));
         continue;
       }
       Optional<Node> channel = nodes.refs().resolve(channelRef.get());
@@ -89,6 +96,7 @@ final class V3ChannelReader {
     }
     MapNode channel = resolved.get();
     nodes.reach(channel);
+    nodes.checkTags(channel);
     Optional<Node> addressNode = channel.get("address");
     if (addressNode.isPresent()
         && addressNode.get() instanceof ScalarNode scalar && scalar.value() == null) {
