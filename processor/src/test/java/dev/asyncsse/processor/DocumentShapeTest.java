@@ -390,5 +390,25 @@ class DocumentShapeTest {
         HEAD + channel + "        payload: {type: object, properties: [id]}\n",
         "8:45",
         Messages.invalidKeywordKind("properties", "a list", "an object of property schemas"));
+    assertOneError(
+        HEAD + channel + "        payload: {type: object, properties: {id: 5}}\n",
+        "8:50",
+        Messages.invalidKeywordKind("properties/id", "the number 5", "a schema"));
+    assertOneError(
+        HEAD + channel + "        payload: {type: object, patternProperties: {'^x-': [a]}}\n",
+        "8:60",
+        Messages.invalidKeywordKind("patternProperties/^x-", "a list", "a schema"));
+    assertOneError(
+        HEAD + channel + "        payload: {allOf: {type: object}}\n",
+        "8:26",
+        Messages.invalidKeywordKind("allOf", "an object", "a non-empty list of schemas"));
+    assertOneError(
+        HEAD + channel + "        payload: {allOf: [5]}\n",
+        "8:27",
+        Messages.invalidKeywordItem("allOf", "the number 5", "a schema"));
+    assertOneError(
+        HEAD + channel + "        payload: {not: [a]}\n",
+        "8:24",
+        Messages.invalidKeywordKind("not", "a list", "a schema"));
   }
 }

@@ -161,7 +161,19 @@ public final class SchemaKeywordChecks {
     expectItems(schema, "type", "a type name", SchemaKeywordChecks::isString);
     expectItems(schema, "required", "a property name", SchemaKeywordChecks::isString);
 
-    for (String keyword : List.of("oneOf", "anyOf")) {
+    expectKind(schema, "not", "a schema", SchemaKeywordChecks::isSchema);
+    for (String keyword : List.of("properties", "patternProperties")) {
+      if (schema.get(keyword).orElse(null) instanceof MapNode properties) {
+        properties.entries().forEach((name, value) -> {
+          if (!isSchema(value)) {
+            problems.error(value.position(),
+                Messages.invalidKeywordKind(keyword + "/" + name, describe(value), "a schema"));
+          }
+        });
+      }
+    }
+
+    for (String keyword : List.of("allOf", "oneOf", "anyOf")) {
       Optional<Node> node = schema.get(keyword);
       String expected = "a non-empty list of schemas";
       if (node.isPresent()
