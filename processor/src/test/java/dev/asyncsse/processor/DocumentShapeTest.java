@@ -364,6 +364,38 @@ class DocumentShapeTest {
             "7:22", Messages.expectedKind("examples", "an array", "string")},
         {V2_HEAD + "channels:\n  ticks:\n    subscribe:\n      message: {oneOf: {name: a}}\n",
             "6:24", Messages.expectedKind("oneOf", "an array", "object")},
+        {HEAD + ticksChannel + tickMessage + "        name: [tick, tock]\n",
+            "9:15", Messages.expectedKind("name", "a string", "array")},
+        {HEAD + ticksChannel + tickMessage + "        traits: [{description: {a: b}}]\n",
+            "9:32", Messages.expectedKind("description", "a string", "object")},
+        {HEAD + ticksChannel + "    tags: [{name: [alpha]}]\n",
+            "6:19", Messages.expectedKind("name", "a string", "array")},
+        {HEAD + "servers:\n  production:\n    host: '{region}.example.com'\n"
+                + "    protocol: http\n    variables:\n      region: {default: eu, enum: eu}\n"
+                + TICKS,
+            "8:35", Messages.expectedKind("enum", "an array", "string")},
+        {HEAD + "servers:\n  production:\n    host: '{region}.example.com'\n"
+                + "    protocol: http\n    variables:\n      region: {enum: [[eu]]}\n" + TICKS,
+            "8:23", Messages.expectedKind("enum value", "a string", "array")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n    messages: [tick]\n",
+            "13:16", Messages.operationMessageNotRef("onTick", "the string \"tick\"")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n    bindings: {http: {method: [GET]}}\n",
+            "13:31", Messages.expectedKind("method", "a string", "array")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n    bindings: {http: {query: [since]}}\n",
+            "13:30", Messages.expectedKind("query", "an object", "array")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n"
+                + "    bindings: {http: {query: {type: object, properties: [since]}}}\n",
+            "13:57", Messages.expectedKind("properties", "an object", "array")},
+        {HEAD + ticksChannel + tickMessage
+                + "        headers: {type: object, properties: {a: {}}, required: a}\n",
+            "9:64", Messages.expectedKind("required", "an array", "string")},
+        {V2_HEAD + "channels:\n  rooms/{id}:\n    parameters:\n      id:\n"
+                + "        schema: {type: {name: string}}\n",
+            "7:24", Messages.expectedKind("type", "a type name or a list of type names", "object")},
         {V2_HEAD + "channels:\n  ticks:\n    subscribe: [message]\n",
             "5:16", Messages.expectedKind("subscribe", "an object", "array")},
         {V2_HEAD + "channels:\n  ticks:\n    subscribe:\n      message: [a]\n",

@@ -204,6 +204,15 @@ public final class Messages {
         "Point it at a channel with $ref, such as channel: {$ref: '#/channels/userSignups'}.");
   }
 
+  public static String operationMessageNotRef(String operation, String found) {
+    return "Invalid item in 'messages' of operation \""
+        + operation
+        + "\": it is "
+        + found
+        + " but must be a Reference Object. Point it at a message of the operation's channel with"
+        + " $ref, such as {$ref: '#/channels/userSignups/messages/userSignedUp'}.";
+  }
+
   public static String missingField(String owner, String field) {
     return "Missing '" + field + "' in " + owner + ". Add it.";
   }

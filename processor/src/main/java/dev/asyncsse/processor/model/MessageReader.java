@@ -19,6 +19,8 @@ import java.util.Optional;
 final class MessageReader {
 
   private static final String COMPONENT_MESSAGES = "/components/messages/";
+  private static final String[] TEXT_FIELDS =
+      {"messageId", "name", "title", "summary", "description", "contentType"};
 
   private final NodeAccess nodes;
   private final boolean traitsWin;
@@ -42,6 +44,8 @@ final class MessageReader {
     nodes.reach(message);
     nodes.checkTags(message);
     List<MapNode> traits = traits(message);
+    nodes.checkStrings(message, TEXT_FIELDS);
+    traits.forEach(trait -> nodes.checkStrings(trait, TEXT_FIELDS));
 
     String componentKey = componentKey(message.pointer());
     String id = traitsWin

@@ -81,7 +81,14 @@ final class NodeAccess {
    */
   void checkTags(MapNode owner) {
     for (Node tag : list(owner, "tags")) {
-      resolveObject(tag, "tag");
+      resolveObject(tag, "tag").ifPresent(object -> checkStrings(object, "name", "description"));
+    }
+  }
+
+  /** Reports each of {@code fields} whose value is a list or object instead of a string. */
+  void checkStrings(MapNode owner, String... fields) {
+    for (String field : fields) {
+      string(owner, field);
     }
   }
 

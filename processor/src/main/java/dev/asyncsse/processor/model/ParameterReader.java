@@ -161,6 +161,12 @@ final class ParameterReader {
   /** Maps a 2.x parameter schema's {@code type} to a Java type; other types stay strings. */
   private ParameterModel.Kind kind(String channelId, String name, MapNode schema) {
     // A list of types, such as [string, "null"], is read as a string parameter.
+    Optional<Node> typeNode = schema.get("type");
+    if (typeNode.isPresent() && typeNode.get() instanceof MapNode) {
+      nodes.problems().error(typeNode.get().position(),
+          Messages.expectedKind("type", "a type name or a list of type names", "object"));
+      return ParameterModel.Kind.STRING;
+    }
     Optional<String> type = schema.text("type");
     if (type.isEmpty() || type.get().equals("string")) {
       return ParameterModel.Kind.STRING;

@@ -3,6 +3,7 @@ package dev.asyncsse.processor.model;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +71,17 @@ final class ServerReader {
   }
 
   private Optional<String> defaultValue(MapNode variable) {
+    List<Node> values = nodes.list(variable, "enum");
+    for (Node value : values) {
+      if (!(value instanceof ScalarNode)) {
+        nodes.problems().error(
+            value.position(), Messages.expectedKind("enum value", "a string", value.kind()));
+      }
+    }
     Optional<String> value = nodes.string(variable, "default");
     if (value.isPresent()) {
       return value;
     }
-    List<Node> values = nodes.list(variable, "enum");
     return values.isEmpty() ? Optional.empty() : NodeAccess.text(values.get(0));
   }
 }

@@ -74,7 +74,14 @@ final class V3ChannelReader {
         continue;
       }
       Optional<Node> channel = nodes.refs().resolve(channelRef.get());
-      nodes.list(operation.get(), "messages").forEach(nodes.refs()::resolve);
+      for (Node message : nodes.list(operation.get(), "messages")) {
+        if (RefResolver.isRef(message)) {
+          nodes.refs().resolve(message);
+        } else {
+          nodes.problems().error(message.position(), Messages.operationMessageNotRef(
+              entry.getKey(), NodeAccess.describe(message)));
+        }
+      }
       Optional<String> action = nodes.string(operation.get(), "action");
       if (channel.isEmpty()) {
         continue;
