@@ -439,6 +439,19 @@ class DocumentShapeTest {
         "8:27",
         Messages.invalidKeywordItem("allOf", "the number 5", "a schema"));
     assertOneError(
+        HEAD + channel + "        payload: {type: string, minLength: [1]}\n",
+        "8:44",
+        Messages.invalidKeywordKind("minLength", "a list", "a non-negative integer"));
+    assertOneError(
+        HEAD + channel + "        payload: {type: string, pattern: 42}\n",
+        "8:42",
+        Messages.invalidKeywordKind(
+            "pattern", "the number 42", "a regular expression string"));
+    assertOneError(
+        HEAD + channel + "        payload: {type: string, format: [uuid]}\n",
+        "8:41",
+        Messages.invalidKeywordKind("format", "a list", "a format name such as date-time"));
+    assertOneError(
         HEAD + channel + "        payload: {not: [a]}\n",
         "8:24",
         Messages.invalidKeywordKind("not", "a list", "a schema"));

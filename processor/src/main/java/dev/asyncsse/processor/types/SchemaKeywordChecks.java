@@ -162,6 +162,12 @@ public final class SchemaKeywordChecks {
     expectItems(schema, "required", "a property name", SchemaKeywordChecks::isString);
 
     expectKind(schema, "not", "a schema", SchemaKeywordChecks::isSchema);
+    expectKind(schema, "pattern", "a regular expression string", SchemaKeywordChecks::isString);
+    expectKind(schema, "format", "a format name such as date-time", SchemaKeywordChecks::isString);
+    // check() reports a count that is a scalar but not a number.
+    for (String keyword : COUNT_KEYWORDS) {
+      expectKind(schema, keyword, "a non-negative integer", ScalarNode.class::isInstance);
+    }
     for (String keyword : List.of("properties", "patternProperties")) {
       if (schema.get(keyword).orElse(null) instanceof MapNode properties) {
         properties.entries().forEach((name, value) -> {
