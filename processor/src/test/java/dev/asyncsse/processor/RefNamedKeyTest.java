@@ -138,6 +138,30 @@ class RefNamedKeyTest {
   }
 
   @Test
+  void refPropertyInReferencedFile() throws Exception {
+    Files.writeString(
+        dir.resolve("common.yaml"),
+        "Link:\n"
+            + "  type: object\n"
+            + "  properties:\n"
+            + "    $ref: {type: string}\n");
+    Compilation compilation = compile(
+        "asyncapi: 3.0.0\n"
+            + "info: {title: Names, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  links:\n"
+            + "    address: links\n"
+            + "    messages:\n"
+            + "      link:\n"
+            + "        payload:\n"
+            + "          $ref: 'common.yaml#/Link'\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> link = load(compilation, "Link");
+    assertEquals(List.of("ref"), componentNames(link));
+  }
+
+  @Test
   void refKeyInV2NameMapsIsName() throws Exception {
     Compilation compilation = compile(
         "asyncapi: 2.6.0\n"
