@@ -396,6 +396,13 @@ class DocumentShapeTest {
         {V2_HEAD + "channels:\n  rooms/{id}:\n    parameters:\n      id:\n"
                 + "        schema: {type: {name: string}}\n",
             "7:24", Messages.expectedKind("type", "a type name or a list of type names", "object")},
+        {V2_HEAD + "channels:\n  rooms/{id}:\n    parameters:\n      id:\n"
+                + "        schema: {type: string, pattern: 42}\n",
+            "7:41", Messages.invalidKeywordKind(
+                "pattern", "the number 42", "a regular expression string")},
+        {V2_HEAD + "channels:\n  rooms/{id}:\n    parameters:\n      id:\n"
+                + "        schema: {type: string, maxLength: [8]}\n",
+            "7:43", Messages.expectedKind("maxLength", "a number", "array")},
         {V2_HEAD + "channels:\n  ticks:\n    subscribe: [message]\n",
             "5:16", Messages.expectedKind("subscribe", "an object", "array")},
         {V2_HEAD + "channels:\n  ticks:\n    subscribe:\n      message: [a]\n",

@@ -188,7 +188,7 @@ final class ParameterReader {
 
   private ParameterModel.Rules rules(String channelId, String name, MapNode schema) {
     new SchemaKeywordChecks(nodes.problems()).checkBounds(schema);
-    String pattern = nodes.string(schema, "pattern").orElse(null);
+    String pattern = patternText(schema);
     if (pattern != null) {
       try {
         Pattern.compile(pattern);
@@ -222,6 +222,20 @@ final class ParameterReader {
         exclusiveMaximum);
   }
 
+  /** Returns the {@code pattern} string, reporting a value of another type such as 42. */
+  private String patternText(MapNode schema) {
+    Optional<Node> node = schema.get("pattern");
+    if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.value() == null) {
+      return null;
+    }
+    if (node.get() instanceof ScalarNode scalar && scalar.value() instanceof String text) {
+      return text;
+    }
+    nodes.problems().error(node.get().position(), Messages.invalidKeywordKind(
+        "pattern", NodeAccess.describe(node.get()), "a regular expression string"));
+    return null;
+  }
+
   private static boolean isTrue(MapNode schema, String field) {
     return schema.get(field).orElse(null) instanceof ScalarNode scalar
         && Boolean.TRUE.equals(scalar.value());
@@ -235,6 +249,11 @@ final class ParameterReader {
   /** Returns a numeric keyword, reporting a value that is not a number. */
   private BigDecimal number(MapNode schema, String field) {
     Optional<Node> node = schema.get(field);
+    if (node.isPresent() && !(node.get() instanceof ScalarNode)) {
+      nodes.problems().error(
+          node.get().position(), Messages.expectedKind(field, "a number", node.get().kind()));
+      return null;
+    }
     if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar) || scalar.value() == null
         || scalar.value() instanceof Boolean) {
       return null;
