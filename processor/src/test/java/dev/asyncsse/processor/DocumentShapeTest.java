@@ -263,6 +263,26 @@ class DocumentShapeTest {
   }
 
   @Test
+  void propertySchemaReachedByRefIsChecked() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          type: object\n"
+            + "          properties:\n"
+            + "            sentAt: {$ref: '#/components/schemas/sentAt'}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    sentAt: [1, 2]\n",
+        "14:13",
+        Messages.referencedSchemaKind("#/components/schemas/sentAt", "a list"));
+  }
+
+  @Test
   void booleanPayloadIsAnyJson() throws IOException {
     Compilation compilation = compile(
         HEAD
@@ -458,6 +478,10 @@ class DocumentShapeTest {
         HEAD + channel + "        payload: {type: string, format: [uuid]}\n",
         "8:41",
         Messages.invalidKeywordKind("format", "a list", "a format name such as date-time"));
+    assertOneError(
+        HEAD + channel + "        payload: {type: string, description: [a]}\n",
+        "8:46",
+        Messages.invalidKeywordKind("description", "a list", "a string"));
     assertOneError(
         HEAD + channel + "        payload: {not: [a]}\n",
         "8:24",

@@ -357,6 +357,15 @@ public final class Messages {
         + ", or remove the keyword.";
   }
 
+  public static String referencedSchemaKind(String ref, String found) {
+    return "Invalid schema: the $ref \""
+        + ref
+        + "\" points at "
+        + found
+        + ", but a schema must be an object or a boolean. Point the $ref at a schema, or write"
+        + " the schema here as an object such as {type: string}.";
+  }
+
   public static String invalidKeywordItem(String keyword, String found, String expected) {
     return "Invalid item in '"
         + keyword

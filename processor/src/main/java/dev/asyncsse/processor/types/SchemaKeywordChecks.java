@@ -162,6 +162,8 @@ public final class SchemaKeywordChecks {
     expectItems(schema, "required", "a property name", SchemaKeywordChecks::isString);
 
     expectKind(schema, "not", "a schema", SchemaKeywordChecks::isSchema);
+    expectKind(schema, "title", "a string", SchemaKeywordChecks::isString);
+    expectKind(schema, "description", "a string", SchemaKeywordChecks::isString);
     expectKind(schema, "pattern", "a regular expression string", SchemaKeywordChecks::isString);
     expectKind(schema, "format", "a format name such as date-time", SchemaKeywordChecks::isString);
     // check() reports a count that is a scalar but not a number.
@@ -229,7 +231,7 @@ public final class SchemaKeywordChecks {
   }
 
   /** Returns the JSON kind and value of {@code node} for a message, such as {@code the number 5}. */
-  private static String describe(Node node) {
+  static String describe(Node node) {
     if (node instanceof ListNode list) {
       return list.items().isEmpty() ? "an empty list" : "a list";
     }

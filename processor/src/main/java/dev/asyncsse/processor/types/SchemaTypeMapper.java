@@ -161,6 +161,12 @@ public final class SchemaTypeMapper {
     }
     Node target = resolved.get();
     progress.reach(target.pointer(), target.position());
+    if (target != schema && !isSchema(target)) {
+      // A non-schema written in place is reported by the keyword that contains it, such as items.
+      problems.error(target.position(), Messages.referencedSchemaKind(
+          ((MapNode) schema).text("$ref").orElse(""), SchemaKeywordChecks.describe(target)));
+      return JSON_NODE;
+    }
     positions.putIfAbsent(target.location(), target.position());
     if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
       keywordChecks.check(checkedSchema);
@@ -181,6 +187,11 @@ public final class SchemaTypeMapper {
       return given.get();
     }
     return mapObjectSchema(map, hint);
+  }
+
+  private static boolean isSchema(Node node) {
+    return node instanceof MapNode
+        || node instanceof ScalarNode scalar && scalar.value() instanceof Boolean;
   }
 
   /**
