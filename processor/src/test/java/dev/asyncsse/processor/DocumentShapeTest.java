@@ -401,10 +401,12 @@ class DocumentShapeTest {
                 + "    channel: {$ref: '#/channels/ticks'}\n    messages: [tick]\n",
             "13:16", Messages.operationMessageNotRef("onTick", "the string \"tick\"")},
         {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
-                + "    channel: {$ref: '#/channels/ticks'}\n    bindings: {http: {method: [GET]}}\n",
+                + "    channel: {$ref: '#/channels/ticks'}\n"
+                + "    bindings: {http: {method: [GET]}}\n",
             "13:31", Messages.expectedKind("method", "a string", "array")},
         {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
-                + "    channel: {$ref: '#/channels/ticks'}\n    bindings: {http: {query: [since]}}\n",
+                + "    channel: {$ref: '#/channels/ticks'}\n"
+                + "    bindings: {http: {query: [since]}}\n",
             "13:30", Messages.expectedKind("query", "an object", "array")},
         {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
                 + "    channel: {$ref: '#/channels/ticks'}\n"

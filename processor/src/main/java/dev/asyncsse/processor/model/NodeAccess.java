@@ -127,7 +127,7 @@ final class NodeAccess {
     return Optional.empty();
   }
 
-  /** Returns the JSON type and value of {@code node} for a message, such as {@code the number 5}. */
+  /** Returns the JSON type and value of {@code node} for messages, such as {@code the number 5}. */
   static String describe(Node node) {
     if (node instanceof ListNode list) {
       return list.items().isEmpty() ? "an empty list" : "a list";
