@@ -156,6 +156,73 @@ public final class Messages {
         + ".";
   }
 
+  /**
+   * @param owner the object the field belongs to, such as {@code server "production"}
+   * @param found the value's JSON type and value, such as {@code the number 42}
+   * @param fix what to write instead
+   */
+  public static String invalidFieldKind(
+      String field, String owner, String found, String expected, String fix) {
+    return "Invalid '"
+        + field
+        + "' of "
+        + owner
+        + ": it is "
+        + found
+        + " but must be "
+        + expected
+        + ". "
+        + fix;
+  }
+
+  public static String invalidAddressKind(String channel, String found) {
+    return invalidFieldKind(
+        "address",
+        "channel \"" + channel + "\"",
+        found,
+        "a string or null",
+        "Write the address as one string, quoted where YAML would read a number or boolean,"
+            + " such as address: 'rooms/{roomId}', or write null for an address set at runtime.");
+  }
+
+  public static String invalidPayloadKind(String message, String found) {
+    return invalidFieldKind(
+        "payload",
+        "message \"" + message + "\"",
+        found,
+        "a JSON Schema, which is an object or a boolean",
+        "Write the payload's schema as an object, such as payload: {type: string}, or write"
+            + " true to accept any JSON value.");
+  }
+
+  public static String invalidHeadersKind(String message, String found) {
+    return invalidFieldKind(
+        "headers",
+        "message \"" + message + "\"",
+        found,
+        "a schema object of type object",
+        "Write the headers as an object schema, such as headers: {type: object, properties:"
+            + " {x-trace-id: {type: string}}}, or remove the field.");
+  }
+
+  public static String operationChannelNotRef(String operation, String found) {
+    return invalidFieldKind(
+        "channel",
+        "operation \"" + operation + "\"",
+        found,
+        "a Reference Object",
+        "Point it at a channel with $ref, such as channel: {$ref: '#/channels/userSignups'}.");
+  }
+
+  public static String operationMessageNotRef(String operation, String found) {
+    return "Invalid item in 'messages' of operation \""
+        + operation
+        + "\": it is "
+        + found
+        + " but must be a Reference Object. Point it at a message of the operation's channel with"
+        + " $ref, such as {$ref: '#/channels/userSignups/messages/userSignedUp'}.";
+  }
+
   public static String missingField(String owner, String field) {
     return "Missing '" + field + "' in " + owner + ". Add it.";
   }
@@ -342,6 +409,15 @@ public final class Messages {
         + ". Write "
         + expected
         + ", or remove the keyword.";
+  }
+
+  public static String referencedSchemaKind(String ref, String found) {
+    return "Invalid schema: the $ref \""
+        + ref
+        + "\" points at "
+        + found
+        + ", but a schema must be an object or a boolean. Point the $ref at a schema, or write"
+        + " the schema here as an object such as {type: string}.";
   }
 
   public static String invalidKeywordItem(String keyword, String found, String expected) {

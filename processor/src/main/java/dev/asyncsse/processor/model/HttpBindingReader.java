@@ -3,6 +3,7 @@ package dev.asyncsse.processor.model;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class HttpBindingReader {
     for (NamedOperation operation : operations) {
       Optional<MapNode> binding = binding(operation.node());
       if (binding.isPresent() && query.isEmpty()) {
-        query = binding.get().get("query").flatMap(values::read);
+        query = nodes.object(binding.get(), "query").flatMap(values::read);
       }
     }
     return query;
@@ -91,6 +92,11 @@ final class HttpBindingReader {
    * stream; otherwise reports it and returns empty.
    */
   private Optional<String> supportedMethod(Node node, String operation) {
+    if (!(node instanceof ScalarNode)) {
+      nodes.problems().error(
+          node.position(), Messages.expectedKind("method", "a string", node.kind()));
+      return Optional.empty();
+    }
     String name = NodeAccess.text(node).orElse("");
     String method = name.toUpperCase(Locale.ROOT);
     if (!method.matches("[A-Z0-9!#$%&'*+.^_`|~-]+") || UNSUPPORTED_METHODS.contains(method)) {
@@ -101,14 +107,7 @@ final class HttpBindingReader {
   }
 
   private Optional<MapNode> httpBinding(MapNode owner) {
-    return owner.get("bindings")
-        .flatMap(bindings -> nodes.refs().resolve(bindings))
-        .filter(MapNode.class::isInstance)
-        .map(MapNode.class::cast)
-        .flatMap(bindings -> bindings.get("http"))
-        .flatMap(node -> nodes.refs().resolve(node))
-        .filter(MapNode.class::isInstance)
-        .map(MapNode.class::cast);
+    return nodes.object(owner, "bindings").flatMap(bindings -> nodes.object(bindings, "http"));
   }
 
   private Optional<MapNode> binding(MapNode operation) {

@@ -4,6 +4,7 @@ import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.JsonPointers;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.types.JavaNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Optional;
 final class MessageReader {
 
   private static final String COMPONENT_MESSAGES = "/components/messages/";
+  private static final String[] TEXT_FIELDS =
+      {"messageId", "name", "title", "summary", "description", "contentType"};
 
   private final NodeAccess nodes;
   private final boolean traitsWin;
@@ -39,7 +42,10 @@ final class MessageReader {
     }
     MapNode message = resolved.get();
     nodes.reach(message);
+    nodes.checkTags(message);
     List<MapNode> traits = traits(message);
+    nodes.checkStrings(message, TEXT_FIELDS);
+    traits.forEach(trait -> nodes.checkStrings(trait, TEXT_FIELDS));
 
     String componentKey = componentKey(message.pointer());
     String id = traitsWin
@@ -59,9 +65,11 @@ final class MessageReader {
     Optional<Node> messageFormat = merged(message, traits, "schemaFormat");
     Node payload = merged(message, traits, "payload")
         .map(node -> schemaOf(node, messageFormat, id))
+        .filter(schema -> checkPayloadKind(schema, id))
         .orElse(null);
     Node headers = merged(message, traits, "headers")
         .map(node -> schemaOf(node, Optional.empty(), id))
+        .filter(schema -> checkHeadersKind(schema, id))
         .orElse(null);
     return Optional.of(
         new MessageModel(id, eventName, typeName, description, payload, headers, message.position()));
@@ -95,6 +103,37 @@ final class MessageReader {
       nodes.resolveObject(item, "message trait").ifPresent(traits::add);
     }
     return traits;
+  }
+
+  /** Reports a payload schema that is neither an object nor a boolean, such as a list. */
+  private boolean checkPayloadKind(Node schema, String messageId) {
+    Optional<Node> resolved = nodes.refs().resolve(schema);
+    if (resolved.isEmpty()) {
+      return false;
+    }
+    Node target = resolved.get();
+    if (target instanceof MapNode
+        || target instanceof ScalarNode scalar && scalar.value() instanceof Boolean) {
+      return true;
+    }
+    nodes.problems().error(
+        target.position(), Messages.invalidPayloadKind(messageId, NodeAccess.describe(target)));
+    return false;
+  }
+
+  /** Reports a headers schema that is not an object, since headers are named fields. */
+  private boolean checkHeadersKind(Node schema, String messageId) {
+    Optional<Node> resolved = nodes.refs().resolve(schema);
+    if (resolved.isEmpty()) {
+      return false;
+    }
+    Node target = resolved.get();
+    if (target instanceof MapNode) {
+      return true;
+    }
+    nodes.problems().error(
+        target.position(), Messages.invalidHeadersKind(messageId, NodeAccess.describe(target)));
+    return false;
   }
 
   /**

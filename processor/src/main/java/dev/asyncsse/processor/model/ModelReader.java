@@ -50,14 +50,18 @@ public final class ModelReader {
     String title = info.flatMap(node -> nodes.string(node, "title")).orElse("");
     String version = info.flatMap(node -> nodes.string(node, "version")).orElse("");
     String description = info.flatMap(node -> nodes.string(node, "description")).orElse("");
-    if (info.isEmpty()) {
+    // An info or title of the wrong kind is already reported by nodes.object or nodes.string.
+    if (info.isEmpty() && isAbsent(document, "info")) {
       problems.error(document.position(), Messages.missingField("the document", "info"));
-    } else if (!info.get().has("title")) {
+    } else if (info.isPresent() && !info.get().has("title")) {
       problems.error(info.get().position(), Messages.missingField("info", "title"));
-    } else if (title.isBlank()) {
-      problems.error(
-          info.get().get("title").orElseThrow().position(), Messages.emptyField("info", "title"));
+    } else if (info.isPresent() && title.isBlank()
+        && info.get().get("title").orElseThrow() instanceof ScalarNode titleNode) {
+      problems.error(titleNode.position(), Messages.emptyField("info", "title"));
     }
+    nodes.checkTags(document);
+    info.ifPresent(nodes::checkTags);
+    checkComponents(document);
 
     List<ChannelModel> channels = major.get() == 3
         ? new V3ChannelReader(nodes).read(document)
@@ -69,13 +73,40 @@ public final class ModelReader {
         new ApiModel(title, version, description, channels, servers, schemes, position));
   }
 
+  private static boolean isAbsent(MapNode owner, String field) {
+    Optional<Node> node = owner.get(field);
+    return node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.value() == null;
+  }
+
+  /**
+   * Reports a {@code components} section that is not an object, such as {@code schemas: [...]},
+   * which the readers would otherwise skip because they reach components only through {@code
+   * $ref}s.
+   */
+  private void checkComponents(MapNode document) {
+    Optional<MapNode> components = nodes.object(document, "components");
+    if (components.isEmpty()) {
+      return;
+    }
+    for (String section : components.get().entries().keySet()) {
+      if (!section.startsWith("x-")) {
+        nodes.object(components.get(), section);
+      }
+    }
+  }
+
   private Optional<Integer> majorVersion(MapNode document) {
     Optional<Node> versionNode = document.get("asyncapi");
     if (versionNode.isEmpty()) {
       nodes.problems().error(document.position(), Messages.missingVersion());
       return Optional.empty();
     }
-    String version = versionNode.get() instanceof ScalarNode scalar ? scalar.text() : "";
+    if (!(versionNode.get() instanceof ScalarNode scalar)) {
+      nodes.problems().error(versionNode.get().position(),
+          Messages.expectedKind("asyncapi", "a version string", versionNode.get().kind()));
+      return Optional.empty();
+    }
+    String version = scalar.text();
     if (VERSION_3.matcher(version).matches()) {
       return Optional.of(3);
     }

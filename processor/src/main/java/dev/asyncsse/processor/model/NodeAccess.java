@@ -75,8 +75,74 @@ final class NodeAccess {
     return List.of();
   }
 
+  /**
+   * Reports {@code tags} that are not a list of objects. Tags do not change the generated code,
+   * but a list written as an object is a broken document.
+   */
+  void checkTags(MapNode owner) {
+    for (Node tag : list(owner, "tags")) {
+      resolveObject(tag, "tag").ifPresent(object -> checkStrings(object, "name", "description"));
+    }
+  }
+
+  /** Reports each of {@code fields} whose value is a list or object instead of a string. */
+  void checkStrings(MapNode owner, String... fields) {
+    for (String field : fields) {
+      string(owner, field);
+    }
+  }
+
+  /**
+   * Returns the scalar under {@code field} as text, reporting a list or object. A number or
+   * boolean is taken as written.
+   */
   Optional<String> string(MapNode owner, String field) {
-    return owner.get(field).flatMap(NodeAccess::text);
+    Optional<Node> node = owner.get(field);
+    if (node.isPresent() && !(node.get() instanceof ScalarNode)) {
+      problems.error(
+          node.get().position(), Messages.expectedKind(field, "a string", node.get().kind()));
+      return Optional.empty();
+    }
+    return node.flatMap(NodeAccess::text);
+  }
+
+  /**
+   * Returns the string under {@code field}, empty when it is absent or null, and reports a value
+   * of any other kind, numbers and booleans included.
+   *
+   * @param ownerName names the owner in the message, such as {@code server "production"}
+   */
+  Optional<String> stringOnly(MapNode owner, String field, String ownerName) {
+    Optional<Node> node = owner.get(field);
+    if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.value() == null) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof ScalarNode scalar && scalar.value() instanceof String text) {
+      return Optional.of(text);
+    }
+    problems.error(
+        node.get().position(),
+        Messages.invalidFieldKind(field, ownerName, describe(node.get()), "a string",
+            "Write it as a string, quoted where YAML would read a number or boolean."));
+    return Optional.empty();
+  }
+
+  /** Returns the JSON type and value of {@code node} for messages, such as {@code the number 5}. */
+  static String describe(Node node) {
+    if (node instanceof ListNode list) {
+      return list.items().isEmpty() ? "an empty list" : "a list";
+    }
+    if (node instanceof MapNode) {
+      return "an object";
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    if (scalar.value() == null) {
+      return "null";
+    }
+    if (scalar.value() instanceof String text) {
+      return "the string \"" + text + "\"";
+    }
+    return "the " + scalar.kind() + " " + scalar.text();
   }
 
   static Optional<String> text(Node node) {

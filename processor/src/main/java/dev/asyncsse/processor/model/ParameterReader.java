@@ -1,6 +1,7 @@
 package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
@@ -94,7 +95,7 @@ final class ParameterReader {
         allowed,
         enumNames(values, allowed.size()),
         nodes.string(values, "default").orElse(null),
-        NodeAccess.strings(values, "examples"),
+        examples(values),
         true,
         kind,
         schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE));
@@ -131,9 +132,23 @@ final class ParameterReader {
     return allowed;
   }
 
+  /** Returns the scalar {@code examples} as text, reporting a value that is not a list. */
+  private List<String> examples(MapNode values) {
+    List<String> examples = new ArrayList<>();
+    for (Node item : nodes.list(values, "examples")) {
+      NodeAccess.text(item).ifPresent(examples::add);
+    }
+    return examples;
+  }
+
   private List<String> enumNames(MapNode values, int valueCount) {
     Optional<Node> names = values.get("x-java-enum-names");
     if (names.isEmpty()) {
+      return List.of();
+    }
+    if (!(names.get() instanceof ListNode)) {
+      nodes.problems().error(names.get().position(),
+          Messages.expectedKind("x-java-enum-names", "an array", names.get().kind()));
       return List.of();
     }
     List<String> listed = NodeAccess.strings(values, "x-java-enum-names");
@@ -146,7 +161,14 @@ final class ParameterReader {
 
   /** Maps a 2.x parameter schema's {@code type} to a Java type; other types stay strings. */
   private ParameterModel.Kind kind(String channelId, String name, MapNode schema) {
-    Optional<String> type = nodes.string(schema, "type");
+    // A list of types, such as [string, "null"], is read as a string parameter.
+    Optional<Node> typeNode = schema.get("type");
+    if (typeNode.isPresent() && typeNode.get() instanceof MapNode) {
+      nodes.problems().error(typeNode.get().position(),
+          Messages.expectedKind("type", "a type name or a list of type names", "object"));
+      return ParameterModel.Kind.STRING;
+    }
+    Optional<String> type = schema.text("type");
     if (type.isEmpty() || type.get().equals("string")) {
       return ParameterModel.Kind.STRING;
     }
@@ -167,7 +189,7 @@ final class ParameterReader {
 
   private ParameterModel.Rules rules(String channelId, String name, MapNode schema) {
     new SchemaKeywordChecks(nodes.problems()).checkBounds(schema);
-    String pattern = nodes.string(schema, "pattern").orElse(null);
+    String pattern = patternText(schema);
     if (pattern != null) {
       try {
         EcmaPatternTranslator.translate(pattern);
@@ -202,6 +224,20 @@ final class ParameterReader {
         exclusiveMaximum);
   }
 
+  /** Returns the {@code pattern} string, reporting a value of another type such as 42. */
+  private String patternText(MapNode schema) {
+    Optional<Node> node = schema.get("pattern");
+    if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.value() == null) {
+      return null;
+    }
+    if (node.get() instanceof ScalarNode scalar && scalar.value() instanceof String text) {
+      return text;
+    }
+    nodes.problems().error(node.get().position(), Messages.invalidKeywordKind(
+        "pattern", NodeAccess.describe(node.get()), "a regular expression string"));
+    return null;
+  }
+
   private static boolean isTrue(MapNode schema, String field) {
     return schema.get(field).orElse(null) instanceof ScalarNode scalar
         && Boolean.TRUE.equals(scalar.value());
@@ -215,6 +251,11 @@ final class ParameterReader {
   /** Returns a numeric keyword, reporting a value that is not a number. */
   private BigDecimal number(MapNode schema, String field) {
     Optional<Node> node = schema.get(field);
+    if (node.isPresent() && !(node.get() instanceof ScalarNode)) {
+      nodes.problems().error(
+          node.get().position(), Messages.expectedKind(field, "a number", node.get().kind()));
+      return null;
+    }
     if (node.isEmpty() || !(node.get() instanceof ScalarNode scalar) || scalar.value() == null
         || scalar.value() instanceof Boolean) {
       return null;

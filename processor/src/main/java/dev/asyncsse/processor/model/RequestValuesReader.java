@@ -156,17 +156,17 @@ final class RequestValuesReader {
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
       return;
     }
-    schema.get("properties").filter(MapNode.class::isInstance).map(MapNode.class::cast)
-        .ifPresent(map -> map.entries().forEach((name, property) ->
-            properties.putIfAbsent(name, !isString(property))));
-    for (String name : NodeAccess.strings(schema, "required")) {
-      if (!required.contains(name)) {
-        required.add(name);
+    nodes.object(schema, "properties").ifPresent(map -> map.entries().forEach((name, property) ->
+        properties.putIfAbsent(name, !isString(property))));
+    for (Node item : nodes.list(schema, "required")) {
+      Optional<String> name = NodeAccess.text(item);
+      if (name.isPresent() && !required.contains(name.get())) {
+        required.add(name.get());
       }
     }
-    schema.get("allOf").filter(ListNode.class::isInstance).map(ListNode.class::cast)
-        .ifPresent(members -> members.items().forEach(
-            member -> collect(member, properties, required, depth + 1)));
+    for (Node member : nodes.list(schema, "allOf")) {
+      collect(member, properties, required, depth + 1);
+    }
   }
 
   /** Returns whether the property's value is plain text: type {@code string}, or no type. */

@@ -1,9 +1,9 @@
 package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
-import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +36,12 @@ final class ServerReader {
   }
 
   private ServerModel server(String name, MapNode server) {
-    String protocol = nodes.string(server, "protocol").orElse("").toLowerCase(Locale.ROOT);
-    String url = nodes.string(server, "url").orElseGet(() ->
-        nodes.string(server, "host").orElse("") + pathname(name, server));
+    nodes.checkTags(server);
+    String owner = "server \"" + name + "\"";
+    String protocol =
+        nodes.stringOnly(server, "protocol", owner).orElse("").toLowerCase(Locale.ROOT);
+    String url = nodes.stringOnly(server, "url", owner).orElseGet(() ->
+        nodes.stringOnly(server, "host", owner).orElse("") + pathname(name, server));
     if (!url.contains("://") && !protocol.isEmpty()) {
       url = protocol + "://" + url;
     }
@@ -57,7 +60,7 @@ final class ServerReader {
 
   /** Returns the server's {@code pathname}, with a leading slash added where it lacks one. */
   private String pathname(String name, MapNode server) {
-    String pathname = nodes.string(server, "pathname").orElse("");
+    String pathname = nodes.stringOnly(server, "pathname", "server \"" + name + "\"").orElse("");
     if (pathname.isEmpty() || pathname.startsWith("/")) {
       return pathname;
     }
@@ -67,14 +70,18 @@ final class ServerReader {
     return corrected;
   }
 
-    private Optional<String> defaultValue(MapNode variable) {
+  private Optional<String> defaultValue(MapNode variable) {
+    List<Node> values = nodes.list(variable, "enum");
+    for (Node value : values) {
+      if (!(value instanceof ScalarNode)) {
+        nodes.problems().error(
+            value.position(), Messages.expectedKind("enum value", "a string", value.kind()));
+      }
+    }
     Optional<String> value = nodes.string(variable, "default");
     if (value.isPresent()) {
       return value;
     }
-    if (variable.get("enum").orElse(null) instanceof ListNode values && !values.items().isEmpty()) {
-      return NodeAccess.text(values.items().get(0));
-    }
-    return Optional.empty();
+    return values.isEmpty() ? Optional.empty() : NodeAccess.text(values.get(0));
   }
 }

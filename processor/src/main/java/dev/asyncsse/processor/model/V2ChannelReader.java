@@ -100,6 +100,7 @@ final class V2ChannelReader {
   private void operationMessages(
       MapNode operation, String channelId, Set<String> seen, List<MessageModel> into) {
     nodes.reach(operation);
+    nodes.checkTags(operation);
     Optional<Node> message = operation.get("message");
     if (message.isEmpty()) {
       return;

@@ -5,6 +5,7 @@ import dev.asyncsse.processor.model.HttpBindingReader.NamedOperation;
 import dev.asyncsse.processor.read.JsonPointers;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.RefResolver;
 import dev.asyncsse.processor.read.ScalarNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,14 +61,27 @@ final class V3ChannelReader {
         continue;
       }
       nodes.reach(operation.get());
+      nodes.checkTags(operation.get());
       Optional<Node> channelRef = operation.get().get("channel");
       if (channelRef.isEmpty()) {
         nodes.problems().error(
             operation.get().position(), Messages.missingField("operation", "channel"));
         continue;
       }
+      if (!RefResolver.isRef(channelRef.get())) {
+        nodes.problems().error(channelRef.get().position(), Messages.operationChannelNotRef(
+            entry.getKey(), NodeAccess.describe(channelRef.get())));
+        continue;
+      }
       Optional<Node> channel = nodes.refs().resolve(channelRef.get());
-      nodes.list(operation.get(), "messages").forEach(nodes.refs()::resolve);
+      for (Node message : nodes.list(operation.get(), "messages")) {
+        if (RefResolver.isRef(message)) {
+          nodes.refs().resolve(message);
+        } else {
+          nodes.problems().error(message.position(), Messages.operationMessageNotRef(
+              entry.getKey(), NodeAccess.describe(message)));
+        }
+      }
       Optional<String> action = nodes.string(operation.get(), "action");
       if (channel.isEmpty()) {
         continue;
@@ -89,18 +103,25 @@ final class V3ChannelReader {
     }
     MapNode channel = resolved.get();
     nodes.reach(channel);
-    Optional<Node> nullAddress = channel.get("address")
-        .filter(node -> node instanceof ScalarNode scalar && scalar.value() == null);
-    if (nullAddress.isPresent()) {
-      nodes.problems().warning(nullAddress.get().position(), Messages.nullAddress(id));
+    nodes.checkTags(channel);
+    Optional<Node> addressNode = channel.get("address");
+    if (addressNode.isPresent()
+        && addressNode.get() instanceof ScalarNode scalar && scalar.value() == null) {
+      nodes.problems().warning(addressNode.get().position(), Messages.nullAddress(id));
       return Optional.empty();
     }
-    Optional<Node> addressNode = channel.get("address")
-        .filter(node -> node instanceof ScalarNode scalar && scalar.value() != null);
-    String address = addressNode.flatMap(NodeAccess::text).orElse(id);
+    // The messages of a channel with an invalid address are still read, to report their problems.
+    boolean addressValid = addressNode.isEmpty()
+        || addressNode.get() instanceof ScalarNode scalar && scalar.value() instanceof String;
+    if (!addressValid) {
+      nodes.problems().error(addressNode.get().position(),
+          Messages.invalidAddressKind(id, NodeAccess.describe(addressNode.get())));
+    }
+    String address = addressValid ? addressNode.flatMap(NodeAccess::text).orElse(id) : id;
 
-    List<ParameterModel> channelParameters =
-        parameters.read(id, address, addressNode.orElse(channel).position(), channel);
+    List<ParameterModel> channelParameters = addressValid
+        ? parameters.read(id, address, addressNode.orElse(channel).position(), channel)
+        : List.of();
     List<MessageModel> channelMessages = new ArrayList<>();
     nodes.object(channel, "messages").ifPresent(map -> map.entries().forEach((key, node) ->
         messages.read(key, node).ifPresent(channelMessages::add)));

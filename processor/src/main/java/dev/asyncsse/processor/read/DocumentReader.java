@@ -40,9 +40,11 @@ public final class DocumentReader {
   private final JsonFactory jsonFactory =
       JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
   // YAML 1.2, which AsyncAPI documents follow, reads only true and false as booleans; YAML 1.1's
-  // on, off, yes and no stay strings, as in enum: [on, off].
+  // on, off, yes and no stay strings, as in enum: [on, off]. An empty plain value, as in
+  // "payload:" with nothing after it, is null in YAML 1.2, while a quoted '' stays a string.
   private final YAMLFactory yamlFactory = YAMLFactory.builder()
       .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .streamReadConstraints(CONSTRAINTS)
       .build();
 
@@ -77,7 +79,7 @@ public final class DocumentReader {
       return Optional.empty();
     }
     TreeBuilder builder = new TreeBuilder(file, parser, problems);
-    Node root = builder.value();
+    Node root = builder.value(MapRole.ROOT);
     if (builder.failed) {
       return Optional.empty();
     }
@@ -135,10 +137,11 @@ public final class DocumentReader {
     /**
      * An object or array whose members are still being read.
      *
+     * @param role what the object or array is in the document, which decides its members' roles
      * @param key the key it has in its parent object, or {@code null} in an array or at the root
      * @param keyPosition where that key was written
      */
-    private record Open(Node node, String key, SourcePosition keyPosition) {}
+    private record Open(Node node, MapRole role, String key, SourcePosition keyPosition) {}
 
     private final DocumentFile file;
     private final JsonParser parser;
@@ -154,16 +157,19 @@ public final class DocumentReader {
     /**
      * Builds the value at the current token and everything inside it, leaving the parser on its
      * last token. A member joins its parent once it is complete, so members keep document order.
+     *
+     * @param rootRole what the value is in the document, if it is a map or list
      */
-    Node value() throws IOException {
+    Node value(MapRole rootRole) throws IOException {
       Deque<Open> open = new ArrayDeque<>();
       String pointer = "";
+      MapRole role = rootRole;
       String key = null;
       SourcePosition keyPosition = null;
       while (true) {
-        Node node = start(pointer);
+        Node node = start(pointer, role);
         if (node instanceof MapNode || node instanceof ListNode) {
-          open.push(new Open(node, key, keyPosition));
+          open.push(new Open(node, role, key, keyPosition));
         } else if (open.isEmpty()) {
           return node;
         } else {
@@ -179,6 +185,7 @@ public final class DocumentReader {
             keyPosition = position(file, parser.currentTokenLocation());
             parser.nextToken();
             pointer = map.pointer() + "/" + JsonPointers.escape(key);
+            role = innermost.role().child(key);
             break;
           }
           if (innermost.node() instanceof ListNode list
@@ -186,6 +193,7 @@ public final class DocumentReader {
             key = null;
             keyPosition = null;
             pointer = list.pointer() + "/" + list.items().size();
+            role = innermost.role().item();
             break;
           }
           open.pop();
@@ -197,14 +205,18 @@ public final class DocumentReader {
       }
     }
 
-    /** Returns a new node for the current token; an object or array is still empty. */
-    private Node start(String pointer) throws IOException {
+    /**
+     * Returns a new node for the current token; an object or array is still empty.
+     *
+     * @param role what the value is in the document, if it is a map
+     */
+    private Node start(String pointer, MapRole role) throws IOException {
       SourcePosition position = position(file, parser.currentTokenLocation());
       rejectAlias(position);
       JsonToken token = parser.currentToken();
       switch (token) {
         case START_OBJECT:
-          return new MapNode(file, pointer, position);
+          return new MapNode(file, pointer, position, role);
         case START_ARRAY:
           return new ListNode(file, pointer, position);
         case VALUE_STRING:

@@ -11,13 +11,23 @@ public final class MapNode implements Node {
   private final DocumentFile file;
   private final String pointer;
   private final SourcePosition position;
+  private final MapRole role;
   private final Map<String, Node> entries = new LinkedHashMap<>();
   private final Map<String, SourcePosition> keyPositions = new LinkedHashMap<>();
 
-  MapNode(DocumentFile file, String pointer, SourcePosition position) {
+  MapNode(DocumentFile file, String pointer, SourcePosition position, MapRole role) {
     this.file = file;
     this.pointer = pointer;
     this.position = position;
+    this.role = role;
+  }
+
+  /**
+   * Returns whether the keys are names, as in {@code properties} or {@code components/schemas},
+   * so that a {@code $ref} key names an entry instead of making the map a reference.
+   */
+  public boolean keyedByName() {
+    return role == MapRole.NAMES;
   }
 
   void put(String key, SourcePosition keyPosition, Node value) {

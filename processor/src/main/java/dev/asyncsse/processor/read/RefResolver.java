@@ -28,8 +28,6 @@ import java.util.Set;
 public final class RefResolver {
 
   private static final String REF = "$ref";
-  private static final Set<String> DATA_KEYS =
-      Set.of("default", "const", "enum", "example", "examples");
 
   private final DocumentSet documents;
   private final Problems problems;
@@ -40,9 +38,12 @@ public final class RefResolver {
     this.problems = problems;
   }
 
-  /** Returns whether {@code node} is an object holding a {@code $ref}. */
+  /**
+   * Returns whether {@code node} is an object that contains a {@code $ref}. In a map keyed by
+   * names, such as {@code properties}, a {@code $ref} key is a name and the map is no reference.
+   */
   public static boolean isRef(Node node) {
-    return node instanceof MapNode map && map.has(REF);
+    return node instanceof MapNode map && map.has(REF) && !map.keyedByName();
   }
 
   /**
@@ -110,7 +111,8 @@ public final class RefResolver {
    *
    * <p>Values that are data rather than schemas ({@code default}, {@code const}, {@code enum},
    * {@code example}, {@code examples} and {@code x-} extensions) are skipped, because a {@code
-   * $ref} key there is not a reference.
+   * $ref} key there is not a reference. In a map keyed by names every entry is followed, since
+   * its keys, {@code $ref} and {@code default} among them, name schemas or components.
    */
   public void resolveAll(Node root) {
     // Each file is read once, so a node object stands for one place in one file.
@@ -137,7 +139,7 @@ public final class RefResolver {
         resolve(map).ifPresent(children::add);
       }
       for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
-        if (!entry.getKey().equals(REF) && !isData(entry.getKey())) {
+        if (map.keyedByName() || !entry.getKey().equals(REF) && !isData(entry.getKey())) {
           children.add(entry.getValue());
         }
       }
@@ -148,7 +150,7 @@ public final class RefResolver {
   }
 
   private static boolean isData(String key) {
-    return DATA_KEYS.contains(key) || key.startsWith("x-");
+    return MapRole.DATA_KEYS.contains(key) || key.startsWith("x-");
   }
 
   private Optional<Node> follow(MapNode holder) {

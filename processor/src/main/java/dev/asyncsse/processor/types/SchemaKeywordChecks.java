@@ -159,7 +159,27 @@ public final class SchemaKeywordChecks {
     expectItems(schema, "type", "a type name", SchemaKeywordChecks::isString);
     expectItems(schema, "required", "a property name", SchemaKeywordChecks::isString);
 
-    for (String keyword : List.of("oneOf", "anyOf")) {
+    expectKind(schema, "not", "a schema", SchemaKeywordChecks::isSchema);
+    expectKind(schema, "title", "a string", SchemaKeywordChecks::isString);
+    expectKind(schema, "description", "a string", SchemaKeywordChecks::isString);
+    expectKind(schema, "pattern", "a regular expression string", SchemaKeywordChecks::isString);
+    expectKind(schema, "format", "a format name such as date-time", SchemaKeywordChecks::isString);
+    // check() reports a count that is a scalar but not a number.
+    for (String keyword : COUNT_KEYWORDS) {
+      expectKind(schema, keyword, "a non-negative integer", ScalarNode.class::isInstance);
+    }
+    for (String keyword : List.of("properties", "patternProperties")) {
+      if (schema.get(keyword).orElse(null) instanceof MapNode properties) {
+        properties.entries().forEach((name, value) -> {
+          if (!isSchema(value)) {
+            problems.error(value.position(),
+                Messages.invalidKeywordKind(keyword + "/" + name, describe(value), "a schema"));
+          }
+        });
+      }
+    }
+
+    for (String keyword : List.of("allOf", "oneOf", "anyOf")) {
       Optional<Node> node = schema.get(keyword);
       String expected = "a non-empty list of schemas";
       if (node.isPresent()
@@ -209,7 +229,7 @@ public final class SchemaKeywordChecks {
   }
 
   /** Returns the JSON kind and value of {@code node} for a message, such as {@code the number 5}. */
-  private static String describe(Node node) {
+  static String describe(Node node) {
     if (node instanceof ListNode list) {
       return list.items().isEmpty() ? "an empty list" : "a list";
     }

@@ -196,6 +196,12 @@ public final class SchemaTypeMapper {
     }
     Node target = resolved.get();
     progress.reach(target.pointer(), target.position());
+    if (target != schema && !isSchema(target)) {
+      // A non-schema written in place is reported by the keyword that contains it, such as items.
+      problems.error(target.position(), Messages.referencedSchemaKind(
+          ((MapNode) schema).text("$ref").orElse(""), SchemaKeywordChecks.describe(target)));
+      return JSON_NODE;
+    }
     positions.putIfAbsent(target.location(), target.position());
     if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
       keywordChecks.check(checkedSchema);
@@ -269,6 +275,11 @@ public final class SchemaTypeMapper {
     problems.error(
         schema.position(),
         Messages.schemaTooDeep(nesting.get(0).location(), MAX_SCHEMA_DEPTH));
+  }
+
+  private static boolean isSchema(Node node) {
+    return node instanceof MapNode
+        || node instanceof ScalarNode scalar && scalar.value() instanceof Boolean;
   }
 
   /**

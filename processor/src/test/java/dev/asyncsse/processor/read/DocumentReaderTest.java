@@ -1,6 +1,7 @@
 package dev.asyncsse.processor.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncsse.processor.diagnostic.Problems;
@@ -53,6 +54,39 @@ class DocumentReaderTest {
     assertEquals(null, ((ScalarNode) root.get("z").orElseThrow()).value());
     assertEquals(
         new BigDecimal("12345678901234567890"), ((ScalarNode) root.get("i").orElseThrow()).value());
+  }
+
+  @Test
+  void emptyPlainValueIsNull() {
+    MapNode root = read(YAML, "empty:\nquoted: ''\ndouble: \"\"\n");
+
+    assertEquals(null, ((ScalarNode) root.get("empty").orElseThrow()).value());
+    assertEquals("", ((ScalarNode) root.get("quoted").orElseThrow()).value());
+    assertEquals("", ((ScalarNode) root.get("double").orElseThrow()).value());
+  }
+
+  @Test
+  void mapsUnderNameKeysAreKeyedByName() {
+    MapNode root = read(YAML,
+        "channels: {}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    properties:\n"
+            + "      properties: {}\n"
+            + "      enum: [{properties: {}}]\n");
+
+    MapNode components = (MapNode) root.get("components").orElseThrow();
+    MapNode schemas = (MapNode) components.get("schemas").orElseThrow();
+    MapNode schemaNamedProperties = (MapNode) schemas.get("properties").orElseThrow();
+    MapNode properties = (MapNode) schemaNamedProperties.get("properties").orElseThrow();
+    ListNode values = (ListNode) schemaNamedProperties.get("enum").orElseThrow();
+    MapNode value = (MapNode) values.items().get(0);
+    assertTrue(((MapNode) root.get("channels").orElseThrow()).keyedByName());
+    assertFalse(components.keyedByName());
+    assertTrue(schemas.keyedByName());
+    assertFalse(schemaNamedProperties.keyedByName());
+    assertTrue(properties.keyedByName());
+    assertFalse(((MapNode) value.get("properties").orElseThrow()).keyedByName());
   }
 
   @Test
