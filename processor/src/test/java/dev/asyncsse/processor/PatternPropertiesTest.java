@@ -243,6 +243,25 @@ class PatternPropertiesTest {
   }
 
   @Test
+  void falsePatternSchemaRejectsKey() throws Exception {
+    Class<?> thing = thing(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      patternProperties:\n"
+            + "        '^x-': {type: integer}\n"
+            + "        '^x-secret': false\n");
+
+    Object decoded = json.decode("{\"x-a\":1}", thing);
+    assertEquals(Map.of("x-a", 1), component(decoded, "patternProperties"));
+    RecordComponent map = thing.getRecordComponents()[0];
+    assertEquals("java.util.Map<java.lang.String, java.lang.Integer>",
+        map.getGenericType().getTypeName());
+    String secret = rejection("{\"x-secret-key\":2}", thing);
+    assertTrue(secret.contains("x-secret-key: property not allowed, because the schema of"
+        + " patternProperties pattern ^x-secret is false"), secret);
+  }
+
+  @Test
   void keyMatchingBothPatternsMeetsBoth() throws Exception {
     Class<?> thing = thing(
         "    Thing:\n"

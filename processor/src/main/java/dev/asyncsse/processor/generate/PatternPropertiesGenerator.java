@@ -131,6 +131,14 @@ final class PatternPropertiesGenerator {
     List<PatternProperty> patterns = patternMap.patterns();
     for (int i = 0; i < patterns.size(); i++) {
       PatternProperty pattern = patterns.get(i);
+      if (pattern.forbidden()) {
+        body.beginControlFlow("if ($L.get($L).matcher(key).find())", PATTERNS_FIELD, i)
+            .addStatement("throw new $T(key + $S)", IllegalArgumentException.class,
+                ": property not allowed, because the schema of patternProperties pattern "
+                    + pattern.pattern() + " is false")
+            .endControlFlow();
+        continue;
+      }
       String variable = "patternValue" + (i + 1);
       boolean converted = !pattern.type().equals(valueType);
       Component value = new Component(variable, "", pattern.type(), true, false,

@@ -475,14 +475,16 @@ public final class SchemaTypeMapper {
       String suffix = patterns.entries().size() > 1 ? String.valueOf(index) : "";
       String hint = record.simpleName() + "PatternValue" + suffix;
       TypeName type = map(entry.getValue(), hint);
-      if (type.equals(ClassName.get(Void.class))) {
-        // NOTE: a false pattern schema forbids matching keys, but the record accepts any value.
+      boolean forbidden = type.equals(ClassName.get(Void.class));
+      if (forbidden) {
         type = JSON_NODE;
+      } else {
+        valueTypes.add(type);
       }
-      valueTypes.add(type);
       try {
         String javaPattern = EcmaPatternTranslator.translate(pattern);
-        mapped.add(new PatternProperty(pattern, javaPattern, type, constraints(entry.getValue())));
+        mapped.add(new PatternProperty(
+            pattern, javaPattern, type, constraints(entry.getValue()), forbidden));
       } catch (UntranslatablePatternException e) {
         problems.error(patterns.keyPosition(pattern),
             Messages.invalidPatternPropertiesKey(pattern, e.index(), e.reason(), e.fix()));

@@ -96,8 +96,8 @@ public sealed interface TypeDeclaration {
    * pattern and that the schema does not declare.
    *
    * @param javaName the name of the map component
-   * @param valueType the map's value type: the type of every pattern schema when they all map to
-   *     one Java type, else {@code JsonNode}
+   * @param valueType the map's value type: the type of every pattern schema other than {@code
+   *     false} when they all map to one Java type, else {@code JsonNode}
    * @param patterns the patterns in document order
    */
   record PatternMap(String javaName, TypeName valueType, List<PatternProperty> patterns) {
@@ -114,9 +114,10 @@ public sealed interface TypeDeclaration {
    * @param javaPattern its java.util.regex translation
    * @param type the Java type of the pattern's schema
    * @param constraints the validation keywords of the pattern's schema
+   * @param forbidden whether the pattern's schema is {@code false}, so no property may match it
    */
-  record PatternProperty(
-      String pattern, String javaPattern, TypeName type, Constraints constraints) {}
+  record PatternProperty(String pattern, String javaPattern, TypeName type,
+      Constraints constraints, boolean forbidden) {}
 
   /**
    * A sealed interface for a {@code oneOf} or {@code anyOf} schema, with a Jackson factory that
