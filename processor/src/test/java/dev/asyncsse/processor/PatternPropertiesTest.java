@@ -315,6 +315,49 @@ class PatternPropertiesTest {
   }
 
   @Test
+  void unionMemberReadsPatternProperties() throws Exception {
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      oneOf:\n"
+            + "        - $ref: '#/components/schemas/Tagged'\n"
+            + "        - {type: string}\n"
+            + "    Tagged:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        id: {type: string}\n"
+            + "      patternProperties:\n"
+            + "        '^x-': {type: string}\n"
+            + "      additionalProperties: false\n");
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
+
+    String input = "{\"id\":\"1\",\"x-a\":\"a\"}";
+    Object decoded = json.decode(input, thing);
+    assertEquals("Tagged[id=1, patternProperties={x-a=a}]", decoded.toString());
+    assertEquals(input, json.encode(decoded));
+  }
+
+  @Test
+  void constPropertyKeepsItsValue() throws Exception {
+    Class<?> thing = thing(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        kind: {type: string, const: thing}\n"
+            + "        required: {type: integer}\n"
+            + "        name: {type: string}\n"
+            + "      required: [required]\n"
+            + "      patternProperties:\n"
+            + "        '^x-': {type: string}\n");
+
+    Object decoded = json.decode("{\"required\":1,\"x-a\":\"a\"}", thing);
+    assertEquals("Thing[kind=thing, required=1, name=null, patternProperties={x-a=a}]",
+        decoded.toString());
+    String missing = rejection("{\"x-a\":\"a\"}", thing);
+    assertTrue(missing.contains("required"), missing);
+  }
+
+  @Test
   void untranslatablePatternKeyIsError() throws IOException {
     Compilation compilation = compile(
         "    Thing:\n"
