@@ -262,6 +262,24 @@ class PatternPropertiesTest {
   }
 
   @Test
+  void arrayPatternValueIsChecked() throws Exception {
+    Class<?> thing = thing(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      patternProperties:\n"
+            + "        '^tags-': {type: array, items: {type: string}, maxItems: 2}\n"
+            + "        '^n-': {type: integer}\n");
+
+    String input = "{\"tags-a\":[\"x\",\"y\"],\"n-a\":1}";
+    Object decoded = json.decode(input, thing);
+    assertEquals(input, json.encode(decoded));
+    String tooMany = rejection("{\"tags-b\":[\"x\",\"y\",\"z\"]}", thing);
+    assertTrue(tooMany.contains("tags-b: must have at most 2 items, but was [x, y, z]"), tooMany);
+    String wrongItem = rejection("{\"tags-c\":[1]}", thing);
+    assertTrue(wrongItem.contains("tags-c: "), wrongItem);
+  }
+
+  @Test
   void keyMatchingBothPatternsMeetsBoth() throws Exception {
     Class<?> thing = thing(
         "    Thing:\n"
