@@ -48,6 +48,7 @@ public final class AsyncApiProcessor extends AbstractProcessor {
       "com.fasterxml.jackson.annotation.JsonAnyGetter",
       "com.fasterxml.jackson.annotation.JsonAnySetter",
       "com.fasterxml.jackson.annotation.JsonCreator",
+      "com.fasterxml.jackson.annotation.JsonIgnore",
       "com.fasterxml.jackson.annotation.JsonIgnoreProperties",
       "com.fasterxml.jackson.annotation.JsonProperty",
       "com.fasterxml.jackson.annotation.JsonValue");

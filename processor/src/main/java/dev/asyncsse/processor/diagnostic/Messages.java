@@ -368,6 +368,17 @@ public final class Messages {
     return "Invalid pattern \"" + pattern + "\"" + atIndex(index) + ": " + reason + ". " + fix;
   }
 
+  /**
+   * Returns the message for a {@code patternProperties} key that is not a valid ECMA-262 pattern
+   * or has no java.util.regex translation. An {@code index} of -1 means the construct at fault is
+   * not known.
+   */
+  public static String invalidPatternPropertiesKey(
+      String pattern, int index, String reason, String fix) {
+    return "Invalid patternProperties key \"" + pattern + "\"" + atIndex(index) + ": " + reason
+        + ". " + fix;
+  }
+
   private static String atIndex(int index) {
     return index < 0 ? "" : " at index " + index;
   }

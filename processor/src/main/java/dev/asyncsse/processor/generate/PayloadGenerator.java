@@ -42,6 +42,8 @@ final class PayloadGenerator {
       ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
   private static final ClassName JSON_ANY_GETTER =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
+  private static final ClassName JSON_IGNORE =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnore");
   private static final ClassName JSON_IGNORE_PROPERTIES =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
 
@@ -79,7 +81,10 @@ final class PayloadGenerator {
         MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     boolean anyFixed = !record.wrapper()
         && record.components().stream().anyMatch(Component::fixed);
-    if (record.wrapper() || anyFixed) {
+    PatternPropertiesGenerator patterns = record.patternMap() == null
+        ? null
+        : new PatternPropertiesGenerator(record);
+    if ((record.wrapper() || anyFixed) && patterns == null) {
       // With a second constructor, @JsonCreator marks the one that Jackson reads JSON with.
       compact.addAnnotation(JSON_CREATOR);
     }
@@ -92,6 +97,9 @@ final class PayloadGenerator {
       }
       if (record.wrapper()) {
         parameter.addAnnotation(JSON_VALUE);
+      } else if (patterns != null && patterns.isUndeclaredMap(component)) {
+        // The pattern map's factory method reads these maps and its any-getter writes them.
+        parameter.addAnnotation(JSON_IGNORE);
       } else if (component.catchAll()) {
         parameter.addAnnotation(JSON_ANY_SETTER).addAnnotation(JSON_ANY_GETTER);
       } else if (!component.javaName().equals(component.jsonName()) || component.required()) {
@@ -106,7 +114,11 @@ final class PayloadGenerator {
       }
       constructor.addParameter(parameter.build());
       javadoc.add("\n@param $L $L", component.javaName(), paramDocWithExample(component));
-      checks.add(component);
+      if (patterns != null && patterns.isPatternMap(component)) {
+        checks.addCode(patterns.compactCode());
+      } else {
+        checks.add(component);
+      }
     }
     if (record.doc().deprecated()) {
       type.addAnnotation(Deprecated.class);
@@ -119,6 +131,9 @@ final class PayloadGenerator {
     }
     if (anyFixed) {
       type.addMethod(withoutFixed(record));
+    }
+    if (patterns != null) {
+      patterns.addTo(type);
     }
     new RecordBuilders(record).addTo(type);
     return type;

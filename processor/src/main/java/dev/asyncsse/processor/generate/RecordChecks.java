@@ -66,10 +66,28 @@ final class RecordChecks {
 
   private final TypeSpec.Builder type;
   private final CodeText compact = CodeText.builder();
+  private final String keyVariable;
   private boolean any;
 
   RecordChecks(TypeSpec.Builder type) {
+    this(type, null);
+  }
+
+  /**
+   * Creates checks whose messages start with the value of the {@code String} variable {@code
+   * keyVariable}, for map values named by their key; {@code null} starts them with the property.
+   */
+  RecordChecks(TypeSpec.Builder type, String keyVariable) {
     this.type = type;
+    this.keyVariable = keyVariable;
+  }
+
+  /**
+   * Returns the checks of one map value, held in the variable {@code component.javaName()}, with
+   * messages that start with the key. The value must not be null.
+   */
+  CodeText valueChecks(Component component) {
+    return checks(component, "");
   }
 
   /** Returns whether any check was added. */
@@ -80,6 +98,12 @@ final class RecordChecks {
   /** Returns the body of the compact constructor: every check added so far. */
   CodeBlock code() {
     return compact.build();
+  }
+
+  /** Adds {@code code} to the compact constructor as it is. */
+  void addCode(CodeBlock code) {
+    compact.add(code);
+    any = true;
   }
 
   void add(Component component) {
@@ -272,7 +296,7 @@ final class RecordChecks {
    * {@code Long.MAX_VALUE} for a {@code long}, cannot be written as a literal. It needs no check
    * when every value meets it, and it fails every value when none does.
    */
-  private static void bound(CodeText body, String name, String property,
+  private void bound(CodeText body, String name, String property,
       TypeName valueType, String rule, String failing, BigDecimal limit) {
     if (limit == null) {
       return;
@@ -305,7 +329,7 @@ final class RecordChecks {
     fail(body, CodeText.builder().add("$L $L $L", name, failing, literal), message, name);
   }
 
-  private static void multipleOf(CodeText body, String name, String property,
+  private void multipleOf(CodeText body, String name, String property,
       TypeName valueType, BigDecimal factor) {
     if (factor == null || factor.signum() <= 0) {
       return;
@@ -321,7 +345,7 @@ final class RecordChecks {
         name);
   }
 
-  private static void length(CodeText body, String name, String property,
+  private void length(CodeText body, String name, String property,
       String accessor, String unit, Integer min, Integer max) {
     if (min != null && min > 0) {
       fail(body, CodeText.builder().add("$L.$L < $L", name, accessor, min),
@@ -333,10 +357,15 @@ final class RecordChecks {
     }
   }
 
-  private static void fail(CodeText body, CodeText test, String message, String name) {
-    body.add("if (").add(test).add(") {\n$>")
-        .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, name)
-        .endControlFlow();
+  private void fail(CodeText body, CodeText test, String message, String name) {
+    body.add("if (").add(test).add(") {\n$>");
+    if (keyVariable == null) {
+      body.addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, name);
+    } else {
+      body.addStatement(
+          "throw new $T($L + $S + $L)", IllegalArgumentException.class, keyVariable, message, name);
+    }
+    body.endControlFlow();
   }
 
   private static boolean isNumber(TypeName type) {

@@ -152,6 +152,8 @@ public final class SchemaKeywordChecks {
     expectKind(schema, "items", "a schema", node -> isSchema(node) || node instanceof ListNode);
     expectKind(schema, "additionalProperties", "a schema or a boolean",
         SchemaKeywordChecks::isSchema);
+    expectKind(schema, "patternProperties", "an object of pattern schemas",
+        MapNode.class::isInstance);
     expectKind(schema, "uniqueItems", "a boolean", SchemaKeywordChecks::isBoolean);
     expectKind(schema, "discriminator", "a property name or an object with 'propertyName'",
         node -> isString(node) || node instanceof MapNode);

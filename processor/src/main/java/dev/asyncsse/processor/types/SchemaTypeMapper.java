@@ -17,6 +17,8 @@ import dev.asyncsse.processor.types.TypeDeclaration.Component;
 import dev.asyncsse.processor.types.TypeDeclaration.Constant;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
+import dev.asyncsse.processor.types.TypeDeclaration.PatternMap;
+import dev.asyncsse.processor.types.TypeDeclaration.PatternProperty;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
 import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
 import java.math.BigDecimal;
@@ -456,7 +458,9 @@ public final class SchemaTypeMapper {
 
   private TypeName objectType(MapNode schema, String hint) {
     AllOfFlattener.Flattened flat = flattener.flatten(schema);
-    if (flat.properties().isEmpty()) {
+    boolean patterned = schema.get("patternProperties").orElse(null) instanceof MapNode patterns
+        && !patterns.entries().isEmpty();
+    if (flat.properties().isEmpty() && !patterned) {
       Optional<Node> additional = schema.get("additionalProperties");
       if (additional.isPresent() && additional.get() instanceof ScalarNode scalar
           && Boolean.FALSE.equals(scalar.value())) {
@@ -509,6 +513,19 @@ public final class SchemaTypeMapper {
               defaultValue,
               fixed.isPresent()));
     }
+    PatternMap patternMap = patternMap(schema, name, usedNames);
+    if (patternMap != null) {
+      components.add(new Component(
+          patternMap.javaName(),
+          "",
+          ParameterizedTypeName.get(MAP, STRING, patternMap.valueType()),
+          false,
+          false,
+          SchemaDoc.of("the properties the schema does not name whose names match a pattern of"
+              + " patternProperties"),
+          Constraints.NONE,
+          false));
+    }
     Optional<Node> additional = schema.get("additionalProperties");
     boolean closed = additional.isPresent()
         && additional.get() instanceof ScalarNode scalar && Boolean.FALSE.equals(scalar.value());
@@ -522,15 +539,62 @@ public final class SchemaTypeMapper {
           ParameterizedTypeName.get(MAP, STRING, value),
           false,
           false,
-          SchemaDoc.of("the properties the schema does not name"),
+          SchemaDoc.of(patternMap == null
+              ? "the properties the schema does not name"
+              : "the properties the schema does not name that match no pattern of"
+                  + " patternProperties"),
           Constraints.NONE,
           true));
     }
     RecordType record = new RecordType(
         name, schema.location(), document(schema), components, pendingInterfaces(name), false,
-        closed);
+        closed, patternMap);
     declarations.put(name.simpleName(), record);
     return name;
+  }
+
+  /**
+   * Maps the schema's {@code patternProperties}, or returns {@code null} when it has none. A
+   * pattern without a faithful java.util.regex translation is reported at its key and left out.
+   *
+   * <p>NOTE: a declared property is checked only against its own schema, not against a pattern
+   * its name matches, and {@code patternProperties} of {@code allOf} members is not merged.
+   */
+  private PatternMap patternMap(MapNode schema, ClassName record, Set<String> usedNames) {
+    if (!(schema.get("patternProperties").orElse(null) instanceof MapNode patterns)
+        || patterns.entries().isEmpty()) {
+      return null;
+    }
+    List<PatternProperty> mapped = new ArrayList<>();
+    Set<TypeName> valueTypes = new LinkedHashSet<>();
+    int index = 0;
+    for (Map.Entry<String, Node> entry : patterns.entries().entrySet()) {
+      index++;
+      String pattern = entry.getKey();
+      String suffix = patterns.entries().size() > 1 ? String.valueOf(index) : "";
+      String hint = record.simpleName() + "PatternValue" + suffix;
+      TypeName type = map(entry.getValue(), hint);
+      boolean forbidden = type.equals(ClassName.get(Void.class));
+      if (forbidden) {
+        type = JSON_NODE;
+      } else {
+        valueTypes.add(type);
+      }
+      try {
+        String javaPattern = EcmaPatternTranslator.translate(pattern);
+        mapped.add(new PatternProperty(
+            pattern, javaPattern, type, constraints(entry.getValue()), forbidden));
+      } catch (UntranslatablePatternException e) {
+        problems.error(patterns.keyPosition(pattern),
+            Messages.invalidPatternPropertiesKey(pattern, e.index(), e.reason(), e.fix()));
+      }
+    }
+    if (mapped.isEmpty()) {
+      return null;
+    }
+    // Mixed value types share JsonNode, as additionalProperties: true does.
+    TypeName valueType = valueTypes.size() == 1 ? valueTypes.iterator().next() : JSON_NODE;
+    return new PatternMap(uniqueMember("patternProperties", usedNames), valueType, mapped);
   }
 
   /**
@@ -696,7 +760,8 @@ public final class SchemaTypeMapper {
   }
 
   static String inferType(MapNode schema) {
-    if (schema.has("properties") || schema.has("additionalProperties")) {
+    if (schema.has("properties") || schema.has("additionalProperties")
+        || schema.has("patternProperties")) {
       return "object";
     }
     if (schema.has("items")) {

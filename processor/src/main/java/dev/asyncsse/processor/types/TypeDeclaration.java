@@ -21,6 +21,8 @@ public sealed interface TypeDeclaration {
    * @param wrapper whether the record only wraps one {@code value}, written as that value
    * @param closed whether the schema sets {@code additionalProperties: false}, so an unknown
    *     property is rejected
+   * @param patternMap the component for {@code patternProperties} and its patterns, or {@code
+   *     null} when the schema has none
    */
   record RecordType(
       ClassName name,
@@ -29,7 +31,8 @@ public sealed interface TypeDeclaration {
       List<Component> components,
       List<ClassName> interfaces,
       boolean wrapper,
-      boolean closed)
+      boolean closed,
+      PatternMap patternMap)
       implements TypeDeclaration {
 
     public RecordType {
@@ -37,9 +40,16 @@ public sealed interface TypeDeclaration {
       interfaces = List.copyOf(interfaces);
     }
 
+    /** Creates a record without {@code patternProperties}. */
+    public RecordType(ClassName name, String origin, SchemaDoc doc, List<Component> components,
+        List<ClassName> interfaces, boolean wrapper, boolean closed) {
+      this(name, origin, doc, components, interfaces, wrapper, closed, null);
+    }
+
     /** Returns this record documented by {@code other} when its own schema has no text. */
     RecordType describedBy(SchemaDoc other) {
-      return new RecordType(name, origin, doc.orText(other), components, interfaces, wrapper, closed);
+      return new RecordType(
+          name, origin, doc.orText(other), components, interfaces, wrapper, closed, patternMap);
     }
 
     /** Returns this record also implementing {@code union}. */
@@ -49,7 +59,7 @@ public sealed interface TypeDeclaration {
       }
       List<ClassName> more = new java.util.ArrayList<>(interfaces);
       more.add(union);
-      return new RecordType(name, origin, doc, components, more, wrapper, closed);
+      return new RecordType(name, origin, doc, components, more, wrapper, closed, patternMap);
     }
 
     /**
@@ -76,9 +86,38 @@ public sealed interface TypeDeclaration {
         }
         restricted.add(component);
       }
-      return new RecordType(name, origin, doc, restricted, interfaces, wrapper, closed);
+      return new RecordType(
+          name, origin, doc, restricted, interfaces, wrapper, closed, patternMap);
     }
   }
+
+  /**
+   * The map component that stores the properties whose names match a {@code patternProperties}
+   * pattern and that the schema does not declare.
+   *
+   * @param javaName the name of the map component
+   * @param valueType the map's value type: the type of every pattern schema other than {@code
+   *     false} when they all map to one Java type, else {@code JsonNode}
+   * @param patterns the patterns in document order
+   */
+  record PatternMap(String javaName, TypeName valueType, List<PatternProperty> patterns) {
+
+    public PatternMap {
+      patterns = List.copyOf(patterns);
+    }
+  }
+
+  /**
+   * One {@code patternProperties} entry.
+   *
+   * @param pattern the ECMA-262 pattern as the document writes it
+   * @param javaPattern its java.util.regex translation
+   * @param type the Java type of the pattern's schema
+   * @param constraints the validation keywords of the pattern's schema
+   * @param forbidden whether the pattern's schema is {@code false}, so no property may match it
+   */
+  record PatternProperty(String pattern, String javaPattern, TypeName type,
+      Constraints constraints, boolean forbidden) {}
 
   /**
    * A sealed interface for a {@code oneOf} or {@code anyOf} schema, with a Jackson factory that

@@ -1,0 +1,113 @@
+package dev.asyncsse.runtime.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Sorts the properties a generated record does not declare by its schema's {@code
+ * patternProperties}: a property whose name matches a pattern goes to the pattern map, any other
+ * to the {@code additionalProperties} map, or it is dropped or rejected as that keyword requires.
+ *
+ * <p>Generated records read their undeclared properties as JSON trees and call these methods from
+ * the constructor that Jackson reads them with. Values are converted with {@link JsonTrees}, so
+ * they follow {@link JacksonJsonCodec#defaultMapper()} settings even under another mapper.
+ */
+public final class PatternProperties {
+
+  private PatternProperties() {}
+
+  /** Returns whether {@code name} matches (contains a match of) any of {@code patterns}. */
+  public static boolean matchesAny(String name, List<Pattern> patterns) {
+    for (Pattern pattern : patterns) {
+      if (pattern.matcher(name).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the properties whose names match one of {@code patterns}, each value converted by
+   * {@code read}, in the order of {@code properties}.
+   *
+   * @throws IllegalArgumentException when a value does not fit its type, with a message that
+   *     starts with the property name
+   */
+  public static <V> Map<String, V> matching(
+      ObjectNode properties, List<Pattern> patterns, Function<JsonNode, V> read) {
+    return select(properties, patterns, true, read);
+  }
+
+  /**
+   * Returns the properties whose names match none of {@code patterns}, each value converted by
+   * {@code read}, in the order of {@code properties}.
+   *
+   * @throws IllegalArgumentException when a value does not fit its type, with a message that
+   *     starts with the property name
+   */
+  public static <V> Map<String, V> unmatched(
+      ObjectNode properties, List<Pattern> patterns, Function<JsonNode, V> read) {
+    return select(properties, patterns, false, read);
+  }
+
+  /**
+   * Rejects the first property whose name matches none of {@code patterns}, for a schema with
+   * {@code additionalProperties: false}.
+   *
+   * @param sources the patterns as the document writes them, for the message
+   * @throws IllegalArgumentException when such a property exists
+   */
+  public static void rejectUnmatched(
+      ObjectNode properties, List<Pattern> patterns, String sources) {
+    if (properties == null) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> property : properties.properties()) {
+      String name = property.getKey();
+      if (!matchesAny(name, patterns)) {
+        throw new IllegalArgumentException(name + ": unrecognized property, because the schema"
+            + " does not declare it, it matches no patternProperties pattern (" + sources
+            + "), and additionalProperties is false");
+      }
+    }
+  }
+
+  /**
+   * Converts the value of property {@code name} with {@code read}.
+   *
+   * @throws IllegalArgumentException when the value does not fit, with a message that starts with
+   *     {@code name}
+   */
+  public static <V> V read(String name, JsonNode value, Function<JsonNode, V> read) {
+    try {
+      return read.apply(value);
+    } catch (IllegalArgumentException e) {
+      // The codec reports the innermost cause, so the failure is attached as suppressed to keep
+      // this message, which names the property, in the report.
+      IllegalArgumentException named = new IllegalArgumentException(name + ": " + e.getMessage());
+      named.addSuppressed(e);
+      throw named;
+    }
+  }
+
+  private static <V> Map<String, V> select(ObjectNode properties,
+      List<Pattern> patterns, boolean matched, Function<JsonNode, V> read) {
+    if (properties == null) {
+      return Map.of();
+    }
+    Map<String, V> selected = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> property : properties.properties()) {
+      String name = property.getKey();
+      if (matchesAny(name, patterns) == matched) {
+        selected.put(name, read(name, property.getValue(), read));
+      }
+    }
+    return Collections.unmodifiableMap(selected);
+  }
+}
