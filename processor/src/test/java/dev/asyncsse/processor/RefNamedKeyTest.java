@@ -129,8 +129,11 @@ class RefNamedKeyTest {
     assertThat(compilation).hadWarningContaining(
         "names.yaml:8:13: " + Messages.unusedParameter("$ref", "$ref"));
     Class<?> schema = load(compilation, "Ref");
-    assertEquals(List.of("count"), componentNames(schema));
+    assertEquals(List.of("count", "patternProperties"), componentNames(schema));
     assertEquals(Integer.class, schema.getRecordComponents()[0].getType());
+    assertEquals(
+        "java.util.Map<java.lang.String, java.lang.String>",
+        schema.getRecordComponents()[1].getGenericType().getTypeName());
     assertThat(compilation)
         .generatedSourceFile(PACKAGE + ".RefHeaders")
         .contentsAsUtf8String()
