@@ -117,7 +117,7 @@ final class MessageReader {
       return true;
     }
     nodes.problems().error(
-        target.position(), Messages.invalidPayloadKind(messageId, NodeAccess.describe(target)));
+        target.position(), Messages.invalidPayloadKind(messageId, target.describe()));
     return false;
   }
 
@@ -132,7 +132,7 @@ final class MessageReader {
       return true;
     }
     nodes.problems().error(
-        target.position(), Messages.invalidHeadersKind(messageId, NodeAccess.describe(target)));
+        target.position(), Messages.invalidHeadersKind(messageId, target.describe()));
     return false;
   }
 

@@ -122,27 +122,9 @@ final class NodeAccess {
     }
     problems.error(
         node.get().position(),
-        Messages.invalidFieldKind(field, ownerName, describe(node.get()), "a string",
+        Messages.invalidFieldKind(field, ownerName, node.get().describe(), "a string",
             "Write it as a string, quoted where YAML would read a number or boolean."));
     return Optional.empty();
-  }
-
-  /** Returns the JSON type and value of {@code node} for messages, such as {@code the number 5}. */
-  static String describe(Node node) {
-    if (node instanceof ListNode list) {
-      return list.items().isEmpty() ? "an empty list" : "a list";
-    }
-    if (node instanceof MapNode) {
-      return "an object";
-    }
-    ScalarNode scalar = (ScalarNode) node;
-    if (scalar.value() == null) {
-      return "null";
-    }
-    if (scalar.value() instanceof String text) {
-      return "the string \"" + text + "\"";
-    }
-    return "the " + scalar.kind() + " " + scalar.text();
   }
 
   static Optional<String> text(Node node) {

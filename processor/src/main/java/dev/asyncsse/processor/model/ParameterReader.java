@@ -234,7 +234,7 @@ final class ParameterReader {
       return text;
     }
     nodes.problems().error(node.get().position(), Messages.invalidKeywordKind(
-        "pattern", NodeAccess.describe(node.get()), "a regular expression string"));
+        "pattern", node.get().describe(), "a regular expression string"));
     return null;
   }
 

@@ -70,7 +70,7 @@ final class V3ChannelReader {
       }
       if (!RefResolver.isRef(channelRef.get())) {
         nodes.problems().error(channelRef.get().position(), Messages.operationChannelNotRef(
-            entry.getKey(), NodeAccess.describe(channelRef.get())));
+            entry.getKey(), channelRef.get().describe()));
         continue;
       }
       Optional<Node> channel = nodes.refs().resolve(channelRef.get());
@@ -79,7 +79,7 @@ final class V3ChannelReader {
           nodes.refs().resolve(message);
         } else {
           nodes.problems().error(message.position(), Messages.operationMessageNotRef(
-              entry.getKey(), NodeAccess.describe(message)));
+              entry.getKey(), message.describe()));
         }
       }
       Optional<String> action = nodes.string(operation.get(), "action");
@@ -115,7 +115,7 @@ final class V3ChannelReader {
         || addressNode.get() instanceof ScalarNode scalar && scalar.value() instanceof String;
     if (!addressValid) {
       nodes.problems().error(addressNode.get().position(),
-          Messages.invalidAddressKind(id, NodeAccess.describe(addressNode.get())));
+          Messages.invalidAddressKind(id, addressNode.get().describe()));
     }
     String address = addressValid ? addressNode.flatMap(NodeAccess::text).orElse(id) : id;
 

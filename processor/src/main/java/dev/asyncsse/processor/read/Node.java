@@ -24,4 +24,19 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
 
   /** Returns the JSON type of the node for messages: object, array, string, number, ... */
   String kind();
+
+  /** Returns the JSON type and value of the node for messages, such as {@code the number 5}. */
+  default String describe() {
+    if (this instanceof ListNode list) {
+      return list.items().isEmpty() ? "an empty list" : "a list";
+    }
+    if (this instanceof MapNode) {
+      return "an object";
+    }
+    ScalarNode scalar = (ScalarNode) this;
+    if (scalar.value() == null) {
+      return "null";
+    }
+    return "the " + scalar.kind() + " " + scalar.json();
+  }
 }

@@ -18,6 +18,39 @@ public record ScalarNode(DocumentFile file, String pointer, SourcePosition posit
     return String.valueOf(value);
   }
 
+  /** Returns the value as JSON text: a string quoted and escaped, a number in plain notation. */
+  public String json() {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String string) {
+      return jsonString(string);
+    }
+    return text();
+  }
+
+  /** Writes {@code text} as a JSON string. */
+  public static String jsonString(String text) {
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"').toString();
+  }
+
   @Override
   public String kind() {
     if (value == null) {

@@ -4,7 +4,6 @@ import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
-import java.math.BigDecimal;
 import java.util.Map;
 
 /** Writes scalar nodes as JSON text. */
@@ -38,38 +37,11 @@ final class JsonLiterals {
   }
 
   static String of(ScalarNode scalar) {
-    Object value = scalar.value();
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof String text) {
-      return string(text);
-    }
-    if (value instanceof BigDecimal number) {
-      return number.toPlainString();
-    }
-    return value.toString();
+    return scalar.json();
   }
 
   /** Writes {@code text} as a JSON string. */
   static String string(String text) {
-    StringBuilder json = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    return json.append('"').toString();
+    return ScalarNode.jsonString(text);
   }
 }

@@ -175,7 +175,7 @@ public final class SchemaKeywordChecks {
         properties.entries().forEach((name, value) -> {
           if (!isSchema(value)) {
             problems.error(value.position(),
-                Messages.invalidKeywordKind(keyword + "/" + name, describe(value), "a schema"));
+                Messages.invalidKeywordKind(keyword + "/" + name, value.describe(), "a schema"));
           }
         });
       }
@@ -187,7 +187,7 @@ public final class SchemaKeywordChecks {
       if (node.isPresent()
           && (!(node.get() instanceof ListNode list) || list.items().isEmpty())) {
         problems.error(node.get().position(),
-            Messages.invalidKeywordKind(keyword, describe(node.get()), expected));
+            Messages.invalidKeywordKind(keyword, node.get().describe(), expected));
       }
       expectItems(schema, keyword, "a schema", SchemaKeywordChecks::isSchema);
     }
@@ -212,7 +212,7 @@ public final class SchemaKeywordChecks {
     Optional<Node> node = schema.get(keyword);
     if (node.isPresent() && !valid.test(node.get())) {
       problems.error(node.get().position(),
-          Messages.invalidKeywordKind(keyword, describe(node.get()), expected));
+          Messages.invalidKeywordKind(keyword, node.get().describe(), expected));
     }
   }
 
@@ -225,24 +225,9 @@ public final class SchemaKeywordChecks {
     for (Node item : list.items()) {
       if (!valid.test(item)) {
         problems.error(item.position(),
-            Messages.invalidKeywordItem(keyword, describe(item), expected));
+            Messages.invalidKeywordItem(keyword, item.describe(), expected));
       }
     }
-  }
-
-  /** Returns the JSON kind and value of {@code node} for a message, such as {@code the number 5}. */
-  static String describe(Node node) {
-    if (node instanceof ListNode list) {
-      return list.items().isEmpty() ? "an empty list" : "a list";
-    }
-    if (node instanceof MapNode) {
-      return "an object";
-    }
-    ScalarNode scalar = (ScalarNode) node;
-    if (scalar.value() == null) {
-      return "null";
-    }
-    return "the " + scalar.kind() + " " + JsonLiterals.of(scalar);
   }
 
   private static boolean isNumber(Node node) {
@@ -281,7 +266,7 @@ public final class SchemaKeywordChecks {
     String kind = node.get() instanceof ListNode ? "array" : "object";
     if (!declared.contains(kind)) {
       problems.error(node.get().position(),
-          Messages.constTypeMismatch(describe(node.get()), typeText));
+          Messages.constTypeMismatch(node.get().describe(), typeText));
     }
   }
 

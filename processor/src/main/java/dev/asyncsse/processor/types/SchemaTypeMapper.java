@@ -201,7 +201,7 @@ public final class SchemaTypeMapper {
     if (target != schema && !isSchema(target)) {
       // A non-schema written in place is reported by the keyword that contains it, such as items.
       problems.error(target.position(), Messages.referencedSchemaKind(
-          ((MapNode) schema).text("$ref").orElse(""), SchemaKeywordChecks.describe(target)));
+          ((MapNode) schema).text("$ref").orElse(""), target.describe()));
       return JSON_NODE;
     }
     positions.putIfAbsent(target.location(), target.position());
