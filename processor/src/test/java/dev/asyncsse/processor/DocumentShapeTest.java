@@ -353,6 +353,17 @@ class DocumentShapeTest {
         {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
                 + "    channel: {address: ticks}\n",
             "12:14", Messages.operationChannelNotRef("onTick", "an object")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: publish\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n",
+            "11:13", Messages.invalidOperationAction("onTick", "the string \"publish\"")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action:\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n",
+            "11:12", Messages.invalidOperationAction("onTick", "null")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    channel: {$ref: '#/channels/ticks'}\n",
+            "11:5", Messages.missingOperationAction("onTick")},
+        {HEAD + TICKS + "operations:\n  onTick:\n    action: receive\n"
+                + "    channel: {$ref: '#/channels/ticks'}\n    bindings: {http: {method: 42}}\n",
+            "13:31", Messages.expectedKind("method", "a string", "number")},
         {HEAD + ticksChannel + tickMessage + "        tags: {name: alpha}\n",
             "9:15", Messages.expectedKind("tags", "an array", "object")},
         {HEAD + ticksChannel + "    tags: [alpha]\n",

@@ -214,6 +214,23 @@ public final class Messages {
         "Point it at a channel with $ref, such as channel: {$ref: '#/channels/userSignups'}.");
   }
 
+  public static String missingOperationAction(String operation) {
+    return "Missing 'action' in operation \""
+        + operation
+        + "\". Add action: send when the application sends the operation's messages, or action:"
+        + " receive when it receives them.";
+  }
+
+  public static String invalidOperationAction(String operation, String found) {
+    return "Invalid 'action' of operation \""
+        + operation
+        + "\": it is "
+        + found
+        + " but must be send or receive. Write action: send when the application sends the"
+        + " operation's messages and action: receive when it receives them; AsyncAPI 2's"
+        + " subscribe becomes send, and publish becomes receive.";
+  }
+
   public static String operationMessageNotRef(String operation, String found) {
     return "Invalid item in 'messages' of operation \""
         + operation

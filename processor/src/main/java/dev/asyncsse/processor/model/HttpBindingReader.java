@@ -92,7 +92,7 @@ final class HttpBindingReader {
    * stream; otherwise reports it and returns empty.
    */
   private Optional<String> supportedMethod(Node node, String operation) {
-    if (!(node instanceof ScalarNode)) {
+    if (!(node instanceof ScalarNode scalar && scalar.value() instanceof String)) {
       nodes.problems().error(
           node.position(), Messages.expectedKind("method", "a string", node.kind()));
       return Optional.empty();

@@ -82,7 +82,7 @@ final class V3ChannelReader {
               entry.getKey(), message.describe()));
         }
       }
-      Optional<String> action = nodes.string(operation.get(), "action");
+      Optional<String> action = action(entry.getKey(), operation.get());
       if (channel.isEmpty()) {
         continue;
       }
@@ -93,6 +93,35 @@ final class V3ChannelReader {
         actions.computeIfAbsent(key, k -> new ArrayList<>()).add(action.get());
       }
     }
+  }
+
+  /**
+   * Returns the operation's action, which AsyncAPI 3 requires to be {@code send} or {@code
+   * receive}; reports a missing or other value and returns empty.
+   */
+  private Optional<String> action(String operationName, MapNode operation) {
+    Optional<Node> node = operation.get("action");
+    if (node.isEmpty()) {
+      nodes.problems().error(
+          operation.position(), Messages.missingOperationAction(operationName));
+      return Optional.empty();
+    }
+    Optional<String> action = nodes.stringOnly(
+        operation, "action", "operation \"" + operationName + "\"");
+    if (action.isEmpty()) {
+      if (node.get() instanceof ScalarNode scalar && scalar.value() == null) {
+        nodes.problems().error(
+            node.get().position(), Messages.invalidOperationAction(operationName, "null"));
+      }
+      return Optional.empty();
+    }
+    if (!action.get().equals("send") && !action.get().equals("receive")) {
+      nodes.problems().error(
+          node.get().position(),
+          Messages.invalidOperationAction(operationName, node.get().describe()));
+      return Optional.empty();
+    }
+    return action;
   }
 
   private Optional<ChannelModel> channel(
