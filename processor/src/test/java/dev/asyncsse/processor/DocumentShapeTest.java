@@ -315,6 +315,37 @@ class DocumentShapeTest {
         Messages.invalidHeadersKind("tick", "a list"));
   }
 
+  @Test
+  void headersOfOtherTypeAreError() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        headers: {type: string}\n"
+            + "        payload: {type: string}\n",
+        "8:25",
+        Messages.invalidHeadersKind("tick", "a schema of type string"));
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        headers: {$ref: '#/components/schemas/Trace'}\n"
+            + "        payload: {type: string}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    Trace:\n"
+            + "      type: [array, 'null']\n"
+            + "      items: {type: string}\n",
+        "13:13",
+        Messages.invalidHeadersKind("tick", "a schema of type array or null"));
+  }
+
   /**
    * Each row is a document, the line and column of its one error, and the message. Every field
    * contains a value of the wrong JSON type.

@@ -2,6 +2,7 @@ package dev.asyncsse.processor.model;
 
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.read.JsonPointers;
+import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.ScalarNode;
@@ -128,11 +129,25 @@ final class MessageReader {
       return false;
     }
     Node target = resolved.get();
-    if (target instanceof MapNode) {
+    if (!(target instanceof MapNode headers)) {
+      nodes.problems().error(
+          target.position(), Messages.invalidHeadersKind(messageId, target.describe()));
+      return false;
+    }
+    Optional<Node> type = headers.get("type");
+    if (type.isEmpty()) {
+      return true;
+    }
+    List<String> types = type.get() instanceof ListNode list
+        ? list.items().stream().map(NodeAccess::text).flatMap(Optional::stream).toList()
+        : NodeAccess.text(type.get()).stream().toList();
+    // A type keyword of the wrong JSON type is reported with the schema's other keywords.
+    if (types.isEmpty() || types.contains("object")) {
       return true;
     }
     nodes.problems().error(
-        target.position(), Messages.invalidHeadersKind(messageId, target.describe()));
+        type.get().position(),
+        Messages.invalidHeadersKind(messageId, "a schema of type " + String.join(" or ", types)));
     return false;
   }
 
