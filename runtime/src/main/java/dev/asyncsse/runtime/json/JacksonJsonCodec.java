@@ -25,9 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}.
  *
  * <p>The default mapper writes {@code java.time} values as ISO-8601 text and leaves out null
- * components. It reads strictly, as JSON Schema validates: no number is read as a string or the
- * other way round, no fraction becomes an integer, {@code java.time} values must be ISO-8601 text,
- * and an unknown property fails unless the type allows it. Generated records allow unknown
+ * components. It reads strictly: no number is read as a string or the other way round, {@code
+ * java.time} values must be ISO-8601 text, and an unknown property fails unless the type allows
+ * it. For integers it is stricter than JSON Schema: a number written with a fraction or an
+ * exponent, even {@code 1.0} or {@code 1e2}, is not read as an integer. Generated records allow unknown
  * properties unless their schema sets {@code additionalProperties: false}.
  */
 public final class JacksonJsonCodec implements JsonCodec {
