@@ -191,6 +191,12 @@ final class JacksonErrorMessages {
       return "required property is missing; expected " + expected(mismatch.getTargetType())
           + at(offset);
     }
+    if (e instanceof InvalidFormatException format && isBeyondFloatingRange(format)) {
+      boolean single = boxed(format.getTargetType()) == Float.class;
+      return "expected a number of magnitude up to about "
+          + (single ? "3.4e38, which a float holds" : "1.8e308, which a double holds")
+          + ", found " + found(e, offset, format.getValue()) + at(offset);
+    }
     if (e instanceof MismatchedInputException mismatch) {
       Object value = mismatch instanceof InvalidFormatException format ? format.getValue() : null;
       Class<?> target = mismatch.getTargetType() == null ? type : mismatch.getTargetType();
@@ -354,6 +360,18 @@ final class JacksonErrorMessages {
       return "a URI string";
     }
     return "an object";
+  }
+
+  /**
+   * Returns whether {@code e} reports a JSON number too large for a {@code double} or {@code
+   * float}, which {@link FiniteNumberDeserializer} rejects with the number's text as the value.
+   */
+  private static boolean isBeyondFloatingRange(InvalidFormatException e) {
+    Class<?> target = e.getTargetType() == null ? null : boxed(e.getTargetType());
+    return (target == Double.class || target == Float.class)
+        && e.getValue() instanceof String text
+        && !text.isEmpty()
+        && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-');
   }
 
   private static String expectedNumber(Class<?> boxed) {

@@ -55,6 +55,8 @@ public final class JacksonJsonCodec implements JsonCodec {
         .addModule(new JavaTimeModule())
         .addModule(new SimpleModule("asyncsse-strict-time")
             .setDeserializerModifier(TextOnlyDeserializer.modifier()))
+        .addModule(new SimpleModule("asyncsse-finite-numbers")
+            .setDeserializerModifier(FiniteNumberDeserializer.modifier()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

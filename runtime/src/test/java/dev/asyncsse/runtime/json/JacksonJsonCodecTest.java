@@ -44,10 +44,43 @@ class JacksonJsonCodecTest {
   /** A record with a primitive property that Jackson itself requires. */
   public record Required(@JsonProperty(value = "count", required = true) int count) {}
 
+  /** A record with floating-point values, primitive and boxed, as generated for numbers. */
+  public record Measure(double value, Double limit, float ratio) {}
+
   private static final Type MAP = new TypeToken<Map<String, Object>>() {}.type();
   private static final Type LIST = new TypeToken<List<Integer>>() {}.type();
 
   private final JsonCodec codec = JsonCodec.jackson();
+
+  @Test
+  void floatingPointReadsOnlyFiniteNumbers() {
+    assertEquals(
+        new Measure(1.5, null, 2f),
+        codec.decode("{\"value\":1.5,\"limit\":null,\"ratio\":2}", Measure.class));
+    assertEquals(
+        new Measure(-1e308, 3.0, 3.4e38f),
+        codec.decode("{\"value\":-1e308,\"limit\":3,\"ratio\":3.4e38}", Measure.class));
+
+    for (String special : List.of("NaN", "Infinity", "-Infinity")) {
+      JsonCodecException e = assertThrows(JsonCodecException.class,
+          () -> codec.decode("{\"value\":\"" + special + "\",\"ratio\":1}", Measure.class));
+      assertEquals("value: expected a number, found the string \"" + special
+          + "\" (line 1, column 10)", e.reason());
+      assertThrows(JsonCodecException.class,
+          () -> codec.decode("{\"value\":1,\"limit\":\"" + special + "\",\"ratio\":1}",
+              Measure.class));
+    }
+
+    JsonCodecException tooLarge = assertThrows(JsonCodecException.class,
+        () -> codec.decode("{\"value\":1e400,\"ratio\":1}", Measure.class));
+    assertEquals("value: expected a number of magnitude up to about 1.8e308, which a double"
+        + " holds, found the number 1e400 (line 1, column 10)", tooLarge.reason());
+    JsonCodecException tooLargeFloat = assertThrows(JsonCodecException.class,
+        () -> codec.decode("{\"value\":1,\"ratio\":-1e39}".getBytes(StandardCharsets.UTF_8),
+            0, 25, Measure.class));
+    assertEquals("ratio: expected a number of magnitude up to about 3.4e38, which a float"
+        + " holds, found the number -1e39 (line 1, column 20)", tooLargeFloat.reason());
+  }
 
   @Test
   void bytesDecodeLikeText() {
