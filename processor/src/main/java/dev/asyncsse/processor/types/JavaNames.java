@@ -132,12 +132,30 @@ public final class JavaNames {
           && (Character.isLowerCase(previous) || Character.isDigit(previous));
       if (boundary) {
         flush(word, words);
+      } else if (Character.isLowerCase(c) && Character.isUpperCase(previous)
+          && endsWithTwoCapitals(word)) {
+        // The last capital of a run starts the next word: HTTPRequest is HTTP and Request.
+        int last = word.offsetByCodePoints(word.length(), -1);
+        String next = word.substring(last);
+        word.setLength(last);
+        flush(word, words);
+        word.append(next);
       }
       word.appendCodePoint(c);
       previous = c;
     }
     flush(word, words);
     return words;
+  }
+
+  /** Returns whether {@code word} has at least two code points and its last two are capitals. */
+  private static boolean endsWithTwoCapitals(StringBuilder word) {
+    int count = word.codePointCount(0, word.length());
+    if (count < 2) {
+      return false;
+    }
+    int beforeLast = word.offsetByCodePoints(word.length(), -2);
+    return Character.isUpperCase(word.codePointAt(beforeLast));
   }
 
   private static void flush(StringBuilder word, List<String> words) {

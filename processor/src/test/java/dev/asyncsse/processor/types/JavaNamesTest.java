@@ -17,6 +17,10 @@ class JavaNamesTest {
     "1.0, _10",
     "'', Type",
     "user_signed-up, UserSignedUp",
+    "HTTPRequestURL, HttpRequestUrl",
+    "XMLValue, XmlValue",
+    "getIOStream, GetIoStream",
+    "PA, Pa",
   })
   void typeNames(String raw, String expected) {
     assertEquals(expected, JavaNames.typeName(raw));
@@ -46,6 +50,9 @@ class JavaNamesTest {
     "wait, wait_",
     "hashCode, hashCode_",
     "getClass, getClass_",
+    "XMLValue, xmlValue",
+    "HTTPRequestURL, httpRequestUrl",
+    "userID, userId",
   })
   void memberNames(String raw, String expected) {
     assertEquals(expected, JavaNames.memberName(raw));
@@ -56,6 +63,7 @@ class JavaNamesTest {
     "on, ON",
     "userSignedup, USER_SIGNEDUP",
     "lightMeasured, LIGHT_MEASURED",
+    "HTTPRequest, HTTP_REQUEST",
     "1.0, _1_0",
     "'+', PLUS_SIGN",
     "'-', HYPHEN_MINUS",
