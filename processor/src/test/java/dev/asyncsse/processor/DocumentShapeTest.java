@@ -207,6 +207,12 @@ class DocumentShapeTest {
         HEAD + channel + "        payload: string\n",
         "8:18",
         Messages.invalidPayloadKind("tick", "the string \"string\""));
+    String longText = "0123456789".repeat(7);
+    assertOneError(
+        HEAD + channel + "        payload: '" + longText + "'\n",
+        "8:18",
+        Messages.invalidPayloadKind(
+            "tick", "a string of 70 characters starting \"" + longText.substring(0, 60) + "\""));
     assertOneError(
         HEAD + channel + "        payload:\n",
         "8:17",

@@ -25,7 +25,10 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
   /** Returns the JSON type of the node for messages: object, array, string, number, ... */
   String kind();
 
-  /** Returns the JSON type and value of the node for messages, such as {@code the number 5}. */
+  /**
+   * Returns the JSON type and value of the node for messages, such as {@code the number 5}. A
+   * string longer than {@value #DESCRIBED_LENGTH} characters is cut, and its length given.
+   */
   default String describe() {
     if (this instanceof ListNode list) {
       return list.items().isEmpty() ? "an empty list" : "a list";
@@ -37,6 +40,16 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
     if (scalar.value() == null) {
       return "null";
     }
+    if (scalar.value() instanceof String text && text.length() > DESCRIBED_LENGTH) {
+      int end = Character.isHighSurrogate(text.charAt(DESCRIBED_LENGTH - 1))
+          ? DESCRIBED_LENGTH - 1
+          : DESCRIBED_LENGTH;
+      return "a string of " + text.length() + " characters starting "
+          + ScalarNode.jsonString(text.substring(0, end));
+    }
     return "the " + scalar.kind() + " " + scalar.json();
   }
+
+  /** The longest string that {@link #describe} quotes whole. */
+  int DESCRIBED_LENGTH = 60;
 }
