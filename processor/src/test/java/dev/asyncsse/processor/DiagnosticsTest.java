@@ -504,16 +504,38 @@ class DiagnosticsTest {
 
   @Test
   void nestingAtSchemaDepthLimitCompiles() throws IOException {
-    // 99 arrays around a string make 100 levels.
+    // A string under 100 arrays is 100 steps below the payload.
     Compilation compilation =
-        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH - 1));
+        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH));
 
     assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test
+  void nestingOneStepPastLimitIsOneError() throws IOException {
+    // A string under 101 arrays is 101 steps below the payload. Level d, the schema d - 1 steps
+    // below the payload, starts at line 11 + 2 (d - 1), column 11 + 2 (d - 1), so the string is
+    // at line 213, column 213.
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH + 1));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "deep.yaml:213:213: "
+                + Messages.schemaTooDeep(
+                    "deep.yaml#/channels/ticks/messages/tick/payload",
+                    SchemaTypeMapper.MAX_SCHEMA_DEPTH))
+        .inFile(Sources.packageInfoFor(PACKAGE, "deep.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("more than 100 steps deep");
+    assertNothingGenerated("deep.yaml");
+  }
+
+  @Test
   void arraysNestedTooDeeplyAreOneError() throws IOException {
-    // Level d starts at line 11 + 2 (d - 1), column 11 + 2 (d - 1); level 101 passes the limit.
+    // Level 102, 101 steps below the payload, passes the limit.
     int levels = SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50;
     Compilation compilation = compile("deep.yaml", nestedDocument("array", levels));
 
@@ -521,13 +543,13 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "deep.yaml:211:211: "
+            "deep.yaml:213:213: "
                 + Messages.schemaTooDeep(
                     "deep.yaml#/channels/ticks/messages/tick/payload",
                     SchemaTypeMapper.MAX_SCHEMA_DEPTH))
         .inFile(Sources.packageInfoFor(PACKAGE, "deep.yaml"))
         .onLine(2);
-    assertThat(compilation).hadErrorContaining("more than 100 levels deep");
+    assertThat(compilation).hadErrorContaining("more than 100 steps deep");
     assertNothingGenerated("deep.yaml");
     assertNoStackTrace(compilation);
   }
@@ -540,7 +562,7 @@ class DiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(
-        "deep.yaml:211:211: "
+        "deep.yaml:213:213: "
             + Messages.schemaTooDeep(
                 "deep.yaml#/channels/ticks/messages/tick/payload",
                 SchemaTypeMapper.MAX_SCHEMA_DEPTH));
@@ -556,7 +578,7 @@ class DiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(
-        "deep.yaml:311:411: "
+        "deep.yaml:314:415: "
             + Messages.schemaTooDeep(
                 "deep.yaml#/channels/ticks/messages/tick/payload",
                 SchemaTypeMapper.MAX_SCHEMA_DEPTH));
@@ -585,8 +607,8 @@ class DiagnosticsTest {
 
   @Test
   void refChainTooDeepIsOneError() throws IOException {
-    // Schema S<i> starts at line 16 + 3 i. The first payload reaches S100 at level 101, the
-    // second reaches S101 there, and both are the same deep branch.
+    // Schema S<i> starts at line 16 + 3 i. The first payload reaches S101 101 steps down, the
+    // second reaches S102 there, and both are the same deep branch.
     StringBuilder text = new StringBuilder(
         "asyncapi: 3.0.0\n"
             + "info:\n"
@@ -615,7 +637,7 @@ class DiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(
-        "chain.yaml:316:7: "
+        "chain.yaml:319:7: "
             + Messages.schemaTooDeep(
                 "chain.yaml#/components/schemas/S0", SchemaTypeMapper.MAX_SCHEMA_DEPTH));
     assertNothingGenerated("chain.yaml");

@@ -346,11 +346,12 @@ public final class Messages {
   }
 
   public static String schemaTooDeep(String outermost, int maxDepth) {
-    return "Schema nested too deeply: this schema is nested more than "
+    return "Schema nested too deeply: this schema is more than "
         + maxDepth
-        + " levels deep inside \""
+        + " steps deep inside \""
         + outermost
-        + "\", counting properties, items, additionalProperties, allOf, oneOf, anyOf and $ref."
+        + "\", counting each step through properties, items, additionalProperties, allOf, oneOf,"
+        + " anyOf and $ref."
         + " Schemas this deep overflow the stack of javac or of the processor. Flatten the"
         + " schema, or replace a nested part with {} (any JSON value) or with x-java-type naming"
         + " an existing class.";

@@ -47,10 +47,12 @@ import java.util.regex.Pattern;
 public final class SchemaTypeMapper {
 
   /**
-   * The maximum number of schemas the mapper follows inside one another, counting every step
-   * through properties, items, additionalProperties, allOf, oneOf, anyOf and $ref. With their
-   * default stack, javac 17 and 25 overflow at about 480 to 700 nested type arguments such as
-   * {@code List<List<...>>}, and the mapper, which recurses, at about 1,350 nested records.
+   * The maximum number of steps from a payload or component schema to a schema inside it,
+   * counting every step through properties, items, additionalProperties, allOf, oneOf, anyOf and
+   * $ref. A string under 100 nested arrays is 100 steps deep and allowed, and one more is
+   * rejected. With their default stack, javac 17 and 25 overflow at about 480 to 700 nested type
+   * arguments such as {@code List<List<...>>}, and the mapper, which recurses, at about 1,350
+   * nested records.
    */
   public static final int MAX_SCHEMA_DEPTH = 100;
 
@@ -241,7 +243,7 @@ public final class SchemaTypeMapper {
       problems.warning(schema.position(), Messages.schemaContainsItself(steps));
       return JSON_NODE;
     }
-    if (nesting.size() >= MAX_SCHEMA_DEPTH) {
+    if (nesting.size() > MAX_SCHEMA_DEPTH) {
       reportTooDeep(schema);
       return JSON_NODE;
     }
