@@ -599,10 +599,72 @@ class DiagnosticsTest {
             + Messages.typeNameTooLong(
                 "Tick" + "ShippingAddress".repeat(14),
                 214,
-                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH));
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.SCHEMA_NAME_FIX));
     assertThat(compilation).hadErrorContaining("214 bytes long in UTF-8");
     assertNothingGenerated("long.yaml");
     assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void titleTooLongForTypeNameIsOneError() throws IOException {
+    String title = "T".repeat(300);
+    Compilation compilation = compile(
+        "title.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: " + title + "\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "title.yaml:3:3: "
+            + Messages.typeNameTooLong(
+                "T" + "t".repeat(299),
+                300,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.TITLE_NAME_FIX));
+    assertThat(compilation).hadErrorContaining("Shorten the title.");
+    assertNothingGenerated("title.yaml");
+  }
+
+  @Test
+  void channelIdTooLongForTypeNameIsOneError() throws IOException {
+    // The channel names its client, server and parameters types, and one error covers them.
+    String id = "c".repeat(240);
+    Compilation compilation = compile(
+        "channel.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  " + id + ":\n"
+            + "    address: ticks/{id}\n"
+            + "    parameters:\n"
+            + "      id: {}\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "channel.yaml:7:5: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(239) + "Client",
+                246,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.CHANNEL_NAME_FIX));
+    assertThat(compilation).hadErrorContaining("Shorten the channel id.");
+    assertNothingGenerated("channel.yaml");
   }
 
   @Test

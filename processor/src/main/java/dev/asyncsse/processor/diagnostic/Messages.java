@@ -357,17 +357,31 @@ public final class Messages {
         + " an existing class.";
   }
 
-  /** @param length the name's length in UTF-8 bytes */
-  public static String typeNameTooLong(String name, int length, int maxLength) {
+  /** The fix for a too long type name that a schema or a message gives. */
+  public static final String SCHEMA_NAME_FIX = "An inline schema's type is named after its owner"
+      + " and property. Give this schema, or a schema around it, a shorter name with x-java-name.";
+
+  /** The fix for a too long entry point type name. */
+  public static final String TITLE_NAME_FIX = "The entry point type is named after info.title."
+      + " Shorten the title.";
+
+  /** The fix for a too long channel client, server or parameters type name. */
+  public static final String CHANNEL_NAME_FIX = "The channel's client, server and parameters"
+      + " types are named after its channel id. Shorten the channel id.";
+
+  /**
+   * @param length the name's length in UTF-8 bytes
+   * @param fix what names the type and how to shorten it, such as {@link #TITLE_NAME_FIX}
+   */
+  public static String typeNameTooLong(String name, int length, int maxLength, String fix) {
     return "Generated type name too long: the type generated here would be named \""
         + name.substring(0, Math.min(name.length(), 40))
         + "...\", "
         + length
         + " bytes long in UTF-8, and the processor allows at most "
         + maxLength
-        + " because javac writes each type to files named after it. An inline schema's type is"
-        + " named after its owner and property. Give this schema, or a schema around it, a"
-        + " shorter name with x-java-name.";
+        + " because javac writes each type to files named after it. "
+        + fix;
   }
 
   public static String unknownSchemaType(String type) {
