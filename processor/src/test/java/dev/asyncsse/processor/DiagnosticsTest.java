@@ -12,6 +12,7 @@ import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.read.DocumentReader;
 import dev.asyncsse.processor.types.SchemaTypeMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,14 @@ class DiagnosticsTest {
         .withProcessors(new AsyncApiProcessor())
         .withOptions("-Aasyncsse.specDir=" + dir)
         .compile(packageInfo);
+  }
+
+  private Compilation compile(String document, byte[] content) throws IOException {
+    Files.write(dir.resolve(document), content);
+    return javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor(PACKAGE, document));
   }
 
   /** Compiles the package on disk with plain javac and checks that no source was written. */
@@ -121,6 +130,42 @@ class DiagnosticsTest {
         .onLine(2);
     assertThat(compilation).hadErrorContaining("Fix the syntax at this position.");
     assertNothingGenerated("broken.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void latin1DocumentIsNotUtf8() throws IOException {
+    // Line 5 is "  description: Caf\u00E9", and ISO-8859-1 writes the \u00E9 as the one byte 0xE9.
+    String text = "asyncapi: 3.0.0\n"
+        + "info:\n"
+        + "  title: Menu\n"
+        + "  version: 1.0.0\n"
+        + "  description: Caf\u00E9\n"
+        + "channels: {}\n";
+    Compilation compilation =
+        compile("latin1.yaml", text.getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("latin1.yaml:5:19: " + Messages.notUtf8("latin1.yaml", 0xE9))
+        .inFile(Sources.packageInfoFor(PACKAGE, "latin1.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("Save the file as UTF-8.");
+    assertNothingGenerated("latin1.yaml");
+  }
+
+  @Test
+  void binaryDocumentIsNotUtf8() throws IOException {
+    // The signature that starts every PNG file.
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+    Compilation compilation = compile("image.yaml", png);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("image.yaml:1:1: " + Messages.notUtf8("image.yaml", 0x89));
+    assertNothingGenerated("image.yaml");
     assertNoStackTrace(compilation);
   }
 

@@ -64,6 +64,16 @@ public final class Messages {
     return "Cannot read \"" + file + "\": " + e.getMessage() + ". Check that the file is readable.";
   }
 
+  /** @param badByte the first byte that is not part of a UTF-8 character, from 0 to 255 */
+  public static String notUtf8(String file, int badByte) {
+    return "Document is not valid UTF-8: \""
+        + file
+        + "\" has the byte "
+        + String.format("0x%02X", badByte)
+        + " here, which does not start or continue a UTF-8 character, and AsyncAPI documents are"
+        + " read as UTF-8. Save the file as UTF-8.";
+  }
+
   public static String referencedFileUnreadable(String file, Exception e) {
     return "$ref target file not readable: \""
         + file
