@@ -156,6 +156,33 @@ class DiagnosticsTest {
   }
 
   @Test
+  void latin1ReferencedFileIsNotUtf8() throws IOException {
+    // Line 3 of the referenced file is "  description: Caf\u00E9", with the \u00E9 as byte 0xE9.
+    Files.write(
+        dir.resolve("schemas.yaml"),
+        ("Tick:\n  type: string\n  description: Caf\u00E9\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    Compilation compilation = compile(
+        "main.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {$ref: 'schemas.yaml#/Tick'}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("schemas.yaml:3:19: " + Messages.notUtf8("schemas.yaml", 0xE9));
+    assertNothingGenerated("main.yaml");
+  }
+
+  @Test
   void binaryDocumentIsNotUtf8() throws IOException {
     // The signature that starts every PNG file.
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
