@@ -64,7 +64,7 @@ final class DocumentPipeline {
     }
 
     DocumentFile file = new DocumentFile(request.path(), located.found().get().uri());
-    DocumentSet documents = new DocumentSet(file, located.found().get().text(), problems);
+    DocumentSet documents = new DocumentSet(file, located.found().get().content(), problems);
     Optional<Node> root = documents.mainRoot();
     if (root.isEmpty()) {
       return new Outcome(List.of(), problems);

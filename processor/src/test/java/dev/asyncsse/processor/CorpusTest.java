@@ -261,7 +261,7 @@ class CorpusTest {
     Path file = Corpus.dir().resolve(document);
     Problems problems = new Problems();
     DocumentSet documents =
-        new DocumentSet(new DocumentFile(document, file.toUri()), Files.readString(file), problems);
+        new DocumentSet(new DocumentFile(document, file.toUri()), Files.readAllBytes(file), problems);
     RefResolver refs = new RefResolver(documents, problems);
     ApiModel api = new ModelReader(refs, problems).read(documents.mainRoot().orElseThrow()).orElseThrow();
     assertEquals(

@@ -12,6 +12,7 @@ import dev.asyncsse.processor.diagnostic.Progress;
 import dev.asyncsse.processor.read.DocumentReader;
 import dev.asyncsse.processor.types.SchemaTypeMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,14 @@ class DiagnosticsTest {
         .withProcessors(new AsyncApiProcessor())
         .withOptions("-Aasyncsse.specDir=" + dir)
         .compile(packageInfo);
+  }
+
+  private Compilation compile(String document, byte[] content) throws IOException {
+    Files.write(dir.resolve(document), content);
+    return javac()
+        .withProcessors(new AsyncApiProcessor())
+        .withOptions("-Aasyncsse.specDir=" + dir)
+        .compile(Sources.packageInfoFor(PACKAGE, document));
   }
 
   /** Compiles the package on disk with plain javac and checks that no source was written. */
@@ -121,6 +130,69 @@ class DiagnosticsTest {
         .onLine(2);
     assertThat(compilation).hadErrorContaining("Fix the syntax at this position.");
     assertNothingGenerated("broken.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void latin1DocumentIsNotUtf8() throws IOException {
+    // Line 5 is "  description: Caf\u00E9", and ISO-8859-1 writes the \u00E9 as the one byte 0xE9.
+    String text = "asyncapi: 3.0.0\n"
+        + "info:\n"
+        + "  title: Menu\n"
+        + "  version: 1.0.0\n"
+        + "  description: Caf\u00E9\n"
+        + "channels: {}\n";
+    Compilation compilation =
+        compile("latin1.yaml", text.getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("latin1.yaml:5:19: " + Messages.notUtf8("latin1.yaml", 0xE9))
+        .inFile(Sources.packageInfoFor(PACKAGE, "latin1.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("Save the file as UTF-8.");
+    assertNothingGenerated("latin1.yaml");
+  }
+
+  @Test
+  void latin1ReferencedFileIsNotUtf8() throws IOException {
+    // Line 3 of the referenced file is "  description: Caf\u00E9", with the \u00E9 as byte 0xE9.
+    Files.write(
+        dir.resolve("schemas.yaml"),
+        ("Tick:\n  type: string\n  description: Caf\u00E9\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    Compilation compilation = compile(
+        "main.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {$ref: 'schemas.yaml#/Tick'}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("schemas.yaml:3:19: " + Messages.notUtf8("schemas.yaml", 0xE9));
+    assertNothingGenerated("main.yaml");
+  }
+
+  @Test
+  void binaryDocumentIsNotUtf8() throws IOException {
+    // The signature that starts every PNG file.
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+    Compilation compilation = compile("image.yaml", png);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("image.yaml:1:1: " + Messages.notUtf8("image.yaml", 0x89));
+    assertNothingGenerated("image.yaml");
     assertNoStackTrace(compilation);
   }
 
@@ -504,16 +576,38 @@ class DiagnosticsTest {
 
   @Test
   void nestingAtSchemaDepthLimitCompiles() throws IOException {
-    // 99 arrays around a string make 100 levels.
+    // A string under 100 arrays is 100 steps below the payload.
     Compilation compilation =
-        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH - 1));
+        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH));
 
     assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test
+  void nestingOneStepPastLimitIsOneError() throws IOException {
+    // A string under 101 arrays is 101 steps below the payload. Level d, the schema d - 1 steps
+    // below the payload, starts at line 11 + 2 (d - 1), column 11 + 2 (d - 1), so the string is
+    // at line 213, column 213.
+    Compilation compilation =
+        compile("deep.yaml", nestedDocument("array", SchemaTypeMapper.MAX_SCHEMA_DEPTH + 1));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "deep.yaml:213:213: "
+                + Messages.schemaTooDeep(
+                    "deep.yaml#/channels/ticks/messages/tick/payload",
+                    SchemaTypeMapper.MAX_SCHEMA_DEPTH))
+        .inFile(Sources.packageInfoFor(PACKAGE, "deep.yaml"))
+        .onLine(2);
+    assertThat(compilation).hadErrorContaining("more than 100 steps deep");
+    assertNothingGenerated("deep.yaml");
+  }
+
+  @Test
   void arraysNestedTooDeeplyAreOneError() throws IOException {
-    // Level d starts at line 11 + 2 (d - 1), column 11 + 2 (d - 1); level 101 passes the limit.
+    // Level 102, 101 steps below the payload, passes the limit.
     int levels = SchemaTypeMapper.MAX_SCHEMA_DEPTH + 50;
     Compilation compilation = compile("deep.yaml", nestedDocument("array", levels));
 
@@ -521,13 +615,13 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "deep.yaml:211:211: "
+            "deep.yaml:213:213: "
                 + Messages.schemaTooDeep(
                     "deep.yaml#/channels/ticks/messages/tick/payload",
                     SchemaTypeMapper.MAX_SCHEMA_DEPTH))
         .inFile(Sources.packageInfoFor(PACKAGE, "deep.yaml"))
         .onLine(2);
-    assertThat(compilation).hadErrorContaining("more than 100 levels deep");
+    assertThat(compilation).hadErrorContaining("more than 100 steps deep");
     assertNothingGenerated("deep.yaml");
     assertNoStackTrace(compilation);
   }
@@ -540,7 +634,7 @@ class DiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(
-        "deep.yaml:211:211: "
+        "deep.yaml:213:213: "
             + Messages.schemaTooDeep(
                 "deep.yaml#/channels/ticks/messages/tick/payload",
                 SchemaTypeMapper.MAX_SCHEMA_DEPTH));
@@ -556,7 +650,7 @@ class DiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(
-        "deep.yaml:311:411: "
+        "deep.yaml:314:415: "
             + Messages.schemaTooDeep(
                 "deep.yaml#/channels/ticks/messages/tick/payload",
                 SchemaTypeMapper.MAX_SCHEMA_DEPTH));
@@ -577,16 +671,78 @@ class DiagnosticsTest {
             + Messages.typeNameTooLong(
                 "Tick" + "ShippingAddress".repeat(14),
                 214,
-                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH));
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.SCHEMA_NAME_FIX));
     assertThat(compilation).hadErrorContaining("214 bytes long in UTF-8");
     assertNothingGenerated("long.yaml");
     assertNoStackTrace(compilation);
   }
 
   @Test
+  void titleTooLongForTypeNameIsOneError() throws IOException {
+    String title = "T".repeat(300);
+    Compilation compilation = compile(
+        "title.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: " + title + "\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "title.yaml:3:3: "
+            + Messages.typeNameTooLong(
+                "T" + "t".repeat(299),
+                300,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.TITLE_NAME_FIX));
+    assertThat(compilation).hadErrorContaining("Shorten the title.");
+    assertNothingGenerated("title.yaml");
+  }
+
+  @Test
+  void channelIdTooLongForTypeNameIsOneError() throws IOException {
+    // The channel names its client, server and parameters types, and one error covers them.
+    String id = "c".repeat(240);
+    Compilation compilation = compile(
+        "channel.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  " + id + ":\n"
+            + "    address: ticks/{id}\n"
+            + "    parameters:\n"
+            + "      id: {}\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "channel.yaml:7:5: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(239) + "Client",
+                246,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.CHANNEL_NAME_FIX));
+    assertThat(compilation).hadErrorContaining("Shorten the channel id.");
+    assertNothingGenerated("channel.yaml");
+  }
+
+  @Test
   void refChainTooDeepIsOneError() throws IOException {
-    // Schema S<i> starts at line 16 + 3 i. The first payload reaches S100 at level 101, the
-    // second reaches S101 there, and both are the same deep branch.
+    // Schema S<i> starts at line 16 + 3 i. The first payload reaches S101 101 steps down, the
+    // second reaches S102 there, and both are the same deep branch.
     StringBuilder text = new StringBuilder(
         "asyncapi: 3.0.0\n"
             + "info:\n"
@@ -615,7 +771,7 @@ class DiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(
-        "chain.yaml:316:7: "
+        "chain.yaml:319:7: "
             + Messages.schemaTooDeep(
                 "chain.yaml#/components/schemas/S0", SchemaTypeMapper.MAX_SCHEMA_DEPTH));
     assertNothingGenerated("chain.yaml");

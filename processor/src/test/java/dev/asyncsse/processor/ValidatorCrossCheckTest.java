@@ -58,7 +58,7 @@ class ValidatorCrossCheckTest {
     JsonNode document = new ObjectMapper().readTree(file.toFile());
     Problems problems = new Problems();
     DocumentSet documents =
-        new DocumentSet(new DocumentFile(DOCUMENT, file.toUri()), Files.readString(file), problems);
+        new DocumentSet(new DocumentFile(DOCUMENT, file.toUri()), Files.readAllBytes(file), problems);
     RefResolver refs = new RefResolver(documents, problems);
     ApiModel api = new ModelReader(refs, problems).read(documents.mainRoot().orElseThrow()).orElseThrow();
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);

@@ -64,6 +64,16 @@ public final class Messages {
     return "Cannot read \"" + file + "\": " + e.getMessage() + ". Check that the file is readable.";
   }
 
+  /** @param badByte the first byte that is not part of a UTF-8 character, from 0 to 255 */
+  public static String notUtf8(String file, int badByte) {
+    return "Document is not valid UTF-8: \""
+        + file
+        + "\" has the byte "
+        + String.format("0x%02X", badByte)
+        + " here, which does not start or continue a UTF-8 character, and AsyncAPI documents are"
+        + " read as UTF-8. Save the file as UTF-8.";
+  }
+
   public static String referencedFileUnreadable(String file, Exception e) {
     return "$ref target file not readable: \""
         + file
@@ -346,27 +356,42 @@ public final class Messages {
   }
 
   public static String schemaTooDeep(String outermost, int maxDepth) {
-    return "Schema nested too deeply: this schema is nested more than "
+    return "Schema nested too deeply: this schema is more than "
         + maxDepth
-        + " levels deep inside \""
+        + " steps deep inside \""
         + outermost
-        + "\", counting properties, items, additionalProperties, allOf, oneOf, anyOf and $ref."
+        + "\", counting each step through properties, items, additionalProperties, allOf, oneOf,"
+        + " anyOf and $ref."
         + " Schemas this deep overflow the stack of javac or of the processor. Flatten the"
         + " schema, or replace a nested part with {} (any JSON value) or with x-java-type naming"
         + " an existing class.";
   }
 
-  /** @param length the name's length in UTF-8 bytes */
-  public static String typeNameTooLong(String name, int length, int maxLength) {
+  /** The fix for a too long type name that a schema or a message gives. */
+  public static final String SCHEMA_NAME_FIX = "An inline schema's type is named after its owner"
+      + " and property. Give this schema, or a schema around it, a shorter name with x-java-name.";
+
+  /** The fix for a too long entry point type name. */
+  public static final String TITLE_NAME_FIX = "The entry point type is named after info.title."
+      + " Shorten the title.";
+
+  /** The fix for a too long channel client, server or parameters type name. */
+  public static final String CHANNEL_NAME_FIX = "The channel's client, server and parameters"
+      + " types are named after its channel id. Shorten the channel id.";
+
+  /**
+   * @param length the name's length in UTF-8 bytes
+   * @param fix what names the type and how to shorten it, such as {@link #TITLE_NAME_FIX}
+   */
+  public static String typeNameTooLong(String name, int length, int maxLength, String fix) {
     return "Generated type name too long: the type generated here would be named \""
         + name.substring(0, Math.min(name.length(), 40))
         + "...\", "
         + length
         + " bytes long in UTF-8, and the processor allows at most "
         + maxLength
-        + " because javac writes each type to files named after it. An inline schema's type is"
-        + " named after its owner and property. Give this schema, or a schema around it, a"
-        + " shorter name with x-java-name.";
+        + " because javac writes each type to files named after it. "
+        + fix;
   }
 
   public static String unknownSchemaType(String type) {

@@ -2,6 +2,7 @@ package dev.asyncsse.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.generate.DocumentPlan.MessagePlan;
 import dev.asyncsse.processor.generate.DocumentPlan.Parts;
@@ -37,17 +38,17 @@ public final class DocumentPlanner {
   /** Returns the plan for {@code api}. */
   public DocumentPlan plan(ApiModel api, Parts parts) {
     ClassName entry = types.allocate(
-        api.title().isBlank() ? "AsyncApi" : api.title(), "info.title", api.position());
+        api.title().isBlank() ? "AsyncApi" : api.title(),
+        "info.title",
+        api.position(),
+        Messages.TITLE_NAME_FIX);
     List<ClassName[]> channelClasses = new ArrayList<>();
     for (ChannelModel channel : api.channels()) {
       channelClasses.add(
           new ClassName[] {
-            types.allocate(channel.id() + "Client", "channel " + channel.id(), channel.position()),
-            types.allocate(channel.id() + "Server", "channel " + channel.id(), channel.position()),
-            channel.parameters().isEmpty()
-                ? null
-                : types.allocate(
-                    channel.id() + "Parameters", "channel " + channel.id(), channel.position())
+            channelClass(channel, "Client"),
+            channelClass(channel, "Server"),
+            channel.parameters().isEmpty() ? null : channelClass(channel, "Parameters")
           });
     }
 
@@ -69,6 +70,14 @@ public final class DocumentPlanner {
               requestValuesClass(channel.query(), channel.id() + "Query")));
     }
     return new DocumentPlan(entry, api, channels, types.declarations(), parts);
+  }
+
+  private ClassName channelClass(ChannelModel channel, String suffix) {
+    return types.allocate(
+        channel.id() + suffix,
+        "channel " + channel.id(),
+        channel.position(),
+        Messages.CHANNEL_NAME_FIX);
   }
 
   private List<MessagePlan> messages(ChannelModel channel) {

@@ -3,7 +3,6 @@ package dev.asyncsse.processor.locate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -26,11 +25,12 @@ import javax.tools.StandardLocation;
 public final class SpecLocator {
 
   /**
-   * The document's text and location.
+   * The document's content and location.
    *
-   * @param uri where it was read from; relative {@code $ref}s resolve against it
+   * @param uri where it was read from, which relative {@code $ref}s resolve against
+   * @param content the file's bytes, which the reader decodes as UTF-8
    */
-  public record Found(URI uri, String text) {}
+  public record Found(URI uri, byte[] content) {}
 
   /**
    * The outcome of a search.
@@ -103,8 +103,7 @@ public final class SpecLocator {
       return Optional.empty();
     }
     try (InputStream in = file.openInputStream()) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return Optional.of(new Found(file.toUri(), text));
+      return Optional.of(new Found(file.toUri(), in.readAllBytes()));
     } catch (IOException | IllegalStateException | UnsupportedOperationException e) {
       tried.add(label + ": " + describe(file, shown));
       return Optional.empty();
@@ -119,7 +118,8 @@ public final class SpecLocator {
   private static Optional<Found> readFile(Path file, String label, List<String> tried) {
     if (Files.isRegularFile(file)) {
       try {
-        return Optional.of(new Found(file.toAbsolutePath().normalize().toUri(), Files.readString(file)));
+        return Optional.of(
+            new Found(file.toAbsolutePath().normalize().toUri(), Files.readAllBytes(file)));
       } catch (IOException e) {
         tried.add(label + ": " + file + " (unreadable: " + e.getMessage() + ")");
         return Optional.empty();

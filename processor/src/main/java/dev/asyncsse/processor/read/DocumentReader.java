@@ -13,6 +13,12 @@ import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -47,6 +53,49 @@ public final class DocumentReader {
       .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .streamReadConstraints(CONSTRAINTS)
       .build();
+
+  /**
+   * Decodes {@code content} as UTF-8 and parses it. Bytes that are not UTF-8 are reported at the
+   * line and column of the first one.
+   *
+   * @return the root node, or empty when the content is not UTF-8 or not well-formed
+   */
+  public Optional<Node> read(DocumentFile file, byte[] content, Problems problems) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(content.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      // The decoder stops at the first bad byte, with the text before it in out.
+      int badByte = content[in.position()] & 0xFF;
+      out.flip();
+      problems.error(positionAfter(file, out), Messages.notUtf8(file.name(), badByte));
+      return Optional.empty();
+    }
+    out.flip();
+    return read(file, out.toString(), problems);
+  }
+
+  /** Returns the position just after {@code text}, counting CRLF, LF and a lone CR as a line end. */
+  private static SourcePosition positionAfter(DocumentFile file, CharSequence text) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+        column = 1;
+      } else if (c != '\r' && !Character.isLowSurrogate(c)) {
+        column++;
+      }
+    }
+    return new SourcePosition(file.name(), line, column);
+  }
 
   /**
    * Parses {@code text}, reporting a syntax error at its position.

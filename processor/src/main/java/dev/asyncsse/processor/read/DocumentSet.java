@@ -5,7 +5,6 @@ import dev.asyncsse.processor.diagnostic.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,11 +23,11 @@ public final class DocumentSet {
   private final Map<URI, Optional<Node>> roots = new HashMap<>();
   private final DocumentFile main;
 
-  /** Creates a set whose main document has already been read as {@code text}. */
-  public DocumentSet(DocumentFile main, String text, Problems problems) {
+  /** Creates a set whose main document, already loaded, has the bytes {@code content}. */
+  public DocumentSet(DocumentFile main, byte[] content, Problems problems) {
     this.main = main;
     this.problems = problems;
-    roots.put(main.uri().normalize(), reader.read(main, text, problems));
+    roots.put(main.uri().normalize(), reader.read(main, content, problems));
   }
 
   /** Returns the main document's file. */
@@ -55,8 +54,7 @@ public final class DocumentSet {
     DocumentFile file = new DocumentFile(displayName(key), key);
     Optional<Node> root;
     try (InputStream in = key.toURL().openStream()) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      root = reader.read(file, text, problems);
+      root = reader.read(file, in.readAllBytes(), problems);
     } catch (IOException | IllegalArgumentException e) {
       problems.error(
           referencedFrom.position(), Messages.referencedFileUnreadable(file.name(), e));

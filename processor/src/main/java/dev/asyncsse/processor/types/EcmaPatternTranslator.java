@@ -12,9 +12,11 @@ import java.util.regex.PatternSyntaxException;
  * pattern}, into java.util.regex source that accepts the same strings.
  *
  * <p>The pattern is read as ECMAScript reads a {@code RegExp} with no flags, including the legacy
- * syntax of ECMA-262 Annex B: a lone {@code ]}, {@code {} or {@code }} is a literal character, and
- * {@code \1} is an octal escape when the pattern has no group 1. Constructs whose meaning differs
- * between the two engines are rewritten:
+ * syntax of ECMA-262 Annex B: a lone {@code ]}, {@code {} or {@code }} is a literal character,
+ * {@code \1} is an octal escape when the pattern has no group 1, {@code \x} and
+ * <code>&#92;u</code> without their hex digits are the letters x and u, {@code \c} without a
+ * control letter is a backslash followed by c, and {@code \k} in a pattern without named groups
+ * is the letter k. Constructs whose meaning differs between the two engines are rewritten:
  *
  * <ul>
  *   <li>{@code $} matches only at the end of the input, where Java's {@code $} also matches before
@@ -99,12 +101,14 @@ public final class EcmaPatternTranslator {
 
   private final String source;
   private final int groupCount;
+  private final boolean hasNamedGroups;
   private final StringBuilder java = new StringBuilder();
   private int index;
 
   private EcmaPatternTranslator(String source) {
     this.source = source;
     this.groupCount = countGroups(source);
+    this.hasNamedGroups = hasNamedGroups(source);
   }
 
   /**
@@ -232,6 +236,24 @@ public final class EcmaPatternTranslator {
       }
     }
     return count;
+  }
+
+  /** Returns whether {@code source} has a named group, which makes {@code \k} syntax. */
+  private static boolean hasNamedGroups(String source) {
+    boolean inClass = false;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(' && isNamedGroup(source, i + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNamedGroup(String source, int question) {
@@ -458,21 +480,16 @@ public final class EcmaPatternTranslator {
       case 'v':
         return Member.character(0x0B);
       case 'c':
-        return Member.character(controlLetter(start, inClass));
+        return Member.character(controlLetter(inClass));
       case 'x':
-        return Member.character(hexDigits(start, 2, "'\\x' without two hex digits",
-            "Write \\x followed by two hex digits, such as \\x41. \\x{...} is java.util.regex"
-                + " syntax."));
+        return Member.character(hexEscape(start));
       case 'u':
         return Member.character(unicodeEscape(start));
       case '0', '1', '2', '3', '4', '5', '6', '7':
         index--;
         return Member.character(legacyOctal());
       case 'k':
-        if (source.startsWith("<", index)) {
-          throw error(start, "named backreference", BACKREFERENCE_FIX);
-        }
-        throw escapedLetter(start, c);
+        return Member.character(namedBackreference(start, inClass));
       case 'p', 'P':
         throw error(start, "'\\" + (char) c + "' is a Unicode property escape only with the u"
                 + " flag, and matches the letter " + (char) c + " without it",
@@ -494,7 +511,11 @@ public final class EcmaPatternTranslator {
         "Remove the backslash to match the letter.");
   }
 
-  private int controlLetter(int start, boolean inClass) throws UntranslatablePatternException {
+  /**
+   * Reads a control letter after {@code \c}. Annex B: without one, the backslash is a literal
+   * character and the {@code c} is read again as the next character.
+   */
+  private int controlLetter(boolean inClass) {
     char next = index < source.length() ? source.charAt(index) : 0;
     boolean letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
     // Annex B: inside a class, a digit or '_' after \c is a control letter too.
@@ -502,31 +523,67 @@ public final class EcmaPatternTranslator {
       index++;
       return next % 32;
     }
-    throw error(start, "'\\c' without a control letter",
-        "Follow \\c with a letter A to Z, or write \\\\c to match a backslash and c.");
+    index--;
+    return '\\';
   }
 
-  private int unicodeEscape(int start) throws UntranslatablePatternException {
-    String fix = "Write \\u followed by four hex digits, and a code point above U+FFFF as a"
-        + " surrogate pair such as \\uD83D\\uDE00.";
+  /** Reads {@code \xHH}. Annex B: without two hex digits, {@code \x} is the letter x. */
+  private int hexEscape(int start) throws UntranslatablePatternException {
     if (source.startsWith("{", index)) {
-      throw error(start, "'\\u{...}' is a code point escape only with the u flag", fix);
+      throw error(start, "'\\x{...}' is java.util.regex syntax, and ECMA-262 reads it as the"
+              + " letter x repeated",
+          "Write \\x followed by two hex digits, such as \\x41.");
     }
-    return hexDigits(start, 4, "'\\u' without four hex digits", fix);
+    int value = hexDigits(2);
+    return value < 0 ? 'x' : value;
   }
 
-  private int hexDigits(int start, int count, String reason, String fix)
-      throws UntranslatablePatternException {
+  /**
+   * Reads <code>&#92;uHHHH</code>. Annex B: without four hex digits, <code>&#92;u</code> is the
+   * letter u.
+   */
+  private int unicodeEscape(int start) throws UntranslatablePatternException {
+    if (source.startsWith("{", index)) {
+      throw error(start, "'\\u{...}' is a code point escape only with the u flag, and without it"
+              + " ECMA-262 reads it as the letter u repeated",
+          "Write \\u followed by four hex digits, and a code point above U+FFFF as a surrogate"
+              + " pair such as \\uD83D\\uDE00.");
+    }
+    int value = hexDigits(4);
+    return value < 0 ? 'u' : value;
+  }
+
+  /**
+   * Reads what follows {@code \k}. Annex B: in a pattern without named groups, {@code \k} is the
+   * letter k. With a named group, it must start a named backreference, which is rejected.
+   */
+  private int namedBackreference(int start, boolean inClass) throws UntranslatablePatternException {
+    if (!hasNamedGroups) {
+      return 'k';
+    }
+    if (!inClass && source.startsWith("<", index)) {
+      throw error(start, "named backreference", BACKREFERENCE_FIX);
+    }
+    throw error(start, "'\\k' in a pattern with named groups that does not start a named"
+            + " backreference",
+        "Write \\k<name> only after a group named name, or remove the backslash to match k.");
+  }
+
+  /**
+   * Reads {@code count} hex digits and returns their value, or returns -1 and reads nothing when
+   * fewer follow.
+   */
+  private int hexDigits(int count) {
     int end = index + count;
     if (end > source.length()) {
-      throw error(start, reason, fix);
+      return -1;
     }
     int value = 0;
     for (int i = index; i < end; i++) {
       char c = source.charAt(i);
       int digit = c < 0x80 ? Character.digit(c, 16) : -1;
       if (digit < 0) {
-        throw error(start, reason, fix);
+        return -1;
       }
       value = value * 16 + digit;
     }

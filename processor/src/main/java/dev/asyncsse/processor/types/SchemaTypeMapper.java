@@ -47,10 +47,12 @@ import java.util.regex.Pattern;
 public final class SchemaTypeMapper {
 
   /**
-   * The maximum number of schemas the mapper follows inside one another, counting every step
-   * through properties, items, additionalProperties, allOf, oneOf, anyOf and $ref. With their
-   * default stack, javac 17 and 25 overflow at about 480 to 700 nested type arguments such as
-   * {@code List<List<...>>}, and the mapper, which recurses, at about 1,350 nested records.
+   * The maximum number of steps from a payload or component schema to a schema inside it,
+   * counting every step through properties, items, additionalProperties, allOf, oneOf, anyOf and
+   * $ref. A string under 100 nested arrays is 100 steps deep and allowed, and one more is
+   * rejected. With their default stack, javac 17 and 25 overflow at about 480 to 700 nested type
+   * arguments such as {@code List<List<...>>}, and the mapper, which recurses, at about 1,350
+   * nested records.
    */
   public static final int MAX_SCHEMA_DEPTH = 100;
 
@@ -94,6 +96,7 @@ public final class SchemaTypeMapper {
   private final List<MapNode> nesting = new ArrayList<>();
   private final Set<String> overLimit = new HashSet<>();
   private final List<String> tooLongNames = new ArrayList<>();
+  private final Set<String> tooLongOrigins = new HashSet<>();
   private final java.util.function.Predicate<String> classExists;
 
   /**
@@ -122,6 +125,16 @@ public final class SchemaTypeMapper {
    * @param origin what the name is for, as {@code file#pointer} or a channel id, for the warning
    */
   public ClassName allocate(String raw, String origin, SourcePosition position) {
+    return allocate(raw, origin, position, Messages.SCHEMA_NAME_FIX);
+  }
+
+  /**
+   * Allocates a type name as above, for a type that a schema does not name.
+   *
+   * @param lengthFix the fix that an error for a name over {@link #MAX_TYPE_NAME_LENGTH} gives
+   */
+  public ClassName allocate(
+      String raw, String origin, SourcePosition position, String lengthFix) {
     String reservedName = preferred.remove(origin);
     if (reservedName != null) {
       return ClassName.get(packageName, reservedName);
@@ -135,22 +148,27 @@ public final class SchemaTypeMapper {
       problems.warning(position, Messages.nameCollision(base, origins.get(base), origin, name));
     }
     origins.put(name, origin);
-    checkLength(name, position);
+    checkLength(name, origin, position, lengthFix);
     return ClassName.get(packageName, name);
   }
 
   /**
    * Reports a type name over {@link #MAX_TYPE_NAME_LENGTH}, unless it extends one reported
-   * before. An inline schema's name starts with its owner's, so one long name makes every name
-   * inside it long too.
+   * before or its origin had a long name reported. An inline schema's name starts with its
+   * owner's, so one long name makes every name inside it long too, and a channel names three
+   * types.
    */
-  private void checkLength(String name, SourcePosition position) {
+  private void checkLength(
+      String name, String origin, SourcePosition position, String lengthFix) {
     int length = name.getBytes(StandardCharsets.UTF_8).length;
-    if (length <= MAX_TYPE_NAME_LENGTH || tooLongNames.stream().anyMatch(name::startsWith)) {
+    if (length <= MAX_TYPE_NAME_LENGTH
+        || tooLongNames.stream().anyMatch(name::startsWith)
+        || !tooLongOrigins.add(origin)) {
       return;
     }
     tooLongNames.add(name);
-    problems.error(position, Messages.typeNameTooLong(name, length, MAX_TYPE_NAME_LENGTH));
+    problems.error(
+        position, Messages.typeNameTooLong(name, length, MAX_TYPE_NAME_LENGTH, lengthFix));
   }
 
   /**
@@ -241,7 +259,7 @@ public final class SchemaTypeMapper {
       problems.warning(schema.position(), Messages.schemaContainsItself(steps));
       return JSON_NODE;
     }
-    if (nesting.size() >= MAX_SCHEMA_DEPTH) {
+    if (nesting.size() > MAX_SCHEMA_DEPTH) {
       reportTooDeep(schema);
       return JSON_NODE;
     }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DocumentReaderTest {
@@ -111,5 +115,33 @@ class DocumentReaderTest {
     new DocumentReader().read(YAML, "", problems);
 
     assertTrue(problems.hasErrors());
+  }
+
+  @Test
+  void invalidUtf8IsReportedAtFirstBadByte() {
+    // Two-byte and four-byte characters before the bad byte count as one column each.
+    byte[] valid = "a: 1\r\nb: \u00E9\uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
+    byte[] content = Arrays.copyOf(valid, valid.length + 2);
+    content[valid.length] = (byte) 0xC3;
+    content[valid.length + 1] = '!';
+    Problems problems = new Problems();
+
+    Optional<Node> root = new DocumentReader().read(YAML, content, problems);
+
+    assertTrue(root.isEmpty());
+    assertEquals(1, problems.all().size(), problems.all().toString());
+    assertEquals(new SourcePosition("api.yaml", 2, 6), problems.all().get(0).position());
+    assertEquals(Messages.notUtf8("api.yaml", 0xC3), problems.all().get(0).message());
+  }
+
+  @Test
+  void utf8BytesAreDecoded() {
+    Problems problems = new Problems();
+
+    Optional<Node> root = new DocumentReader()
+        .read(YAML, "\uFEFFa: caf\u00E9\n".getBytes(StandardCharsets.UTF_8), problems);
+
+    assertEquals(0, problems.all().size(), problems.all().toString());
+    assertEquals("caf\u00E9", ((MapNode) root.orElseThrow()).text("a").orElseThrow());
   }
 }

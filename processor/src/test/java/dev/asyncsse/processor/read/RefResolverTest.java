@@ -20,7 +20,7 @@ class RefResolverTest {
     Files.createDirectories(main.getParent());
     Files.writeString(main, mainText);
     DocumentSet documents = new DocumentSet(
-        new DocumentFile("api/main.yaml", main.toUri()), mainText, problems);
+        new DocumentFile("api/main.yaml", main.toUri()), Files.readAllBytes(main), problems);
     Node node = documents.mainRoot().orElseThrow();
     for (String token : JsonPointers.split(pointerToRef)) {
       node = ((MapNode) node).get(token).orElseThrow();

@@ -130,6 +130,47 @@ class EcmaPatternTranslatorTest {
   }
 
   @Test
+  void hexEscapesWithoutDigitsAreLetters() {
+    // Annex B: backslash x and backslash u without their hex digits are the letters x and u.
+    assertAccepts("^\\x4$", "x4");
+    assertRejects("^\\x4$", "\u0004", "\\x4");
+    assertAccepts("^\\x$", "x");
+    assertAccepts("^\\x4g$", "x4g");
+    assertAccepts("^\\u12$", "u12");
+    assertRejects("^\\u12$", "\u0012");
+    assertAccepts("^\\u$", "u");
+    assertAccepts("^\\u004$", "u004");
+    assertAccepts("^[\\x]$", "x");
+    assertRejects("^[\\x]$", "\\");
+    assertAccepts("^[\\u1-w]$", "u", "1", "v");
+    assertRejects("^[\\u1-w]$", "0", "x");
+  }
+
+  @Test
+  void controlEscapeWithoutLetterIsBackslash() {
+    // Annex B: \c without a control letter is a backslash, and the c is read as itself.
+    assertAccepts("^\\c1$", "\\c1");
+    assertRejects("^\\c1$", "c1", "\u0011");
+    assertAccepts("^\\c$", "\\c");
+    assertAccepts("^\\c_$", "\\c_");
+    assertAccepts("^\\c\\d$", "\\c1");
+    assertAccepts("^[\\c]$", "\\", "c");
+    assertAccepts("^[\\c*]$", "*");
+    assertAccepts("^[\\c-e]$", "\\", "d");
+    assertRejects("^[\\c-e]$", "-", "b");
+  }
+
+  @Test
+  void namedBackreferenceWithoutNamedGroupsIsLetters() {
+    // Annex B: in a pattern without named groups, \k is the letter k.
+    assertAccepts("^\\k<n>$", "k<n>");
+    assertAccepts("^\\k$", "k");
+    assertAccepts("^[\\k]$", "k");
+    assertAccepts("^(a)\\k<a>$", "ak<a>");
+    assertRejects("^[\\k]$", "\\");
+  }
+
+  @Test
   void legacyOctalAndDigitEscapes() {
     assertAccepts("^\\12$", "\n");
     assertAccepts("^\\101$", "A");
@@ -223,11 +264,9 @@ class EcmaPatternTranslatorTest {
       {"\\p{L}", 0, "'\\p' is a Unicode property escape only with the u flag"},
       {"[\\P{L}]", 1, "'\\P' is a Unicode property escape only with the u flag"},
       {"\\u{41}", 0, "'\\u{...}' is a code point escape only with the u flag"},
-      {"\\u004", 0, "'\\u' without four hex digits"},
-      {"\\x{41}", 0, "'\\x' without two hex digits"},
-      {"\\x4", 0, "'\\x' without two hex digits"},
-      {"\\c", 0, "'\\c' without a control letter"},
-      {"\\c1", 0, "'\\c' without a control letter"},
+      {"\\x{41}", 0, "'\\x{...}' is java.util.regex syntax"},
+      {"(?<n>a)\\k", 7, "'\\k' in a pattern with named groups"},
+      {"(?<n>a)[\\k]", 8, "'\\k' in a pattern with named groups"},
       {"a{2,1}", 1, "numbers out of order in quantifier"},
       {"[z-a]", 1, "range out of order in character class"},
       {"(a", 0, "unclosed group"},
@@ -248,7 +287,7 @@ class EcmaPatternTranslatorTest {
   @Test
   void javaOnlyLetterEscapesAreRejected() {
     for (String letter : List.of("h", "H", "R", "z", "Z", "A", "G", "Q", "E", "X", "N", "V",
-        "e", "a", "k", "y")) {
+        "e", "a", "y")) {
       UntranslatablePatternException e = rejection("x\\" + letter);
       assertEquals(1, e.index(), letter);
       assertEquals("'\\" + letter + "' matches the letter " + letter + " in ECMA-262, but"
