@@ -375,6 +375,99 @@ class PatternPropertiesTest {
     assertTrue(missing.contains("required"), missing);
   }
 
+  /** Returns the exception the record's canonical constructor throws for {@code arguments}. */
+  private static Throwable constructorFailure(Class<?> type, Object... arguments) {
+    var constructor = type.getDeclaredConstructors()[0];
+    for (var candidate : type.getDeclaredConstructors()) {
+      if (candidate.getParameterCount() == arguments.length) {
+        constructor = candidate;
+      }
+    }
+    var canonical = constructor;
+    InvocationTargetException e = assertThrows(InvocationTargetException.class,
+        () -> canonical.newInstance(arguments), "accepted " + Arrays.toString(arguments));
+    return e.getCause();
+  }
+
+  private static final String DECLARED_AND_PATTERN =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      properties:\n"
+          + "        id: {type: string}\n"
+          + "        x-declared: {type: integer}\n"
+          + "      patternProperties:\n"
+          + "        '^x-': {type: string, maxLength: 3}\n";
+
+  @Test
+  void patternMapRejectsDeclaredName() throws Exception {
+    Class<?> thing = thing(DECLARED_AND_PATTERN);
+
+    Throwable declared = constructorFailure(thing, "1", 5, Map.of("x-declared", "ab"));
+    assertEquals(IllegalArgumentException.class, declared.getClass());
+    assertEquals("x-declared: the patternProperties map must not contain a property that the"
+        + " schema declares under properties, so set its own component", declared.getMessage());
+    Object valid = thing.getDeclaredConstructor(String.class, Integer.class, Map.class)
+        .newInstance("1", 5, Map.of("x-a", "ab"));
+    String encoded = json.encode(valid);
+    assertEquals("{\"id\":\"1\",\"x-declared\":5,\"x-a\":\"ab\"}", encoded);
+    assertEquals(valid, json.decode(encoded, thing));
+  }
+
+  private static final String PATTERN_AND_ADDITIONAL =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      properties:\n"
+          + "        id: {type: string}\n"
+          + "      patternProperties:\n"
+          + "        '^n_': {type: integer}\n"
+          + "      additionalProperties: {type: boolean}\n";
+
+  @Test
+  void additionalMapRejectsPatternName() throws Exception {
+    Class<?> thing = thing(PATTERN_AND_ADDITIONAL);
+
+    Throwable matched = constructorFailure(thing, "1", Map.of(), Map.of("n_x", true));
+    assertEquals(IllegalArgumentException.class, matched.getClass());
+    assertEquals("n_x: the additionalProperties map must not contain a name that matches a"
+        + " patternProperties pattern (^n_), so put it in the patternProperties map",
+        matched.getMessage());
+  }
+
+  @Test
+  void additionalMapRejectsDeclaredName() throws Exception {
+    Class<?> thing = thing(PATTERN_AND_ADDITIONAL);
+
+    Throwable declared = constructorFailure(thing, "1", Map.of(), Map.of("id", true));
+    assertEquals(IllegalArgumentException.class, declared.getClass());
+    assertEquals("id: the additionalProperties map must not contain a property that the"
+        + " schema declares under properties, so set its own component", declared.getMessage());
+    Object valid = thing.getDeclaredConstructor(String.class, Map.class, Map.class)
+        .newInstance("1", Map.of("n_a", 1), Map.of("flag", true));
+    String encoded = json.encode(valid);
+    assertEquals("{\"id\":\"1\",\"n_a\":1,\"flag\":true}", encoded);
+    assertEquals(valid, json.decode(encoded, thing));
+  }
+
+  @Test
+  void additionalOnlyRecordRejectsDeclaredName() throws Exception {
+    Class<?> thing = thing(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        id: {type: string}\n"
+            + "        x-id: {type: string}\n"
+            + "      additionalProperties: {type: boolean}\n");
+
+    Throwable declared = constructorFailure(thing, "1", null, Map.of("x-id", true));
+    assertEquals(IllegalArgumentException.class, declared.getClass());
+    assertEquals("x-id: the additionalProperties map must not contain a property that the"
+        + " schema declares under properties, so set its own component", declared.getMessage());
+    String input = "{\"id\":\"1\",\"x-id\":\"2\",\"flag\":true}";
+    Object decoded = json.decode(input, thing);
+    assertEquals(Map.of("flag", true), component(decoded, "additionalProperties"));
+    assertEquals(input, json.encode(decoded));
+  }
+
   @Test
   void untranslatablePatternKeyIsError() throws IOException {
     Compilation compilation = compile(

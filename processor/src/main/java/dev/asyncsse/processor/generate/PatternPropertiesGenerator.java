@@ -80,10 +80,10 @@ final class PatternPropertiesGenerator {
   }
 
   /**
-   * Returns the compact constructor's code for the pattern map: an unmodifiable copy, then the
-   * check of each entry.
+   * Returns the compact constructor's code for the pattern map: an unmodifiable copy, the check
+   * that no key is a declared property's name, then the check of each entry.
    */
-  CodeBlock compactCode() {
+  CodeBlock compactCode(DeclaredKeyCheck declaredKeys) {
     String name = patternMap.javaName();
     TypeName entryType = ParameterizedTypeName.get(
         ClassName.get(Map.Entry.class), STRING, patternMap.valueType());
@@ -92,10 +92,24 @@ final class PatternPropertiesGenerator {
     return CodeText.builder()
         .addStatement("$L = $L == null ? $T.of() : $T.map($L, $S)",
             name, name, Map.class, IMMUTABLE_COPIES, name, name)
+        .add(declaredKeys.check(patternMapComponent(), "patternProperties"))
         .beginControlFlow("for ($T $L : $L.entrySet())", entryType, entry, name)
         .addStatement("$L($L.getKey(), $L.getValue())", CHECK_METHOD, entry, entry)
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * Returns the check that no key of the {@code additionalProperties} map {@code additional}
+   * matches a pattern.
+   */
+  CodeBlock matchedKeyCheck(Component additional) {
+    return CodeText.statement("$T.rejectMatched($L, $L, $S)",
+        PATTERN_PROPERTIES, additional.javaName(), PATTERNS_FIELD, sources());
+  }
+
+  private Component patternMapComponent() {
+    return record.components().stream().filter(this::isPatternMap).findFirst().orElseThrow();
   }
 
   /** Adds the patterns, the entry check, the factory method and the methods that read and write. */
