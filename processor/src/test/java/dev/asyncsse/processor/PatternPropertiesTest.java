@@ -468,6 +468,62 @@ class PatternPropertiesTest {
     assertEquals(input, json.encode(decoded));
   }
 
+  private static final String MIXED_WITH_NULL =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      patternProperties:\n"
+          + "        '^n': {type: integer, maximum: 10}\n"
+          + "        'x$': {type: string}\n"
+          + "        '^m': {type: [integer, 'null']}\n"
+          + "      additionalProperties: false\n";
+
+  @Test
+  void jsonNodeMapRejectsNullPatternDisallows() throws Exception {
+    Class<?> thing = thing(MIXED_WITH_NULL);
+
+    String integer = rejection("{\"n1\":null}", thing);
+    assertTrue(integer.contains("n1: must not be null, because the schema of patternProperties"
+        + " pattern ^n does not allow null"), integer);
+    String string = rejection("{\"ax\":null}", thing);
+    assertTrue(string.contains("ax: must not be null, because the schema of patternProperties"
+        + " pattern x$ does not allow null"), string);
+    // "mx" matches ^m, which allows null, and x$, which does not.
+    String both = rejection("{\"mx\":null}", thing);
+    assertTrue(both.contains("mx: must not be null"), both);
+    Throwable constructed = constructorFailure(
+        thing, Map.of("n1", com.fasterxml.jackson.databind.node.NullNode.getInstance()));
+    assertEquals(IllegalArgumentException.class, constructed.getClass());
+  }
+
+  @Test
+  void jsonNodeMapKeepsNullPatternAllows() throws Exception {
+    Class<?> thing = thing(MIXED_WITH_NULL);
+
+    String input = "{\"m1\":null,\"n1\":10,\"ax\":\"a\"}";
+    Object decoded = json.decode(input, thing);
+    assertEquals("{m1=null, n1=10, ax=\"a\"}", component(decoded, "patternProperties").toString());
+    assertEquals(JsonTrees.parse(input), JsonTrees.parse(json.encode(decoded)));
+  }
+
+  @Test
+  void jsonNodePatternNullByTypeKeyword() throws Exception {
+    // A type list without null maps to JsonNode with a warning, but still excludes null.
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      patternProperties:\n"
+            + "        '^any': {}\n"
+            + "        '^two': {type: [string, integer]}\n");
+    assertThat(compilation).succeeded();
+    Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
+
+    Object decoded = json.decode("{\"any1\":null,\"two1\":2}", thing);
+    assertEquals("{any1=null, two1=2}", component(decoded, "patternProperties").toString());
+    String two = rejection("{\"two2\":null}", thing);
+    assertTrue(two.contains("two2: must not be null, because the schema of patternProperties"
+        + " pattern ^two does not allow null"), two);
+  }
+
   @Test
   void untranslatablePatternKeyIsError() throws IOException {
     Compilation compilation = compile(

@@ -155,13 +155,22 @@ final class PatternPropertiesGenerator {
       }
       String variable = "patternValue" + (i + 1);
       boolean converted = !pattern.type().equals(valueType);
+      // A typed map rejects null values when it is copied, so only a JsonNode map needs this.
+      boolean checkNull = valueType.equals(JSON_NODE) && !pattern.nullable();
       Component value = new Component(variable, "", pattern.type(), true, false,
           null, pattern.constraints(), false);
       CodeText valueChecks = checks.valueChecks(value);
-      if (!converted && valueChecks.isEmpty()) {
+      if (!converted && !checkNull && valueChecks.isEmpty()) {
         continue;
       }
       body.beginControlFlow("if ($L.get($L).matcher(key).find())", PATTERNS_FIELD, i);
+      if (checkNull) {
+        body.beginControlFlow("if (value.isNull())")
+            .addStatement("throw new $T(key + $S)", IllegalArgumentException.class,
+                ": must not be null, because the schema of patternProperties pattern "
+                    + pattern.pattern() + " does not allow null")
+            .endControlFlow();
+      }
       if (converted) {
         // The map contains JsonNode values, so each is read as this pattern's type to check it.
         body.addStatement("$T $L = $T.read(key, value, $L)",

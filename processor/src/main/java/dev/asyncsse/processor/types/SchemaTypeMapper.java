@@ -582,8 +582,8 @@ public final class SchemaTypeMapper {
       }
       try {
         String javaPattern = EcmaPatternTranslator.translate(pattern);
-        mapped.add(new PatternProperty(
-            pattern, javaPattern, type, constraints(entry.getValue()), forbidden));
+        mapped.add(new PatternProperty(pattern, javaPattern, type, constraints(entry.getValue()),
+            forbidden, allowsNull(entry.getValue(), type)));
       } catch (UntranslatablePatternException e) {
         problems.error(patterns.keyPosition(pattern),
             Messages.invalidPatternPropertiesKey(pattern, e.index(), e.reason(), e.fix()));
@@ -595,6 +595,19 @@ public final class SchemaTypeMapper {
     // Mixed value types share JsonNode, as additionalProperties: true does.
     TypeName valueType = valueTypes.size() == 1 ? valueTypes.iterator().next() : JSON_NODE;
     return new PatternMap(uniqueMember("patternProperties", usedNames), valueType, mapped);
+  }
+
+  /**
+   * Returns whether a value of {@code schema}, which maps to {@code type}, may be JSON {@code
+   * null}: the schema allows null explicitly, or it maps to {@code JsonNode} without a {@code
+   * type} keyword, as {@code true} and {@code {}} do.
+   */
+  private boolean allowsNull(Node schema, TypeName type) {
+    if (isNullable(schema)) {
+      return true;
+    }
+    boolean typed = refs.resolve(schema).orElse(null) instanceof MapNode map && map.has("type");
+    return type.equals(JSON_NODE) && !typed;
   }
 
   /**

@@ -115,9 +115,10 @@ public sealed interface TypeDeclaration {
    * @param type the Java type of the pattern's schema
    * @param constraints the validation keywords of the pattern's schema
    * @param forbidden whether the pattern's schema is {@code false}, so no property may match it
+   * @param nullable whether the pattern's schema allows a JSON {@code null} value
    */
   record PatternProperty(String pattern, String javaPattern, TypeName type,
-      Constraints constraints, boolean forbidden) {}
+      Constraints constraints, boolean forbidden, boolean nullable) {}
 
   /**
    * A sealed interface for a {@code oneOf} or {@code anyOf} schema, with a Jackson factory that
