@@ -524,6 +524,39 @@ class PatternPropertiesTest {
         + " pattern ^two does not allow null"), two);
   }
 
+  private static final String REQUIRED_BY_PATTERN =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      patternProperties:\n"
+          + "        '^x': {type: string}\n"
+          + "      required: [xa]\n"
+          + "      additionalProperties: false\n";
+
+  @Test
+  void requiredPatternNameIsChecked() throws Exception {
+    // thing() also asserts that the document compiles without the warning for an undeclared
+    // required name, because the pattern map can contain it.
+    Class<?> thing = thing(REQUIRED_BY_PATTERN);
+
+    String missing = rejection("{\"xb\":\"1\"}", thing);
+    assertTrue(missing.contains("xa: required property is missing"), missing);
+    String input = "{\"xa\":\"1\",\"xb\":\"2\"}";
+    assertEquals(JsonTrees.parse(input), JsonTrees.parse(json.encode(json.decode(input, thing))));
+    Throwable constructed = constructorFailure(thing, Map.of("xb", "2"));
+    assertEquals(NullPointerException.class, constructed.getClass());
+    assertEquals("xa: required property is missing", constructed.getMessage());
+  }
+
+  @Test
+  void requiredNameOutsidePatternsWarns() throws Exception {
+    Compilation compilation = compile(REQUIRED_BY_PATTERN.replace("[xa]", "[ya]"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        Messages.requiredPropertyMissing("ya", "Thing"));
+  }
+
   @Test
   void untranslatablePatternKeyIsError() throws IOException {
     Compilation compilation = compile(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -81,7 +82,8 @@ final class PatternPropertiesGenerator {
 
   /**
    * Returns the compact constructor's code for the pattern map: an unmodifiable copy, the check
-   * that no key is a declared property's name, then the check of each entry.
+   * that no key is a declared property's name, the check of each entry, then the check that each
+   * {@code required} name the map covers is present.
    */
   CodeBlock compactCode(DeclaredKeyCheck declaredKeys) {
     String name = patternMap.javaName();
@@ -89,14 +91,19 @@ final class PatternPropertiesGenerator {
         ClassName.get(Map.Entry.class), STRING, patternMap.valueType());
     // The compact constructor's parameters are in scope, so the loop variable must differ.
     String entry = unusedName("entry");
-    return CodeText.builder()
+    CodeText code = CodeText.builder()
         .addStatement("$L = $L == null ? $T.of() : $T.map($L, $S)",
             name, name, Map.class, IMMUTABLE_COPIES, name, name)
         .add(declaredKeys.check(patternMapComponent(), "patternProperties"))
         .beginControlFlow("for ($T $L : $L.entrySet())", entryType, entry, name)
         .addStatement("$L($L.getKey(), $L.getValue())", CHECK_METHOD, entry, entry)
-        .endControlFlow()
-        .build();
+        .endControlFlow();
+    // The map rejects null values, so get returns null only for a missing key.
+    for (String required : patternMap.required()) {
+      code.addStatement("$T.requireNonNull($L.get($S), $S)", Objects.class, name, required,
+          required + ": required property is missing");
+    }
+    return code.build();
   }
 
   /**

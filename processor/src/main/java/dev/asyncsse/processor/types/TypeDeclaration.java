@@ -99,11 +99,15 @@ public sealed interface TypeDeclaration {
    * @param valueType the map's value type: the type of every pattern schema other than {@code
    *     false} when they all map to one Java type, else {@code JsonNode}
    * @param patterns the patterns in document order
+   * @param required the {@code required} names that no property declares and that match a
+   *     pattern, so the map must contain them
    */
-  record PatternMap(String javaName, TypeName valueType, List<PatternProperty> patterns) {
+  record PatternMap(String javaName, TypeName valueType, List<PatternProperty> patterns,
+      List<String> required) {
 
     public PatternMap {
       patterns = List.copyOf(patterns);
+      required = List.copyOf(required);
     }
   }
 
