@@ -376,14 +376,12 @@ class PatternPropertiesTest {
   }
 
   /** Returns the exception the record's canonical constructor throws for {@code arguments}. */
-  private static Throwable constructorFailure(Class<?> type, Object... arguments) {
-    var constructor = type.getDeclaredConstructors()[0];
-    for (var candidate : type.getDeclaredConstructors()) {
-      if (candidate.getParameterCount() == arguments.length) {
-        constructor = candidate;
-      }
-    }
-    var canonical = constructor;
+  private static Throwable constructorFailure(Class<?> type, Object... arguments)
+      throws NoSuchMethodException {
+    Class<?>[] parameterTypes = Arrays.stream(type.getRecordComponents())
+        .map(RecordComponent::getType)
+        .toArray(Class<?>[]::new);
+    var canonical = type.getDeclaredConstructor(parameterTypes);
     InvocationTargetException e = assertThrows(InvocationTargetException.class,
         () -> canonical.newInstance(arguments), "accepted " + Arrays.toString(arguments));
     return e.getCause();
@@ -478,7 +476,7 @@ class PatternPropertiesTest {
           + "      additionalProperties: false\n";
 
   @Test
-  void jsonNodeMapRejectsNullPatternDisallows() throws Exception {
+  void jsonNodeMapRejectsDisallowedNull() throws Exception {
     Class<?> thing = thing(MIXED_WITH_NULL);
 
     String integer = rejection("{\"n1\":null}", thing);
@@ -496,7 +494,7 @@ class PatternPropertiesTest {
   }
 
   @Test
-  void jsonNodeMapKeepsNullPatternAllows() throws Exception {
+  void jsonNodeMapAcceptsAllowedNull() throws Exception {
     Class<?> thing = thing(MIXED_WITH_NULL);
 
     String input = "{\"m1\":null,\"n1\":10,\"ax\":\"a\"}";
@@ -506,7 +504,7 @@ class PatternPropertiesTest {
   }
 
   @Test
-  void jsonNodePatternNullByTypeKeyword() throws Exception {
+  void untypedPatternAllowsNull() throws Exception {
     // A type list without null maps to JsonNode with a warning, but still excludes null.
     Compilation compilation = compile(
         "    Thing:\n"
