@@ -375,6 +375,186 @@ class PatternPropertiesTest {
     assertTrue(missing.contains("required"), missing);
   }
 
+  /** Returns the exception the record's canonical constructor throws for {@code arguments}. */
+  private static Throwable constructorFailure(Class<?> type, Object... arguments)
+      throws NoSuchMethodException {
+    Class<?>[] parameterTypes = Arrays.stream(type.getRecordComponents())
+        .map(RecordComponent::getType)
+        .toArray(Class<?>[]::new);
+    var canonical = type.getDeclaredConstructor(parameterTypes);
+    InvocationTargetException e = assertThrows(InvocationTargetException.class,
+        () -> canonical.newInstance(arguments), "accepted " + Arrays.toString(arguments));
+    return e.getCause();
+  }
+
+  private static final String DECLARED_AND_PATTERN =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      properties:\n"
+          + "        id: {type: string}\n"
+          + "        x-declared: {type: integer}\n"
+          + "      patternProperties:\n"
+          + "        '^x-': {type: string, maxLength: 3}\n";
+
+  @Test
+  void patternMapRejectsDeclaredName() throws Exception {
+    Class<?> thing = thing(DECLARED_AND_PATTERN);
+
+    Throwable declared = constructorFailure(thing, "1", 5, Map.of("x-declared", "ab"));
+    assertEquals(IllegalArgumentException.class, declared.getClass());
+    assertEquals("x-declared: the patternProperties map must not contain a property that the"
+        + " schema declares under properties, so set its own component", declared.getMessage());
+    Object valid = thing.getDeclaredConstructor(String.class, Integer.class, Map.class)
+        .newInstance("1", 5, Map.of("x-a", "ab"));
+    String encoded = json.encode(valid);
+    assertEquals("{\"id\":\"1\",\"x-declared\":5,\"x-a\":\"ab\"}", encoded);
+    assertEquals(valid, json.decode(encoded, thing));
+  }
+
+  private static final String PATTERN_AND_ADDITIONAL =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      properties:\n"
+          + "        id: {type: string}\n"
+          + "      patternProperties:\n"
+          + "        '^n_': {type: integer}\n"
+          + "      additionalProperties: {type: boolean}\n";
+
+  @Test
+  void additionalMapRejectsPatternName() throws Exception {
+    Class<?> thing = thing(PATTERN_AND_ADDITIONAL);
+
+    Throwable matched = constructorFailure(thing, "1", Map.of(), Map.of("n_x", true));
+    assertEquals(IllegalArgumentException.class, matched.getClass());
+    assertEquals("n_x: the additionalProperties map must not contain a name that matches a"
+        + " patternProperties pattern (^n_), so put it in the patternProperties map",
+        matched.getMessage());
+  }
+
+  @Test
+  void additionalMapRejectsDeclaredName() throws Exception {
+    Class<?> thing = thing(PATTERN_AND_ADDITIONAL);
+
+    Throwable declared = constructorFailure(thing, "1", Map.of(), Map.of("id", true));
+    assertEquals(IllegalArgumentException.class, declared.getClass());
+    assertEquals("id: the additionalProperties map must not contain a property that the"
+        + " schema declares under properties, so set its own component", declared.getMessage());
+    Object valid = thing.getDeclaredConstructor(String.class, Map.class, Map.class)
+        .newInstance("1", Map.of("n_a", 1), Map.of("flag", true));
+    String encoded = json.encode(valid);
+    assertEquals("{\"id\":\"1\",\"n_a\":1,\"flag\":true}", encoded);
+    assertEquals(valid, json.decode(encoded, thing));
+  }
+
+  @Test
+  void additionalOnlyRecordRejectsDeclaredName() throws Exception {
+    Class<?> thing = thing(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        id: {type: string}\n"
+            + "        x-id: {type: string}\n"
+            + "      additionalProperties: {type: boolean}\n");
+
+    Throwable declared = constructorFailure(thing, "1", null, Map.of("x-id", true));
+    assertEquals(IllegalArgumentException.class, declared.getClass());
+    assertEquals("x-id: the additionalProperties map must not contain a property that the"
+        + " schema declares under properties, so set its own component", declared.getMessage());
+    String input = "{\"id\":\"1\",\"x-id\":\"2\",\"flag\":true}";
+    Object decoded = json.decode(input, thing);
+    assertEquals(Map.of("flag", true), component(decoded, "additionalProperties"));
+    assertEquals(input, json.encode(decoded));
+  }
+
+  private static final String MIXED_WITH_NULL =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      patternProperties:\n"
+          + "        '^n': {type: integer, maximum: 10}\n"
+          + "        'x$': {type: string}\n"
+          + "        '^m': {type: [integer, 'null']}\n"
+          + "      additionalProperties: false\n";
+
+  @Test
+  void jsonNodeMapRejectsDisallowedNull() throws Exception {
+    Class<?> thing = thing(MIXED_WITH_NULL);
+
+    String integer = rejection("{\"n1\":null}", thing);
+    assertTrue(integer.contains("n1: must not be null, because the schema of patternProperties"
+        + " pattern ^n does not allow null"), integer);
+    String string = rejection("{\"ax\":null}", thing);
+    assertTrue(string.contains("ax: must not be null, because the schema of patternProperties"
+        + " pattern x$ does not allow null"), string);
+    // "mx" matches ^m, which allows null, and x$, which does not.
+    String both = rejection("{\"mx\":null}", thing);
+    assertTrue(both.contains("mx: must not be null"), both);
+    Throwable constructed = constructorFailure(
+        thing, Map.of("n1", com.fasterxml.jackson.databind.node.NullNode.getInstance()));
+    assertEquals(IllegalArgumentException.class, constructed.getClass());
+  }
+
+  @Test
+  void jsonNodeMapAcceptsAllowedNull() throws Exception {
+    Class<?> thing = thing(MIXED_WITH_NULL);
+
+    String input = "{\"m1\":null,\"n1\":10,\"ax\":\"a\"}";
+    Object decoded = json.decode(input, thing);
+    assertEquals("{m1=null, n1=10, ax=\"a\"}", component(decoded, "patternProperties").toString());
+    assertEquals(JsonTrees.parse(input), JsonTrees.parse(json.encode(decoded)));
+  }
+
+  @Test
+  void untypedPatternAllowsNull() throws Exception {
+    // A type list without null maps to JsonNode with a warning, but still excludes null.
+    Compilation compilation = compile(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      patternProperties:\n"
+            + "        '^any': {}\n"
+            + "        '^two': {type: [string, integer]}\n");
+    assertThat(compilation).succeeded();
+    Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
+
+    Object decoded = json.decode("{\"any1\":null,\"two1\":2}", thing);
+    assertEquals("{any1=null, two1=2}", component(decoded, "patternProperties").toString());
+    String two = rejection("{\"two2\":null}", thing);
+    assertTrue(two.contains("two2: must not be null, because the schema of patternProperties"
+        + " pattern ^two does not allow null"), two);
+  }
+
+  private static final String REQUIRED_BY_PATTERN =
+      "    Thing:\n"
+          + "      type: object\n"
+          + "      patternProperties:\n"
+          + "        '^x': {type: string}\n"
+          + "      required: [xa]\n"
+          + "      additionalProperties: false\n";
+
+  @Test
+  void requiredPatternNameIsChecked() throws Exception {
+    // thing() also asserts that the document compiles without the warning for an undeclared
+    // required name, because the pattern map can contain it.
+    Class<?> thing = thing(REQUIRED_BY_PATTERN);
+
+    String missing = rejection("{\"xb\":\"1\"}", thing);
+    assertTrue(missing.contains("xa: required property is missing"), missing);
+    String input = "{\"xa\":\"1\",\"xb\":\"2\"}";
+    assertEquals(JsonTrees.parse(input), JsonTrees.parse(json.encode(json.decode(input, thing))));
+    Throwable constructed = constructorFailure(thing, Map.of("xb", "2"));
+    assertEquals(NullPointerException.class, constructed.getClass());
+    assertEquals("xa: required property is missing", constructed.getMessage());
+  }
+
+  @Test
+  void requiredNameOutsidePatternsWarns() throws Exception {
+    Compilation compilation = compile(REQUIRED_BY_PATTERN.replace("[xa]", "[ya]"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        Messages.requiredPropertyMissing("ya", "Thing"));
+  }
+
   @Test
   void untranslatablePatternKeyIsError() throws IOException {
     Compilation compilation = compile(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -80,22 +81,42 @@ final class PatternPropertiesGenerator {
   }
 
   /**
-   * Returns the compact constructor's code for the pattern map: an unmodifiable copy, then the
-   * check of each entry.
+   * Returns the compact constructor's code for the pattern map: an unmodifiable copy, the check
+   * that no key is a declared property's name, the check of each entry, then the check that each
+   * {@code required} name the map covers is present.
    */
-  CodeBlock compactCode() {
+  CodeBlock compactCode(DeclaredKeyCheck declaredKeys) {
     String name = patternMap.javaName();
     TypeName entryType = ParameterizedTypeName.get(
         ClassName.get(Map.Entry.class), STRING, patternMap.valueType());
     // The compact constructor's parameters are in scope, so the loop variable must differ.
     String entry = unusedName("entry");
-    return CodeText.builder()
+    CodeText code = CodeText.builder()
         .addStatement("$L = $L == null ? $T.of() : $T.map($L, $S)",
             name, name, Map.class, IMMUTABLE_COPIES, name, name)
+        .add(declaredKeys.check(patternMapComponent(), "patternProperties"))
         .beginControlFlow("for ($T $L : $L.entrySet())", entryType, entry, name)
         .addStatement("$L($L.getKey(), $L.getValue())", CHECK_METHOD, entry, entry)
-        .endControlFlow()
-        .build();
+        .endControlFlow();
+    // The map rejects null values, so get returns null only for a missing key.
+    for (String required : patternMap.required()) {
+      code.addStatement("$T.requireNonNull($L.get($S), $S)", Objects.class, name, required,
+          required + ": required property is missing");
+    }
+    return code.build();
+  }
+
+  /**
+   * Returns the check that no key of the {@code additionalProperties} map {@code additional}
+   * matches a pattern.
+   */
+  CodeBlock matchedKeyCheck(Component additional) {
+    return CodeText.statement("$T.rejectMatched($L, $L, $S)",
+        PATTERN_PROPERTIES, additional.javaName(), PATTERNS_FIELD, sources());
+  }
+
+  private Component patternMapComponent() {
+    return record.components().stream().filter(this::isPatternMap).findFirst().orElseThrow();
   }
 
   /** Adds the patterns, the entry check, the factory method and the methods that read and write. */
@@ -141,13 +162,22 @@ final class PatternPropertiesGenerator {
       }
       String variable = "patternValue" + (i + 1);
       boolean converted = !pattern.type().equals(valueType);
+      // A typed map rejects null values when it is copied, so only a JsonNode map needs this.
+      boolean checkNull = valueType.equals(JSON_NODE) && !pattern.nullable();
       Component value = new Component(variable, "", pattern.type(), true, false,
           null, pattern.constraints(), false);
       CodeText valueChecks = checks.valueChecks(value);
-      if (!converted && valueChecks.isEmpty()) {
+      if (!converted && !checkNull && valueChecks.isEmpty()) {
         continue;
       }
       body.beginControlFlow("if ($L.get($L).matcher(key).find())", PATTERNS_FIELD, i);
+      if (checkNull) {
+        body.beginControlFlow("if (value.isNull())")
+            .addStatement("throw new $T(key + $S)", IllegalArgumentException.class,
+                ": must not be null, because the schema of patternProperties pattern "
+                    + pattern.pattern() + " does not allow null")
+            .endControlFlow();
+      }
       if (converted) {
         // The map contains JsonNode values, so each is read as this pattern's type to check it.
         body.addStatement("$T $L = $T.read(key, value, $L)",

@@ -89,6 +89,7 @@ final class PayloadGenerator {
       compact.addAnnotation(JSON_CREATOR);
     }
     RecordChecks checks = new RecordChecks(type);
+    DeclaredKeyCheck declaredKeys = new DeclaredKeyCheck(record);
     for (Component component : record.components()) {
       ParameterSpec.Builder parameter =
           ParameterSpec.builder(component.javaType(), component.javaName());
@@ -115,11 +116,15 @@ final class PayloadGenerator {
       constructor.addParameter(parameter.build());
       javadoc.add("\n@param $L $L", component.javaName(), paramDocWithExample(component));
       if (patterns != null && patterns.isPatternMap(component)) {
-        checks.addCode(patterns.compactCode());
+        checks.addCode(patterns.compactCode(declaredKeys));
       } else {
         checks.add(component);
       }
+      if (component.catchAll()) {
+        checks.addCode(additionalKeyChecks(component, declaredKeys, patterns));
+      }
     }
+    declaredKeys.addFieldTo(type);
     if (record.doc().deprecated()) {
       type.addAnnotation(Deprecated.class);
       javadoc.add("\n@deprecated $L", DEPRECATED);
@@ -137,6 +142,20 @@ final class PayloadGenerator {
     }
     new RecordBuilders(record).addTo(type);
     return type;
+  }
+
+  /**
+   * Returns the checks of the {@code additionalProperties} map's keys: none may be a declared
+   * property's name or, with {@code patternProperties}, match a pattern, because either would
+   * encode to JSON that does not decode back into the same record.
+   */
+  private static CodeBlock additionalKeyChecks(Component additional,
+      DeclaredKeyCheck declaredKeys, PatternPropertiesGenerator patterns) {
+    CodeText code = CodeText.builder().add(declaredKeys.check(additional, "additionalProperties"));
+    if (patterns != null) {
+      code.add(patterns.matchedKeyCheck(additional));
+    }
+    return code.build();
   }
 
   /** Returns a constructor that leaves out the {@code const} components, which it fills in. */

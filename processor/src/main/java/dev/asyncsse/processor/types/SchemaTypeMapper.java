@@ -482,7 +482,7 @@ public final class SchemaTypeMapper {
       Optional<Node> additional = schema.get("additionalProperties");
       if (additional.isPresent() && additional.get() instanceof ScalarNode scalar
           && Boolean.FALSE.equals(scalar.value())) {
-        checkRequired(schema, flat, JavaNames.className(hint));
+        checkRequired(schema, flat, JavaNames.className(hint), null);
       }
       TypeName value = additional.isPresent() && additional.get() instanceof MapNode
           ? map(additional.get(), hint + "Value")
@@ -495,7 +495,6 @@ public final class SchemaTypeMapper {
     List<Component> components = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
     Map<String, String> jsonNameByMember = new HashMap<>();
-    checkRequired(schema, flat, name.simpleName());
     for (Map.Entry<String, Node> property : flat.properties().entrySet()) {
       String jsonName = property.getKey();
       Node propertySchema = property.getValue();
@@ -531,7 +530,8 @@ public final class SchemaTypeMapper {
               defaultValue,
               fixed.isPresent()));
     }
-    PatternMap patternMap = patternMap(schema, name, usedNames);
+    PatternMap patternMap = patternMap(schema, flat, name, usedNames);
+    checkRequired(schema, flat, name.simpleName(), patternMap);
     if (patternMap != null) {
       components.add(new Component(
           patternMap.javaName(),
@@ -578,7 +578,8 @@ public final class SchemaTypeMapper {
    * <p>NOTE: a declared property is checked only against its own schema, not against a pattern
    * its name matches, and {@code patternProperties} of {@code allOf} members is not merged.
    */
-  private PatternMap patternMap(MapNode schema, ClassName record, Set<String> usedNames) {
+  private PatternMap patternMap(MapNode schema, AllOfFlattener.Flattened flat, ClassName record,
+      Set<String> usedNames) {
     if (!(schema.get("patternProperties").orElse(null) instanceof MapNode patterns)
         || patterns.entries().isEmpty()) {
       return null;
@@ -600,8 +601,8 @@ public final class SchemaTypeMapper {
       }
       try {
         String javaPattern = EcmaPatternTranslator.translate(pattern);
-        mapped.add(new PatternProperty(
-            pattern, javaPattern, type, constraints(entry.getValue()), forbidden));
+        mapped.add(new PatternProperty(pattern, javaPattern, type, constraints(entry.getValue()),
+            forbidden, allowsNull(entry.getValue(), type)));
       } catch (UntranslatablePatternException e) {
         problems.error(patterns.keyPosition(pattern),
             Messages.invalidPatternPropertiesKey(pattern, e.index(), e.reason(), e.fix()));
@@ -612,20 +613,63 @@ public final class SchemaTypeMapper {
     }
     // Mixed value types share JsonNode, as additionalProperties: true does.
     TypeName valueType = valueTypes.size() == 1 ? valueTypes.iterator().next() : JSON_NODE;
-    return new PatternMap(uniqueMember("patternProperties", usedNames), valueType, mapped);
+    List<String> required = flat.required().stream()
+        .filter(property -> !flat.properties().containsKey(property))
+        .filter(property -> matchesAllowedPattern(property, mapped))
+        .toList();
+    return new PatternMap(
+        uniqueMember("patternProperties", usedNames), valueType, mapped, required);
   }
 
   /**
-   * Warns about each name in the schema's own {@code required} that no property declares. It is
-   * legal JSON Schema, but the record has no component for it, so it is most likely a typo.
+   * Returns whether a value of {@code schema}, which maps to {@code type}, may be JSON {@code
+   * null}: the schema allows null explicitly, or it maps to {@code JsonNode} without a {@code
+   * type} keyword, as {@code true} and {@code {}} do.
    */
-  private void checkRequired(MapNode schema, AllOfFlattener.Flattened flat, String typeName) {
+  private boolean allowsNull(Node schema, TypeName type) {
+    if (isNullable(schema)) {
+      return true;
+    }
+    boolean typed = refs.resolve(schema).orElse(null) instanceof MapNode map && map.has("type");
+    return type.equals(JSON_NODE) && !typed;
+  }
+
+  /**
+   * Returns whether {@code property} matches a pattern and no pattern whose schema is {@code
+   * false}, so that the pattern map can contain it.
+   */
+  private static boolean matchesAllowedPattern(String property, List<PatternProperty> patterns) {
+    boolean matched = false;
+    for (PatternProperty pattern : patterns) {
+      if (Pattern.compile(pattern.javaPattern()).matcher(property).find()) {
+        if (pattern.forbidden()) {
+          return false;
+        }
+        matched = true;
+      }
+    }
+    return matched;
+  }
+
+  /**
+   * Warns about each name in the schema's own {@code required} that no property declares and the
+   * pattern map does not check. It is legal JSON Schema, but the record has no component for it,
+   * so it is most likely a typo.
+   *
+   * <p>NOTE: it also warns when the {@code additionalProperties} map could contain the name, and
+   * the constructor does not check that the map contains it.
+   *
+   * @param patternMap the record's pattern map, or {@code null} when it has none
+   */
+  private void checkRequired(MapNode schema, AllOfFlattener.Flattened flat, String typeName,
+      PatternMap patternMap) {
     if (!(schema.get("required").orElse(null) instanceof ListNode required)) {
       return;
     }
     for (Node item : required.items()) {
       if (item instanceof ScalarNode scalar && scalar.value() instanceof String property
-          && !flat.properties().containsKey(property)) {
+          && !flat.properties().containsKey(property)
+          && (patternMap == null || !patternMap.required().contains(property))) {
         problems.warning(
             item.position(), Messages.requiredPropertyMissing(property, typeName));
       }

@@ -99,11 +99,15 @@ public sealed interface TypeDeclaration {
    * @param valueType the map's value type: the type of every pattern schema other than {@code
    *     false} when they all map to one Java type, else {@code JsonNode}
    * @param patterns the patterns in document order
+   * @param required the {@code required} names that no property declares and that match a
+   *     pattern, so the map must contain them
    */
-  record PatternMap(String javaName, TypeName valueType, List<PatternProperty> patterns) {
+  record PatternMap(String javaName, TypeName valueType, List<PatternProperty> patterns,
+      List<String> required) {
 
     public PatternMap {
       patterns = List.copyOf(patterns);
+      required = List.copyOf(required);
     }
   }
 
@@ -115,9 +119,10 @@ public sealed interface TypeDeclaration {
    * @param type the Java type of the pattern's schema
    * @param constraints the validation keywords of the pattern's schema
    * @param forbidden whether the pattern's schema is {@code false}, so no property may match it
+   * @param nullable whether the pattern's schema allows a JSON {@code null} value
    */
   record PatternProperty(String pattern, String javaPattern, TypeName type,
-      Constraints constraints, boolean forbidden) {}
+      Constraints constraints, boolean forbidden, boolean nullable) {}
 
   /**
    * A sealed interface for a {@code oneOf} or {@code anyOf} schema, with a Jackson factory that

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * Sorts the properties a generated record does not declare by its schema's {@code
  * patternProperties}: a property whose name matches a pattern goes to the pattern map, any other
  * to the {@code additionalProperties} map, or it is dropped or rejected as that keyword requires.
+ * It also checks the keys of those maps when a record is constructed.
  *
  * <p>Generated records read their undeclared properties as JSON trees and call these methods from
  * the constructor that Jackson reads them with. Values are converted with {@link JsonTrees}, so
@@ -74,6 +76,41 @@ public final class PatternProperties {
         throw new IllegalArgumentException(name + ": unrecognized property, because the schema"
             + " does not declare it, it matches no patternProperties pattern (" + sources
             + "), and additionalProperties is false");
+      }
+    }
+  }
+
+  /**
+   * Rejects a key of a map of undeclared properties that is the JSON name of a declared property,
+   * because encoding would write that name twice.
+   *
+   * @param keyword the keyword the map comes from, {@code patternProperties} or {@code
+   *     additionalProperties}, for the message
+   * @throws IllegalArgumentException when such a key exists, with a message that starts with it
+   */
+  public static void rejectDeclared(Map<String, ?> map, Set<String> declared, String keyword) {
+    for (String name : map.keySet()) {
+      if (name != null && declared.contains(name)) {
+        throw new IllegalArgumentException(name + ": the " + keyword + " map must not contain a"
+            + " property that the schema declares under properties, so set its own component");
+      }
+    }
+  }
+
+  /**
+   * Rejects a key of the {@code additionalProperties} map that matches one of {@code patterns},
+   * because such a property belongs to the pattern map and would not decode back into this map.
+   *
+   * @param sources the patterns as the document writes them, for the message
+   * @throws IllegalArgumentException when such a key exists, with a message that starts with it
+   */
+  public static void rejectMatched(
+      Map<String, ?> additional, List<Pattern> patterns, String sources) {
+    for (String name : additional.keySet()) {
+      if (name != null && matchesAny(name, patterns)) {
+        throw new IllegalArgumentException(name + ": the additionalProperties map must not contain"
+            + " a name that matches a patternProperties pattern (" + sources + "), so put it in"
+            + " the patternProperties map");
       }
     }
   }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +82,36 @@ class PatternPropertiesTest {
     assertTrue(e.getMessage().contains("found the string \"text\""), e.getMessage());
     assertNull(e.getCause());
     assertEquals(1, e.getSuppressed().length);
+  }
+
+  @Test
+  void rejectDeclaredNamesKeyAndKeyword() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PatternProperties.rejectDeclared(
+            Map.of("x-a", 1, "id", 2), Set.of("id"), "additionalProperties"));
+
+    assertEquals("id: the additionalProperties map must not contain a property that the schema"
+        + " declares under properties, so set its own component", e.getMessage());
+    PatternProperties.rejectDeclared(Map.of("x-a", 1), Set.of("id"), "patternProperties");
+  }
+
+  @Test
+  void rejectMatchedNamesKeyAndPatterns() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PatternProperties.rejectMatched(Map.of("userid", true), PATTERNS, "^x-, id$"));
+
+    assertEquals("userid: the additionalProperties map must not contain a name that matches a"
+        + " patternProperties pattern (^x-, id$), so put it in the patternProperties map",
+        e.getMessage());
+    PatternProperties.rejectMatched(Map.of("other", true), PATTERNS, "^x-, id$");
+  }
+
+  @Test
+  void keyChecksSkipNullKey() {
+    Map<String, Boolean> additional = new HashMap<>();
+    additional.put(null, true);
+
+    PatternProperties.rejectDeclared(additional, Set.of("id"), "additionalProperties");
+    PatternProperties.rejectMatched(additional, PATTERNS, "^x-, id$");
   }
 }
