@@ -360,8 +360,8 @@ public final class Messages {
         + maxDepth
         + " steps deep inside \""
         + outermost
-        + "\", counting each step through properties, items, additionalProperties, allOf, oneOf,"
-        + " anyOf and $ref."
+        + "\", counting each schema under properties, items, additionalProperties, allOf, oneOf"
+        + " or anyOf as one step; a $ref adds none."
         + " Schemas this deep overflow the stack of javac or of the processor. Flatten the"
         + " schema, or replace a nested part with {} (any JSON value) or with x-java-type naming"
         + " an existing class.";

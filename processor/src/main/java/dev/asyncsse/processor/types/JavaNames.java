@@ -133,8 +133,9 @@ public final class JavaNames {
       if (boundary) {
         flush(word, words);
       } else if (Character.isLowerCase(c) && Character.isUpperCase(previous)
-          && endsWithTwoCapitals(word)) {
-        // The last capital of a run starts the next word: HTTPRequest is HTTP and Request.
+          && endsWithTwoCapitals(word) && !endsPlural(raw, i, c)) {
+        // The last capital of a run starts the next word: HTTPRequest is HTTP and Request, but
+        // the s of a plural such as URLs stays with its run.
         int last = word.offsetByCodePoints(word.length(), -1);
         String next = word.substring(last);
         word.setLength(last);
@@ -146,6 +147,11 @@ public final class JavaNames {
     }
     flush(word, words);
     return words;
+  }
+
+  /** Returns whether {@code c}, which ends before {@code next}, is an s that ends a word. */
+  private static boolean endsPlural(String raw, int next, int c) {
+    return c == 's' && (next >= raw.length() || !Character.isLowerCase(raw.codePointAt(next)));
   }
 
   /** Returns whether {@code word} has at least two code points and its last two are capitals. */

@@ -47,10 +47,10 @@ import java.util.regex.Pattern;
 public final class SchemaTypeMapper {
 
   /**
-   * The maximum number of steps from a payload or component schema to a schema inside it,
-   * counting every step through properties, items, additionalProperties, allOf, oneOf, anyOf and
-   * $ref. A string under 100 nested arrays is 100 steps deep and allowed, and one more is
-   * rejected. With their default stack, javac 17 and 25 overflow at about 480 to 700 nested type
+   * The maximum number of steps from a payload or component schema to a schema inside it. Each
+   * schema under properties, items, additionalProperties, allOf, oneOf or anyOf is one step, and
+   * following a $ref to it adds none. A string under 100 nested arrays is 100 steps deep and
+   * allowed, and one more is rejected. With their default stack, javac 17 and 25 overflow at about 480 to 700 nested type
    * arguments such as {@code List<List<...>>}, and the mapper, which recurses, at about 1,350
    * nested records.
    */

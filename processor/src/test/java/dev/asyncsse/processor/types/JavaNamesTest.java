@@ -21,6 +21,8 @@ class JavaNamesTest {
     "XMLValue, XmlValue",
     "getIOStream, GetIoStream",
     "PA, Pa",
+    "getURLs, GetURLs",
+    "URLsByHost, URLsByHost",
   })
   void typeNames(String raw, String expected) {
     assertEquals(expected, JavaNames.typeName(raw));
