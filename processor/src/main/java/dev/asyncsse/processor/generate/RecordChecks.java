@@ -150,6 +150,11 @@ final class RecordChecks {
     TypeName valueType = component.type();
     Constraints rules = component.constraints();
     CodeText body = CodeText.builder();
+    if (valueType.equals(DOUBLE)) {
+      // JSON has no NaN or infinity, so such a value could not be sent or read back.
+      fail(body, CodeText.builder().add("!$T.isFinite($L)", Double.class, name),
+          property + ": must be a finite number, but was ", name);
+    }
     if (rules.isEmpty()) {
       return body;
     }
