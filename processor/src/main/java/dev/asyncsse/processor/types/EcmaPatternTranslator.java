@@ -103,6 +103,7 @@ public final class EcmaPatternTranslator {
   private final int groupCount;
   private final boolean hasNamedGroups;
   private final StringBuilder java = new StringBuilder();
+  private final java.util.Set<String> groupNames = new java.util.HashSet<>();
   private int index;
 
   private EcmaPatternTranslator(String source) {
@@ -309,6 +310,10 @@ public final class EcmaPatternTranslator {
       throw error(start, "invalid group name",
           "Start the name with a letter, $ or _, use letters, digits, $ and _, and close it with"
               + " '>'.");
+    }
+    if (!groupNames.add(name)) {
+      throw error(start, "duplicate group name '" + name + "'",
+          "Give each named group its own name, because ECMA-262 rejects a name used twice.");
     }
     index = close + 1;
   }

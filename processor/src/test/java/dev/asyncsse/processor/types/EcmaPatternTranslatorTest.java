@@ -259,6 +259,8 @@ class EcmaPatternTranslatorTest {
       {"(?", 0, "invalid group syntax '(?'"},
       {"(?<1a>x)", 0, "invalid group name"},
       {"(?<a", 0, "invalid group name"},
+      {"(?<a>x)(?<a>y)", 7, "duplicate group name 'a'"},
+      {"(?<a>x)|(?<b>y)(?<a>z)", 15, "duplicate group name 'a'"},
       {"(a)\\1", 3, "backreference \\1"},
       {"(?<n>a)\\k<n>", 7, "named backreference"},
       {"\\p{L}", 0, "'\\p' is a Unicode property escape only with the u flag"},
