@@ -679,7 +679,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void titleTooLongForTypeNameIsOneError() throws IOException {
+  void longTitleIsOneError() throws IOException {
     String title = "T".repeat(300);
     Compilation compilation = compile(
         "title.yaml",
@@ -708,7 +708,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void channelIdTooLongForTypeNameIsOneError() throws IOException {
+  void longChannelIdIsOneError() throws IOException {
     // The channel names its client, server and parameters types, and one error covers them.
     String id = "c".repeat(240);
     Compilation compilation = compile(

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generated records accept only finite numbers, so that no record holds a value that JSON cannot
+ * Generated records accept only finite numbers, so that no record contains a value that JSON cannot
  * carry: a record built in code rejects NaN and infinity, and one whose payload is a single number
  * rejects {@code 1e400}, which Jackson would read as infinity.
  */

@@ -217,7 +217,7 @@ public final class RequestValues {
     }
     // NOTE: reached only for component types that RequestValueReader passes through as JSON,
     // such as nested objects. The codec's line and column then count in the JSON object built
-    // from the request values, which the sender never sees.
+    // from the request values on the server, not in the text the client sent.
     return decodingFailure instanceof JsonCodecException codecFailure
         ? codecFailure.reason()
         : decodingFailure.getMessage();

@@ -50,6 +50,6 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
     return "the " + scalar.kind() + " " + scalar.json();
   }
 
-  /** The longest string that {@link #describe} quotes whole. */
+  /** The maximum length of a string that {@link #describe} quotes whole. */
   int DESCRIBED_LENGTH = 60;
 }
