@@ -1117,4 +1117,82 @@ class DiagnosticsTest {
     assertNoStackTrace(compilation);
     assertThat(withClass).succeeded();
   }
+
+  /**
+   * Returns a text of 100 characters whose 60th is U+1F600, outside the Basic Multilingual Plane,
+   * so that a cut after 60 UTF-16 units would split it.
+   */
+  private static String longValue(String start) {
+    return start + "x".repeat(59 - start.length()) + "\uD83D\uDE00" + "y".repeat(40);
+  }
+
+  /** Returns the first 60 characters of {@link #longValue}, which end with U+1F600. */
+  private static String cutValue(String start) {
+    return start + "x".repeat(59 - start.length()) + "\uD83D\uDE00";
+  }
+
+  private static void assertNotQuotedWhole(Compilation compilation, String value) {
+    for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+      String message = diagnostic.getMessage(null);
+      assertFalse(message.contains(value), "value quoted whole: " + message);
+    }
+  }
+
+  @Test
+  void longSchemaValuesAreCutInMessages() throws IOException {
+    String format = longValue("f");
+    String type = longValue("t");
+    String pattern = longValue("(?i)");
+    Compilation compilation = compile(
+        "long.yaml",
+        "asyncapi: 3.0.0\n"
+            + VALID_TAIL
+            + "            f:\n"
+            + "              type: string\n"
+            + "              format: " + format + "\n"
+            + "            t:\n"
+            + "              type: " + type + "\n"
+            + "            p:\n"
+            + "              type: string\n"
+            + "              pattern: '" + pattern + "'\n");
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadWarningContaining(
+        "long.yaml:17:23: Unknown format \"" + cutValue("f") + "...\" (100 characters) for type"
+            + " string;");
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:19:21: Unknown schema type \"" + cutValue("t") + "...\" (100 characters):");
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:22:24: Invalid pattern \"" + cutValue("(?i)") + "...\" (100 characters) at"
+            + " index 0:");
+    assertNotQuotedWhole(compilation, format);
+    assertNotQuotedWhole(compilation, type);
+    assertNotQuotedWhole(compilation, pattern);
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void longMissingRefIsCutInMessage() throws IOException {
+    String ref = "#/components/schemas/" + longValue("S").substring(21);
+    Compilation compilation = compile(
+        "ref.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Refs\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          $ref: '" + ref + "'\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "ref.yaml:11:17: $ref target not found: \"" + ref.substring(0, 59) + "\uD83D\uDE00"
+            + "...\" (100 characters) points at nothing");
+    assertNotQuotedWhole(compilation, ref);
+    assertNothingGenerated("ref.yaml");
+  }
 }

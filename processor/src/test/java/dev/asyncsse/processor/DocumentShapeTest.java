@@ -213,6 +213,13 @@ class DocumentShapeTest {
         "8:18",
         Messages.invalidPayloadKind(
             "tick", "a string of 70 characters starting \"" + longText.substring(0, 60) + "\""));
+    // U+1F600 is the 60th character and two UTF-16 units, so the cut keeps it whole.
+    String emoji = "x".repeat(59) + "\uD83D\uDE00" + "y".repeat(10);
+    assertOneError(
+        HEAD + channel + "        payload: '" + emoji + "'\n",
+        "8:18",
+        Messages.invalidPayloadKind("tick", "a string of 70 characters starting \""
+            + "x".repeat(59) + "\uD83D\uDE00\""));
     assertOneError(
         HEAD + channel + "        payload:\n",
         "8:17",

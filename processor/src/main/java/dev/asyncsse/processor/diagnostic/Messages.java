@@ -22,7 +22,32 @@ public final class Messages {
   public static final List<String> SUPPORTED_VERSIONS =
       List.of("2.0.x", "2.1.x", "2.2.x", "2.3.x", "2.4.x", "2.5.x", "2.6.x", "3.0.x", "3.1.x");
 
+  /**
+   * The maximum number of characters of a document value that a message quotes whole. Characters
+   * are counted as Unicode code points, so a character outside the Basic Multilingual Plane counts
+   * once and is never cut in half.
+   */
+  public static final int QUOTED_LENGTH = 60;
+
   private Messages() {}
+
+  /**
+   * Returns {@code text} in double quotes. A text longer than {@link #QUOTED_LENGTH} characters is
+   * cut after that many, and its length follows, as in {@code "abc..." (75 characters)}.
+   */
+  public static String quote(String text) {
+    int length = text.codePointCount(0, text.length());
+    if (length <= QUOTED_LENGTH) {
+      return "\"" + text + "\"";
+    }
+    return "\"" + startOf(text) + "...\" (" + length + " characters)";
+  }
+
+  /** Returns the first {@link #QUOTED_LENGTH} characters of {@code text}, or all of a shorter one. */
+  public static String startOf(String text) {
+    int length = text.codePointCount(0, text.length());
+    return text.substring(0, text.offsetByCodePoints(0, Math.min(length, QUOTED_LENGTH)));
+  }
 
   public static String documentNotFound(String path, String packageName, List<String> tried) {
     return "AsyncAPI document not found: \""
@@ -103,23 +128,23 @@ public final class Messages {
   }
 
   public static String refNotPointer(String ref) {
-    return "Invalid $ref \""
-        + ref
-        + "\": the part after '#' must be a JSON pointer starting with '/'."
+    return "Invalid $ref "
+        + quote(ref)
+        + ": the part after '#' must be a JSON pointer starting with '/'."
         + " Write it such as '#/components/schemas/Name'.";
   }
 
   public static String remoteRef(String ref) {
-    return "Remote $ref \""
-        + ref
-        + "\" is not supported: the build does not fetch from the network."
+    return "Remote $ref "
+        + quote(ref)
+        + " is not supported: the build does not fetch from the network."
         + " Download the file next to this document and refer to it by relative path.";
   }
 
   public static String refTargetMissing(String ref, String file) {
-    return "$ref target not found: \""
-        + ref
-        + "\" points at nothing in \""
+    return "$ref target not found: "
+        + quote(ref)
+        + " points at nothing in \""
         + file
         + "\". Point the $ref at an existing node, or add the missing component.";
   }
@@ -286,9 +311,9 @@ public final class Messages {
         + parameter
         + "\" of channel \""
         + channel
-        + "\" has type \""
-        + type
-        + "\", which a path segment cannot carry as such; it is generated as a string parameter."
+        + "\" has type "
+        + quote(type)
+        + ", which a path segment cannot carry as such; it is generated as a string parameter."
         + " Use type string, integer or number.";
   }
 
@@ -298,9 +323,8 @@ public final class Messages {
    */
   public static String invalidParameterPattern(
       String channel, String parameter, String pattern, int index, String reason, String fix) {
-    return "Invalid pattern \""
-        + pattern
-        + "\""
+    return "Invalid pattern "
+        + quote(pattern)
         + atIndex(index)
         + " of parameter \""
         + parameter
@@ -330,9 +354,9 @@ public final class Messages {
   }
 
   public static String unsupportedSchemaFormat(String format, String message) {
-    return "Unsupported schemaFormat \""
-        + format
-        + "\" in message \""
+    return "Unsupported schemaFormat "
+        + quote(format)
+        + " in message \""
         + message
         + "\". Only JSON Schema and AsyncAPI schema formats are read; describe the payload"
         + " with a JSON Schema.";
@@ -395,9 +419,9 @@ public final class Messages {
   }
 
   public static String unknownSchemaType(String type) {
-    return "Unknown schema type \""
-        + type
-        + "\": JSON Schema defines string, number, integer, boolean, object, array and null."
+    return "Unknown schema type "
+        + quote(type)
+        + ": JSON Schema defines string, number, integer, boolean, object, array and null."
         + " Correct the spelling, or remove 'type' to allow any value.";
   }
 
@@ -407,7 +431,7 @@ public final class Messages {
    */
   public static String invalidSchemaPattern(
       String pattern, int index, String reason, String fix) {
-    return "Invalid pattern \"" + pattern + "\"" + atIndex(index) + ": " + reason + ". " + fix;
+    return "Invalid pattern " + quote(pattern) + atIndex(index) + ": " + reason + ". " + fix;
   }
 
   /**
@@ -417,7 +441,7 @@ public final class Messages {
    */
   public static String invalidPatternPropertiesKey(
       String pattern, int index, String reason, String fix) {
-    return "Invalid patternProperties key \"" + pattern + "\"" + atIndex(index) + ": " + reason
+    return "Invalid patternProperties key " + quote(pattern) + atIndex(index) + ": " + reason
         + ". " + fix;
   }
 
@@ -541,9 +565,9 @@ public final class Messages {
   }
 
   public static String unknownFormat(String format, String type, List<String> supported) {
-    return "Unknown format \""
-        + format
-        + "\" for type "
+    return "Unknown format "
+        + quote(format)
+        + " for type "
         + type
         + "; the value is not checked against it. "
         + (supported.isEmpty()
