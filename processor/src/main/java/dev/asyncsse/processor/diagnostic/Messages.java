@@ -727,6 +727,14 @@ public final class Messages {
         + "\". Write the pathname with its leading slash.";
   }
 
+  public static String invalidHttpMethod(String method) {
+    return "Invalid HTTP method "
+        + quote(method)
+        + " in bindings.http.method: an HTTP method is a token (RFC 9110), one or more ASCII letters, digits or"
+        + " !#$%&'*+-.^_`|~, with no spaces or other characters, so no request can send it."
+        + " Write the method name alone, such as GET or POST.";
+  }
+
   public static String unsupportedHttpMethod(String method, String operation) {
     return "Unsupported HTTP method \""
         + method
