@@ -497,6 +497,17 @@ public final class Messages {
         + " the schema here as an object such as {type: string}.";
   }
 
+  /** @param target what the $ref points at instead of a schema, such as {@code channel "ticks"} */
+  public static String refNotSchema(String ref, String target) {
+    return "Invalid schema: the $ref "
+        + quote(ref)
+        + " points at "
+        + target
+        + ", which is not a schema. Schemas live under components/schemas, inside a message's"
+        + " payload or headers, or in a separate file. Point the $ref at a schema, such as"
+        + " '#/components/schemas/Name' or 'schemas.yaml#/Name', or write the schema here.";
+  }
+
   public static String invalidKeywordItem(String keyword, String found, String expected) {
     return "Invalid item in '"
         + keyword

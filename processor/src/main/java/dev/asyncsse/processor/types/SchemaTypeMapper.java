@@ -112,7 +112,8 @@ public final class SchemaTypeMapper {
     this.refs = refs;
     this.problems = problems;
     this.progress = progress;
-    this.flattener = new AllOfFlattener(refs);
+    this.flattener =
+        new AllOfFlattener(refs, (ref, target) -> !refersToNonSchemaObject(ref, target));
     this.unions = new UnionMapper(this, refs, flattener);
     this.defaults = new DefaultValues(problems, this::generatedEnum);
     this.keywordChecks = new SchemaKeywordChecks(problems);
@@ -222,6 +223,9 @@ public final class SchemaTypeMapper {
           ((MapNode) schema).text("$ref").orElse(""), target.describe()));
       return JSON_NODE;
     }
+    if (target != schema && refersToNonSchemaObject((MapNode) schema, target)) {
+      return JSON_NODE;
+    }
     positions.putIfAbsent(target.location(), target.position());
     if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
       keywordChecks.check(checkedSchema);
@@ -295,6 +299,24 @@ public final class SchemaTypeMapper {
     problems.error(
         schema.position(),
         Messages.schemaTooDeep(nesting.get(0).location(), MAX_SCHEMA_DEPTH));
+  }
+
+  /**
+   * Reports a {@code $ref} whose target is an AsyncAPI object that is no schema, such as a channel
+   * or {@code info}, at the {@code $ref}, and returns whether it did.
+   */
+  private boolean refersToNonSchemaObject(MapNode ref, Node target) {
+    if (!refs.inAsyncApiDocument(target)) {
+      return false;
+    }
+    Optional<String> found = SchemaRefTargets.nonSchemaObject(target.pointer());
+    if (found.isEmpty()) {
+      return false;
+    }
+    Node value = ref.get("$ref").orElse(ref);
+    problems.error(
+        value.position(), Messages.refNotSchema(ref.text("$ref").orElse(""), found.get()));
+    return true;
   }
 
   private static boolean isSchema(Node node) {
