@@ -739,6 +739,146 @@ class DiagnosticsTest {
     assertNothingGenerated("channel.yaml");
   }
 
+  /** Returns a document with one channel and messages {@code tick} and {@code messageId}. */
+  private static String channelDocument(String title, String channelId, String messageId) {
+    return "asyncapi: 3.0.0\n"
+        + "info:\n"
+        + "  title: " + title + "\n"
+        + "  version: 1.0.0\n"
+        + "channels:\n"
+        + "  " + channelId + ":\n"
+        + "    address: ticks\n"
+        + "    messages:\n"
+        + "      " + messageId + ":\n"
+        + "        payload: {type: string}\n"
+        + "      tick:\n"
+        + "        payload: {type: string}\n";
+  }
+
+  @Test
+  void nestedMessageTypeNameTooLongIsOneError() throws IOException {
+    // TicksClient$Event$<message> is 180 + 6 + 7 + 71 bytes, although every top-level name and
+    // every name the channel id alone gives, such as its Server$Handler, is under 200.
+    String document = channelDocument("Ticks", "c".repeat(180), "m".repeat(71));
+    Compilation compilation = compile("nested.yaml", document);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "nested.yaml:10:9: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(179) + "Client$Event$M" + "m".repeat(70),
+                264,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.MESSAGE_NAME_FIX));
+    assertThat(compilation).hadErrorContaining("264 bytes long in UTF-8");
+    assertThat(compilation).hadErrorContaining("Shorten the message id");
+    assertNothingGenerated("nested.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void nestedChannelTypeNameTooLongIsOneError() throws IOException {
+    // The client and server names have 196 bytes, and their nested types up to 204. The message
+    // type nested in TicksClient$Event extends a name already over the limit, so it adds no error.
+    String document = channelDocument("Ticks", "c".repeat(190), "m".repeat(71));
+    Compilation compilation = compile("nested.yaml", document);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "nested.yaml:7:5: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(189) + "Server$Handler",
+                204,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.CHANNEL_NAME_FIX));
+    assertNothingGenerated("nested.yaml");
+  }
+
+  @Test
+  void nestedEntryTypeNameTooLongIsOneError() throws IOException {
+    String document = channelDocument("T".repeat(190), "ticks", "tock");
+    Compilation compilation = compile("nested.yaml", document);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "nested.yaml:3:3: "
+            + Messages.typeNameTooLong(
+                "T" + "t".repeat(189) + "$ClientBuilder",
+                204,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.TITLE_NAME_FIX));
+    assertNothingGenerated("nested.yaml");
+  }
+
+  @Test
+  void recordBuilderNameTooLongIsOneError() throws IOException {
+    // A record of six or more components gets a nested Builder.
+    String key = "S" + "s".repeat(194);
+    Compilation compilation = compile(
+        "builder.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {$ref: '#/components/schemas/" + key + "'}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    " + key + ":\n"
+            + "      type: object\n"
+            + "      properties: {a: {}, b: {}, c: {}, d: {}, e: {}, f: {}}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "builder.yaml:14:7: "
+            + Messages.typeNameTooLong(
+                key + "$Builder",
+                203,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.NESTED_SCHEMA_NAME_FIX));
+    assertNothingGenerated("builder.yaml");
+  }
+
+  @Test
+  void parameterEnumNameTooLongIsOneError() throws IOException {
+    String channelId = "c".repeat(150);
+    String parameter = "p".repeat(60);
+    Compilation compilation = compile(
+        "parameter.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  " + channelId + ":\n"
+            + "    address: ticks/{" + parameter + "}\n"
+            + "    parameters:\n"
+            + "      " + parameter + ":\n"
+            + "        enum: [a, b]\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "parameter.yaml:10:9: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(149) + "Parameters$P" + "p".repeat(59),
+                221,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.PARAMETER_NAME_FIX));
+    assertNothingGenerated("parameter.yaml");
+  }
+
   @Test
   void refChainTooDeepIsOneError() throws IOException {
     // Schema S<i> starts at line 16 + 3 i. The first payload reaches S101 101 steps down, the

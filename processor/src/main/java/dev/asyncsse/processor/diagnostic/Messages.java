@@ -396,12 +396,33 @@ public final class Messages {
       + " and property. Give this schema, or a schema around it, a shorter name with x-java-name.";
 
   /** The fix for a too long entry point type name. */
-  public static final String TITLE_NAME_FIX = "The entry point type is named after info.title."
-      + " Shorten the title.";
+  public static final String TITLE_NAME_FIX = "The entry point type and its nested types are"
+      + " named after info.title. Shorten the title.";
+
+  /** The fix for a too long name of a type nested in a record, such as its builder. */
+  public static final String NESTED_SCHEMA_NAME_FIX = "A record's nested types, such as its"
+      + " Builder, are named after the record, and the record after its schema. Give this schema"
+      + " a shorter name with x-java-name.";
+
+  /** The fix for a too long name of a channel client's nested type for one message. */
+  public static final String MESSAGE_NAME_FIX = "The client of a channel with several messages"
+      + " has one nested type per message, named after the channel id and the message id. Shorten"
+      + " the message id (its key, or its messageId in AsyncAPI 2) or the channel id.";
+
+  /** The fix for a too long name of a nested enum of a parameter. */
+  public static final String PARAMETER_NAME_FIX = "A parameter with enum values becomes an enum"
+      + " nested in the channel's parameters type, named after the channel id and the parameter"
+      + " name. Shorten the parameter name, in the address too, or the channel id.";
+
+  /** The fix for a too long type name whose source in the document is not known. */
+  public static final String GENERATED_NAME_FIX = "The name is made of names in the document,"
+      + " such as info.title, a channel id, a message id or a schema's name. Shorten the longest"
+      + " of them.";
 
   /** The fix for a too long channel client, server or parameters type name. */
   public static final String CHANNEL_NAME_FIX = "The channel's client, server and parameters"
-      + " types are named after its channel id. Shorten the channel id.";
+      + " types and the types nested in them are named after its channel id. Shorten the channel"
+      + " id.";
 
   /**
    * @param length the name's length in UTF-8 bytes

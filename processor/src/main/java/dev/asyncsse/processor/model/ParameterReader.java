@@ -67,7 +67,7 @@ final class ParameterReader {
       Node node = declared.get(name);
       if (node == null) {
         nodes.problems().warning(addressPosition, Messages.undeclaredParameter(channelId, name));
-        parameters.add(ParameterModel.undeclared(name));
+        parameters.add(ParameterModel.undeclared(name, addressPosition));
         continue;
       }
       nodes.resolveObject(node, "parameter")
@@ -98,7 +98,8 @@ final class ParameterReader {
         examples(values),
         true,
         kind,
-        schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE));
+        schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE),
+        map.position());
   }
 
   /**
