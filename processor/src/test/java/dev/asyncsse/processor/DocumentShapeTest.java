@@ -328,6 +328,22 @@ class DocumentShapeTest {
   }
 
   @Test
+  void v2ParameterSchemaRefToNonSchemaIsAnError() throws IOException {
+    assertOneError(
+        V2_HEAD
+            + "channels:\n"
+            + "  ticks/{id}:\n"
+            + "    parameters:\n"
+            + "      id:\n"
+            + "        schema: {$ref: '#/info'}\n"
+            + "    subscribe:\n"
+            + "      message:\n"
+            + "        payload: {type: string}\n",
+        "7:24",
+        Messages.refNotSchema("#/info", "the info object"));
+  }
+
+  @Test
   void refsToSchemasStayValid() throws IOException {
     Files.writeString(
         dir.resolve("schemas.yaml"),
@@ -389,7 +405,9 @@ class DocumentShapeTest {
             + "    tock:\n"
             + "      payload: {type: object, properties: {n: {type: integer}}}\n"
             + "  schemas:\n"
-            + "    Tick: {type: object, properties: {at: {$ref: '#/components/messages/tock/payload'}}}\n");
+            + "    Tick:\n"
+            + "      type: object\n"
+            + "      properties: {at: {$ref: '#/components/messages/tock/payload'}}\n");
 
     assertThat(compilation).succeededWithoutWarnings();
   }

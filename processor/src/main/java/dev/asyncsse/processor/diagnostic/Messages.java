@@ -43,7 +43,7 @@ public final class Messages {
     return "\"" + startOf(text) + "...\" (" + length + " characters)";
   }
 
-  /** Returns the first {@link #QUOTED_LENGTH} characters of {@code text}, or all of a shorter one. */
+  /** Returns the first {@link #QUOTED_LENGTH} characters of {@code text}, or a shorter text. */
   public static String startOf(String text) {
     int length = text.codePointCount(0, text.length());
     return text.substring(0, text.offsetByCodePoints(0, Math.min(length, QUOTED_LENGTH)));
@@ -762,8 +762,9 @@ public final class Messages {
   public static String invalidHttpMethod(String method) {
     return "Invalid HTTP method "
         + quote(method)
-        + " in bindings.http.method: an HTTP method is a token (RFC 9110), one or more ASCII letters, digits or"
-        + " !#$%&'*+-.^_`|~, with no spaces or other characters, so no request can send it."
+        + " in bindings.http.method: an HTTP method is a token (RFC 9110), one or more ASCII"
+        + " letters, digits or !#$%&'*+-.^_`|~, with no spaces or other characters, so no request"
+        + " can send it."
         + " Write the method name alone, such as GET or POST.";
   }
 

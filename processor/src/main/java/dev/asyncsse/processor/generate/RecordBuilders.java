@@ -40,7 +40,7 @@ final class RecordBuilders {
         .noneMatch(component -> component.javaName().equals("builder"));
   }
 
-  /** Adds {@code builder()} and the {@code Builder} class to {@code type}, when the record gets one. */
+  /** Adds {@code builder()} and the {@code Builder} class, when the record has them. */
   void addTo(TypeSpec.Builder type) {
     if (!hasBuilder(record)) {
       return;

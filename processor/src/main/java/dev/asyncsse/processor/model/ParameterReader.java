@@ -8,6 +8,7 @@ import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.read.SourcePosition;
 import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.SchemaKeywordChecks;
+import dev.asyncsse.processor.types.SchemaRefTargets;
 import dev.asyncsse.processor.types.UntranslatablePatternException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -78,7 +79,10 @@ final class ParameterReader {
 
   private ParameterModel parameter(String channelId, String name, MapNode map) {
     nodes.reach(map);
-    Optional<MapNode> schema = nodes.object(map, "schema");
+    Optional<MapNode> schema = nodes.object(map, "schema")
+        .filter(target -> !(map.get("schema").orElseThrow() instanceof MapNode ref
+            && ref != target
+            && SchemaRefTargets.reportNonSchema(ref, target, nodes.refs(), nodes.problems())));
     if (v3 && schema.isPresent()) {
       nodes.problems().warning(
           map.keyPosition("schema"), Messages.v3ParameterSchema(channelId, name));

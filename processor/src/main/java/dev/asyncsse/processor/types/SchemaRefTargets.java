@@ -1,7 +1,11 @@
 package dev.asyncsse.processor.types;
 
 import dev.asyncsse.processor.diagnostic.Messages;
+import dev.asyncsse.processor.diagnostic.Problems;
 import dev.asyncsse.processor.read.JsonPointers;
+import dev.asyncsse.processor.read.MapNode;
+import dev.asyncsse.processor.read.Node;
+import dev.asyncsse.processor.read.RefResolver;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +19,7 @@ import java.util.Optional;
  * left alone, and so are {@code components/schemas}, {@code $defs} and {@code definitions}
  * anywhere.
  */
-final class SchemaRefTargets {
+public final class SchemaRefTargets {
 
   /** The kind of object in each map under {@code components}, other than schemas. */
   private static final Map<String, String> COMPONENTS = Map.ofEntries(
@@ -41,6 +45,29 @@ final class SchemaRefTargets {
   private SchemaRefTargets() {}
 
   /**
+   * Reports a schema {@code $ref} whose target is an AsyncAPI object that is no schema, at the
+   * {@code $ref}, and returns whether it did. A target in a file that is no AsyncAPI document,
+   * such as a file of schemas, is never reported.
+   *
+   * @param ref the object that holds the {@code $ref}
+   * @param target the end of its reference chain
+   */
+  public static boolean reportNonSchema(
+      MapNode ref, Node target, RefResolver refs, Problems problems) {
+    if (!refs.inAsyncApiDocument(target)) {
+      return false;
+    }
+    Optional<String> found = nonSchemaObject(target.pointer());
+    if (found.isEmpty()) {
+      return false;
+    }
+    Node value = ref.get("$ref").orElse(ref);
+    problems.error(
+        value.position(), Messages.refNotSchema(ref.text("$ref").orElse(""), found.get()));
+    return true;
+  }
+
+  /**
    * Returns what the object at {@code pointer} is, such as {@code channel "ticks"}, when it is
    * an AsyncAPI object that is no schema; otherwise returns empty.
    */
@@ -51,7 +78,8 @@ final class SchemaRefTargets {
     }
     String top = tokens.get(0);
     return switch (top) {
-      case "info" -> Optional.of(tokens.size() == 1 ? "the info object" : "part of the info object");
+      case "info" ->
+          Optional.of(tokens.size() == 1 ? "the info object" : "part of the info object");
       case "servers" -> named(tokens, "servers object", "server");
       case "operations" -> named(tokens, "operations object", "operation");
       case "channels" -> channelObject(tokens);

@@ -169,9 +169,9 @@ public final class SchemaTypeMapper {
 
   /**
    * Reports a type name over {@link #MAX_TYPE_NAME_LENGTH}, unless it extends a name found over
-   * the limit before, or its origin had a long name reported. An inline schema's name starts with its
-   * owner's, so one long name makes every name inside it long too, a channel names three types,
-   * and a nested type's name starts with its outer type's.
+   * the limit before, or its origin had a long name reported. An inline schema's name starts with
+   * its owner's, so one long name makes every name inside it long too, a channel names three
+   * types, and a nested type's name starts with its outer type's.
    */
   private void checkLength(
       String name, String origin, SourcePosition position, String lengthFix) {
@@ -321,17 +321,7 @@ public final class SchemaTypeMapper {
    * or {@code info}, at the {@code $ref}, and returns whether it did.
    */
   private boolean refersToNonSchemaObject(MapNode ref, Node target) {
-    if (!refs.inAsyncApiDocument(target)) {
-      return false;
-    }
-    Optional<String> found = SchemaRefTargets.nonSchemaObject(target.pointer());
-    if (found.isEmpty()) {
-      return false;
-    }
-    Node value = ref.get("$ref").orElse(ref);
-    problems.error(
-        value.position(), Messages.refNotSchema(ref.text("$ref").orElse(""), found.get()));
-    return true;
+    return SchemaRefTargets.reportNonSchema(ref, target, refs, problems);
   }
 
   private static boolean isSchema(Node node) {
