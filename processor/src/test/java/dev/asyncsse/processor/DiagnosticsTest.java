@@ -793,6 +793,9 @@ class DiagnosticsTest {
                 204,
                 SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
                 Messages.CHANNEL_NAME_FIX));
+    // The name is shown by its first and last 40 characters.
+    assertThat(compilation).hadErrorContaining(
+        "named \"C" + "c".repeat(39) + "..." + "c".repeat(26) + "Server$Handler\", 204 bytes");
     assertNothingGenerated("nested.yaml");
   }
 

@@ -425,13 +425,23 @@ public final class Messages {
       + " id.";
 
   /**
+   * Returns the message for a type name over the limit. The name is shown by its first and last
+   * 40 characters, so that the part that a nested type adds, such as {@code $Event$Tick}, shows.
+   *
+   * @param name the simple name, or {@code Outer$Inner} for a nested type
    * @param length the name's length in UTF-8 bytes
    * @param fix what names the type and how to shorten it, such as {@link #TITLE_NAME_FIX}
    */
   public static String typeNameTooLong(String name, int length, int maxLength, String fix) {
+    int characters = name.codePointCount(0, name.length());
+    String shown = characters <= 80
+        ? name
+        : name.substring(0, name.offsetByCodePoints(0, 40))
+            + "..."
+            + name.substring(name.offsetByCodePoints(name.length(), -40));
     return "Generated type name too long: the type generated here would be named \""
-        + name.substring(0, Math.min(name.length(), 40))
-        + "...\", "
+        + shown
+        + "\", "
         + length
         + " bytes long in UTF-8, and the processor allows at most "
         + maxLength
