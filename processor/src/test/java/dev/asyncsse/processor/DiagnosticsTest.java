@@ -1286,6 +1286,7 @@ class DiagnosticsTest {
     String format = longValue("f");
     String type = longValue("t");
     String pattern = longValue("(?i)");
+    String javaType = longValue("com.example.");
     Compilation compilation = compile(
         "long.yaml",
         "asyncapi: 3.0.0\n"
@@ -1297,9 +1298,11 @@ class DiagnosticsTest {
             + "              type: " + type + "\n"
             + "            p:\n"
             + "              type: string\n"
-            + "              pattern: '" + pattern + "'\n");
+            + "              pattern: '" + pattern + "'\n"
+            + "            j:\n"
+            + "              x-java-type: " + javaType + "\n");
 
-    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorCount(3);
     assertThat(compilation).hadWarningContaining(
         "long.yaml:17:23: Unknown format \"" + cutValue("f") + "...\" (100 characters) for type"
             + " string;");
@@ -1308,7 +1311,11 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining(
         "long.yaml:22:24: Invalid pattern \"" + cutValue("(?i)") + "...\" (100 characters) at"
             + " index 0:");
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:24:28: Invalid x-java-type \"" + cutValue("com.example.")
+            + "...\" (100 characters):");
     assertNotQuotedWhole(compilation, format);
+    assertNotQuotedWhole(compilation, javaType);
     assertNotQuotedWhole(compilation, type);
     assertNotQuotedWhole(compilation, pattern);
     assertNoStackTrace(compilation);

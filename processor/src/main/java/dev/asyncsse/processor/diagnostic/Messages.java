@@ -171,9 +171,9 @@ public final class Messages {
   }
 
   public static String unsupportedVersion(String version) {
-    return "Unsupported AsyncAPI version \""
-        + version
-        + "\". Supported versions: "
+    return "Unsupported AsyncAPI version "
+        + quote(version)
+        + ". Supported versions: "
         + String.join(", ", SUPPORTED_VERSIONS)
         + ". Set 'asyncapi' to the version the document follows, or convert the document to"
         + " AsyncAPI 3.";
@@ -520,9 +520,9 @@ public final class Messages {
   }
 
   public static String referencedSchemaKind(String ref, String found) {
-    return "Invalid schema: the $ref \""
-        + ref
-        + "\" points at "
+    return "Invalid schema: the $ref "
+        + quote(ref)
+        + " points at "
         + found
         + ", but a schema must be an object or a boolean. Point the $ref at a schema, or write"
         + " the schema here as an object such as {type: string}.";
@@ -579,9 +579,9 @@ public final class Messages {
   }
 
   public static String unknownJavaType(String value) {
-    return "Unknown x-java-type \""
-        + value
-        + "\": no class of that name is on the compile classpath or in the compiled sources."
+    return "Unknown x-java-type "
+        + quote(value)
+        + ": no class of that name is on the compile classpath or in the compiled sources."
         + " Add the dependency that contains it, or correct the name.";
   }
 
@@ -670,9 +670,9 @@ public final class Messages {
   }
 
   public static String parameterEnumDuplicate(String channel, String parameter, String value) {
-    return "Duplicate enum value \""
-        + value
-        + "\" of parameter \""
+    return "Duplicate enum value "
+        + quote(value)
+        + " of parameter \""
         + parameter
         + "\" in channel \""
         + channel
@@ -703,9 +703,9 @@ public final class Messages {
   }
 
   public static String invalidJavaType(String value) {
-    return "Invalid x-java-type \""
-        + value
-        + "\": it must be a qualified Java class name such as java.util.UUID."
+    return "Invalid x-java-type "
+        + quote(value)
+        + ": it must be a qualified Java class name such as java.util.UUID."
         + " Write the class's full name, without type arguments.";
   }
 
