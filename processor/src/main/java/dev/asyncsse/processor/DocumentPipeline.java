@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.processor.diagnostic.Problems;
 import dev.asyncsse.processor.diagnostic.Progress;
+import dev.asyncsse.processor.generate.ClassFileNames;
 import dev.asyncsse.processor.generate.DocumentPlan;
 import dev.asyncsse.processor.generate.DocumentPlanner;
 import dev.asyncsse.processor.generate.SourceGenerator;
@@ -87,6 +88,13 @@ final class DocumentPipeline {
     List<JavaFile> sources =
         new SourceGenerator(packageName, request.path(), element, progress, types::positionOf)
             .generate(plan);
+    for (String name : ClassFileNames.overLimit(sources)) {
+      problems.error(null, Messages.typeNameTooLong(name, ClassFileNames.length(name),
+          SchemaTypeMapper.MAX_TYPE_NAME_LENGTH, Messages.GENERATED_NAME_FIX));
+    }
+    if (problems.hasErrors()) {
+      return new Outcome(List.of(), problems);
+    }
     return new Outcome(sources, problems);
   }
 

@@ -739,6 +739,149 @@ class DiagnosticsTest {
     assertNothingGenerated("channel.yaml");
   }
 
+  /** Returns a document with one channel and messages {@code tick} and {@code messageId}. */
+  private static String channelDocument(String title, String channelId, String messageId) {
+    return "asyncapi: 3.0.0\n"
+        + "info:\n"
+        + "  title: " + title + "\n"
+        + "  version: 1.0.0\n"
+        + "channels:\n"
+        + "  " + channelId + ":\n"
+        + "    address: ticks\n"
+        + "    messages:\n"
+        + "      " + messageId + ":\n"
+        + "        payload: {type: string}\n"
+        + "      tick:\n"
+        + "        payload: {type: string}\n";
+  }
+
+  @Test
+  void nestedMessageTypeNameTooLongIsOneError() throws IOException {
+    // TicksClient$Event$<message> is 180 + 6 + 7 + 71 bytes, although every top-level name and
+    // every name the channel id alone gives, such as its Server$Handler, is under 200.
+    String document = channelDocument("Ticks", "c".repeat(180), "m".repeat(71));
+    Compilation compilation = compile("nested.yaml", document);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "nested.yaml:10:9: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(179) + "Client$Event$M" + "m".repeat(70),
+                264,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.MESSAGE_NAME_FIX));
+    assertThat(compilation).hadErrorContaining("264 bytes long in UTF-8");
+    assertThat(compilation).hadErrorContaining("Shorten the message id");
+    assertNothingGenerated("nested.yaml");
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void nestedChannelTypeNameTooLongIsOneError() throws IOException {
+    // The client and server names have 196 bytes, and their nested types up to 204. The message
+    // type nested in TicksClient$Event extends a name already over the limit, so it adds no error.
+    String document = channelDocument("Ticks", "c".repeat(190), "m".repeat(71));
+    Compilation compilation = compile("nested.yaml", document);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "nested.yaml:7:5: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(189) + "Server$Handler",
+                204,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.CHANNEL_NAME_FIX));
+    // The name is shown by its first and last 40 characters.
+    assertThat(compilation).hadErrorContaining(
+        "named \"C" + "c".repeat(39) + "..." + "c".repeat(26) + "Server$Handler\", 204 bytes");
+    assertNothingGenerated("nested.yaml");
+  }
+
+  @Test
+  void nestedEntryTypeNameTooLongIsOneError() throws IOException {
+    String document = channelDocument("T".repeat(190), "ticks", "tock");
+    Compilation compilation = compile("nested.yaml", document);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "nested.yaml:3:3: "
+            + Messages.typeNameTooLong(
+                "T" + "t".repeat(189) + "$ClientBuilder",
+                204,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.TITLE_NAME_FIX));
+    assertNothingGenerated("nested.yaml");
+  }
+
+  @Test
+  void recordBuilderNameTooLongIsOneError() throws IOException {
+    // A record of six or more components gets a nested Builder.
+    String key = "S" + "s".repeat(194);
+    Compilation compilation = compile(
+        "builder.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {$ref: '#/components/schemas/" + key + "'}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    " + key + ":\n"
+            + "      type: object\n"
+            + "      properties: {a: {}, b: {}, c: {}, d: {}, e: {}, f: {}}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "builder.yaml:14:7: "
+            + Messages.typeNameTooLong(
+                key + "$Builder",
+                203,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.NESTED_SCHEMA_NAME_FIX));
+    assertNothingGenerated("builder.yaml");
+  }
+
+  @Test
+  void parameterEnumNameTooLongIsOneError() throws IOException {
+    String channelId = "c".repeat(150);
+    String parameter = "p".repeat(60);
+    Compilation compilation = compile(
+        "parameter.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Ticks\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  " + channelId + ":\n"
+            + "    address: ticks/{" + parameter + "}\n"
+            + "    parameters:\n"
+            + "      " + parameter + ":\n"
+            + "        enum: [a, b]\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "parameter.yaml:10:9: "
+            + Messages.typeNameTooLong(
+                "C" + "c".repeat(149) + "Parameters$P" + "p".repeat(59),
+                221,
+                SchemaTypeMapper.MAX_TYPE_NAME_LENGTH,
+                Messages.PARAMETER_NAME_FIX));
+    assertNothingGenerated("parameter.yaml");
+  }
+
   @Test
   void refChainTooDeepIsOneError() throws IOException {
     // Schema S<i> starts at line 16 + 3 i. The first payload reaches S101 101 steps down, the
@@ -1116,5 +1259,90 @@ class DiagnosticsTest {
         "lower.yaml:18:28: " + Messages.unknownJavaType("com.example.broken.lowercase"));
     assertNoStackTrace(compilation);
     assertThat(withClass).succeeded();
+  }
+
+  /**
+   * Returns a text of 100 characters whose 60th is U+1F600, outside the Basic Multilingual Plane,
+   * so that a cut after 60 UTF-16 units would split it.
+   */
+  private static String longValue(String start) {
+    return start + "x".repeat(59 - start.length()) + "\uD83D\uDE00" + "y".repeat(40);
+  }
+
+  /** Returns the first 60 characters of {@link #longValue}, which end with U+1F600. */
+  private static String cutValue(String start) {
+    return start + "x".repeat(59 - start.length()) + "\uD83D\uDE00";
+  }
+
+  private static void assertNotQuotedWhole(Compilation compilation, String value) {
+    for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
+      String message = diagnostic.getMessage(null);
+      assertFalse(message.contains(value), "value quoted whole: " + message);
+    }
+  }
+
+  @Test
+  void longSchemaValuesAreCutInMessages() throws IOException {
+    String format = longValue("f");
+    String type = longValue("t");
+    String pattern = longValue("(?i)");
+    String javaType = longValue("com.example.");
+    Compilation compilation = compile(
+        "long.yaml",
+        "asyncapi: 3.0.0\n"
+            + VALID_TAIL
+            + "            f:\n"
+            + "              type: string\n"
+            + "              format: " + format + "\n"
+            + "            t:\n"
+            + "              type: " + type + "\n"
+            + "            p:\n"
+            + "              type: string\n"
+            + "              pattern: '" + pattern + "'\n"
+            + "            j:\n"
+            + "              x-java-type: " + javaType + "\n");
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadWarningContaining(
+        "long.yaml:17:23: Unknown format \"" + cutValue("f") + "...\" (100 characters) for type"
+            + " string;");
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:19:21: Unknown schema type \"" + cutValue("t") + "...\" (100 characters):");
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:22:24: Invalid pattern \"" + cutValue("(?i)") + "...\" (100 characters) at"
+            + " index 0:");
+    assertThat(compilation).hadErrorContaining(
+        "long.yaml:24:28: Invalid x-java-type \"" + cutValue("com.example.")
+            + "...\" (100 characters):");
+    assertNotQuotedWhole(compilation, format);
+    assertNotQuotedWhole(compilation, javaType);
+    assertNotQuotedWhole(compilation, type);
+    assertNotQuotedWhole(compilation, pattern);
+    assertNoStackTrace(compilation);
+  }
+
+  @Test
+  void longMissingRefIsCutInMessage() throws IOException {
+    String ref = "#/components/schemas/" + longValue("S").substring(21);
+    Compilation compilation = compile(
+        "ref.yaml",
+        "asyncapi: 3.0.0\n"
+            + "info:\n"
+            + "  title: Refs\n"
+            + "  version: 1.0.0\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          $ref: '" + ref + "'\n");
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+        "ref.yaml:11:17: $ref target not found: \"" + ref.substring(0, 59) + "\uD83D\uDE00"
+            + "...\" (100 characters) points at nothing");
+    assertNotQuotedWhole(compilation, ref);
+    assertNothingGenerated("ref.yaml");
   }
 }

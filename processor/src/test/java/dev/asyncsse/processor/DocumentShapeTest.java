@@ -213,6 +213,13 @@ class DocumentShapeTest {
         "8:18",
         Messages.invalidPayloadKind(
             "tick", "a string of 70 characters starting \"" + longText.substring(0, 60) + "\""));
+    // U+1F600 is the 60th character and two UTF-16 units, so the cut keeps it whole.
+    String emoji = "x".repeat(59) + "\uD83D\uDE00" + "y".repeat(10);
+    assertOneError(
+        HEAD + channel + "        payload: '" + emoji + "'\n",
+        "8:18",
+        Messages.invalidPayloadKind("tick", "a string of 70 characters starting \""
+            + "x".repeat(59) + "\uD83D\uDE00\""));
     assertOneError(
         HEAD + channel + "        payload:\n",
         "8:17",
@@ -235,6 +242,174 @@ class DocumentShapeTest {
             + "    Tick: [1, 2]\n",
         "12:11",
         Messages.invalidPayloadKind("tick", "a list"));
+  }
+
+  /** Returns a document whose payload has the property {@code p: {$ref: REF}} at line 11. */
+  private static String propertyRef(String head, String ref) {
+    return head
+        + "channels:\n"
+        + "  ticks:\n"
+        + "    address: ticks\n"
+        + "    messages:\n"
+        + "      tick:\n"
+        + "        payload:\n"
+        + "          type: object\n"
+        + "          properties:\n"
+        + "            p: {$ref: '" + ref + "'}\n"
+        + "servers:\n"
+        + "  prod: {host: example.com, protocol: http}\n"
+        + "operations:\n"
+        + "  onTick: {action: receive, channel: {$ref: '#/channels/ticks'}}\n"
+        + "components:\n"
+        + "  messages:\n"
+        + "    tock: {payload: {type: string}}\n"
+        + "  parameters:\n"
+        + "    id: {description: an id}\n"
+        + "  schemas:\n"
+        + "    Id: {type: string}\n";
+  }
+
+  @Test
+  void refToNonSchemaObjectIsAnError() throws IOException {
+    String[][] cases = {
+      {"#/info", "the info object"},
+      {"#/info/contact", "part of the info object"},
+      {"#", "the document's root object"},
+      {"#/channels/ticks", "channel \"ticks\""},
+      {"#/channels/ticks/messages/tick", "message \"tick\" of channel \"ticks\""},
+      {"#/servers/prod", "server \"prod\""},
+      {"#/operations/onTick", "operation \"onTick\""},
+      {"#/components/messages/tock", "message \"tock\""},
+      {"#/components/parameters/id", "parameter \"id\""},
+      {"#/components/schemas", "the map components/schemas itself"},
+    };
+    for (String[] refAndTarget : cases) {
+      assertOneError(
+          propertyRef(HEAD.replace("info: {", "info: {contact: {name: A}, "), refAndTarget[0]),
+          "11:23",
+          Messages.refNotSchema(refAndTarget[0], refAndTarget[1]));
+    }
+  }
+
+  @Test
+  void refToNonSchemaObjectInCompositionIsAnError() throws IOException {
+    for (String keyword : new String[] {"allOf", "oneOf", "anyOf"}) {
+      assertOneError(
+          HEAD
+              + "channels:\n"
+              + "  ticks:\n"
+              + "    address: ticks\n"
+              + "    messages:\n"
+              + "      tick:\n"
+              + "        payload:\n"
+              + "          " + keyword + ":\n"
+              + "            - {$ref: '#/info'}\n"
+              + "            - {type: object, properties: {a: {type: string}}}\n",
+          "10:22",
+          Messages.refNotSchema("#/info", "the info object"));
+    }
+  }
+
+  @Test
+  void refToV2OperationIsAnError() throws IOException {
+    assertOneError(
+        V2_HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    subscribe:\n"
+            + "      message:\n"
+            + "        payload:\n"
+            + "          type: object\n"
+            + "          properties:\n"
+            + "            p: {$ref: '#/channels/ticks/subscribe'}\n",
+        "10:23",
+        Messages.refNotSchema(
+            "#/channels/ticks/subscribe", "the subscribe operation of channel \"ticks\""));
+  }
+
+  @Test
+  void v2ParameterSchemaRefToNonSchemaIsAnError() throws IOException {
+    assertOneError(
+        V2_HEAD
+            + "channels:\n"
+            + "  ticks/{id}:\n"
+            + "    parameters:\n"
+            + "      id:\n"
+            + "        schema: {$ref: '#/info'}\n"
+            + "    subscribe:\n"
+            + "      message:\n"
+            + "        payload: {type: string}\n",
+        "7:24",
+        Messages.refNotSchema("#/info", "the info object"));
+  }
+
+  @Test
+  void refsToSchemasStayValid() throws IOException {
+    Files.writeString(
+        dir.resolve("schemas.yaml"),
+        "Stamp: {type: string, format: date-time}\n"
+            + "Nested: {type: object, properties: {n: {$ref: '#/$defs/N'}}}\n"
+            + "$defs:\n"
+            + "  N: {type: integer}\n");
+    String document = HEAD
+        + "channels:\n"
+        + "  ticks:\n"
+        + "    address: ticks\n"
+        + "    messages:\n"
+        + "      tick:\n"
+        + "        payload:\n"
+        + "          type: object\n"
+        + "          properties:\n"
+        + "            a: {$ref: '#/components/schemas/Id'}\n"
+        + "            b: {$ref: '#/$defs/Count'}\n"
+        + "            c: {$ref: '#/definitions/Flag'}\n"
+        + "            d: {$ref: '#/components/schemas/Id/$defs/Inner'}\n"
+        + "            e: {$ref: '#/channels/ticks/messages/tock/payload'}\n"
+        + "            f: {$ref: '#/channels/ticks/messages/tick/payload/properties/a'}\n"
+        + "            g: {$ref: 'schemas.yaml#/Stamp'}\n"
+        + "            h: {$ref: 'schemas.yaml#/Nested'}\n"
+        + "            i: {$ref: '#/components/messages/tock/payload'}\n"
+        + "      tock:\n"
+        + "        payload: {type: number}\n"
+        + "$defs:\n"
+        + "  Count: {type: integer}\n"
+        + "definitions:\n"
+        + "  Flag: {type: boolean}\n"
+        + "components:\n"
+        + "  messages:\n"
+        + "    tock: {payload: {type: string}}\n"
+        + "  schemas:\n"
+        + "    Id:\n"
+        + "      type: string\n"
+        + "      $defs:\n"
+        + "        Inner: {type: string, format: uuid}\n";
+
+    Compilation compilation = compile(document);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void v2PayloadRefStaysValid() throws IOException {
+    Compilation compilation = compile(
+        V2_HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    subscribe:\n"
+            + "      message: {$ref: '#/components/messages/tick'}\n"
+            + "components:\n"
+            + "  messages:\n"
+            + "    tick:\n"
+            + "      payload: {$ref: '#/components/schemas/Tick'}\n"
+            + "      headers: {$ref: '#/components/messages/tock/payload'}\n"
+            + "    tock:\n"
+            + "      payload: {type: object, properties: {n: {type: integer}}}\n"
+            + "  schemas:\n"
+            + "    Tick:\n"
+            + "      type: object\n"
+            + "      properties: {at: {$ref: '#/components/messages/tock/payload'}}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.asyncsse.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.sun.net.httpserver.HttpServer;
@@ -79,6 +80,69 @@ class HttpMethodTest {
     assertEquals(1, compilation.warnings().size(), compilation.warnings().toString());
     assertThat(compilation).hadWarningContaining(
         "ticks.yaml:12:31: " + Messages.unsupportedHttpMethod("HEAD", "sendTicks"));
+  }
+
+  @Test
+  void nonTokenMethodIsAnError(@TempDir Path dir) throws Exception {
+    Compilation compilation = compile(dir, HEADER + operation("sendTicks", "'GE T'"));
+
+    assertThat(compilation).failed();
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    assertEquals(0, compilation.warnings().size(), compilation.warnings().toString());
+    assertThat(compilation).hadErrorContaining(
+        "ticks.yaml:12:31: " + Messages.invalidHttpMethod("GE T"));
+    assertThat(compilation).hadErrorContaining("Write the method name alone");
+  }
+
+  @Test
+  void nonTokenMethodsAreErrors(@TempDir Path dir) throws Exception {
+    for (String method : new String[] {
+        "''", "\"GET\\n\"", "'G\u00c9T'", "'ge\u017ft'", "'GET/1'", "'(GET)'"}) {
+      Compilation compilation = compile(dir, HEADER + operation("sendTicks", method));
+
+      assertThat(compilation).failed();
+      assertEquals(1, compilation.errors().size(), method + ": " + compilation.errors());
+      assertThat(compilation).hadErrorContaining("Invalid HTTP method ");
+    }
+  }
+
+  @Test
+  void nonTokenChannelMethodIsOneError(@TempDir Path dir) throws Exception {
+    String document = HEADER.replace(
+            "    address: /ticks\n",
+            "    address: /ticks\n    bindings: {http: {method: 'GE T'}}\n")
+        + "  sendTicks:\n"
+        + "    action: send\n"
+        + "    channel: {$ref: '#/channels/ticks'}\n"
+        + "  receiveTicks:\n"
+        + "    action: receive\n"
+        + "    channel: {$ref: '#/channels/ticks'}\n";
+
+    Compilation compilation = compile(dir, document);
+
+    assertThat(compilation).failed();
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    assertThat(compilation).hadErrorContaining(
+        "ticks.yaml:6:31: " + Messages.invalidHttpMethod("GE T"));
+  }
+
+  @Test
+  void unusualTokenMethodIsKept(@TempDir Path dir) throws Exception {
+    Compilation compilation = compile(dir, HEADER + operation("sendTicks", "m-search"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(
+        compilation.generatedSourceFiles().stream()
+            .anyMatch(file -> contents(file).contains("\"M-SEARCH\"")),
+        "no generated source sends M-SEARCH");
+  }
+
+  private static String contents(JavaFileObject file) {
+    try {
+      return file.getCharContent(true).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

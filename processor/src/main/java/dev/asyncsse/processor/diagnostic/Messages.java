@@ -22,7 +22,32 @@ public final class Messages {
   public static final List<String> SUPPORTED_VERSIONS =
       List.of("2.0.x", "2.1.x", "2.2.x", "2.3.x", "2.4.x", "2.5.x", "2.6.x", "3.0.x", "3.1.x");
 
+  /**
+   * The maximum number of characters of a document value that a message quotes whole. Characters
+   * are counted as Unicode code points, so a character outside the Basic Multilingual Plane counts
+   * once and is never cut in half.
+   */
+  public static final int QUOTED_LENGTH = 60;
+
   private Messages() {}
+
+  /**
+   * Returns {@code text} in double quotes. A text longer than {@link #QUOTED_LENGTH} characters is
+   * cut after that many, and its length follows, as in {@code "abc..." (75 characters)}.
+   */
+  public static String quote(String text) {
+    int length = text.codePointCount(0, text.length());
+    if (length <= QUOTED_LENGTH) {
+      return "\"" + text + "\"";
+    }
+    return "\"" + startOf(text) + "...\" (" + length + " characters)";
+  }
+
+  /** Returns the first {@link #QUOTED_LENGTH} characters of {@code text}, or a shorter text. */
+  public static String startOf(String text) {
+    int length = text.codePointCount(0, text.length());
+    return text.substring(0, text.offsetByCodePoints(0, Math.min(length, QUOTED_LENGTH)));
+  }
 
   public static String documentNotFound(String path, String packageName, List<String> tried) {
     return "AsyncAPI document not found: \""
@@ -103,23 +128,23 @@ public final class Messages {
   }
 
   public static String refNotPointer(String ref) {
-    return "Invalid $ref \""
-        + ref
-        + "\": the part after '#' must be a JSON pointer starting with '/'."
+    return "Invalid $ref "
+        + quote(ref)
+        + ": the part after '#' must be a JSON pointer starting with '/'."
         + " Write it such as '#/components/schemas/Name'.";
   }
 
   public static String remoteRef(String ref) {
-    return "Remote $ref \""
-        + ref
-        + "\" is not supported: the build does not fetch from the network."
+    return "Remote $ref "
+        + quote(ref)
+        + " is not supported: the build does not fetch from the network."
         + " Download the file next to this document and refer to it by relative path.";
   }
 
   public static String refTargetMissing(String ref, String file) {
-    return "$ref target not found: \""
-        + ref
-        + "\" points at nothing in \""
+    return "$ref target not found: "
+        + quote(ref)
+        + " points at nothing in \""
         + file
         + "\". Point the $ref at an existing node, or add the missing component.";
   }
@@ -146,9 +171,9 @@ public final class Messages {
   }
 
   public static String unsupportedVersion(String version) {
-    return "Unsupported AsyncAPI version \""
-        + version
-        + "\". Supported versions: "
+    return "Unsupported AsyncAPI version "
+        + quote(version)
+        + ". Supported versions: "
         + String.join(", ", SUPPORTED_VERSIONS)
         + ". Set 'asyncapi' to the version the document follows, or convert the document to"
         + " AsyncAPI 3.";
@@ -286,9 +311,9 @@ public final class Messages {
         + parameter
         + "\" of channel \""
         + channel
-        + "\" has type \""
-        + type
-        + "\", which a path segment cannot carry as such; it is generated as a string parameter."
+        + "\" has type "
+        + quote(type)
+        + ", which a path segment cannot carry as such; it is generated as a string parameter."
         + " Use type string, integer or number.";
   }
 
@@ -298,9 +323,8 @@ public final class Messages {
    */
   public static String invalidParameterPattern(
       String channel, String parameter, String pattern, int index, String reason, String fix) {
-    return "Invalid pattern \""
-        + pattern
-        + "\""
+    return "Invalid pattern "
+        + quote(pattern)
         + atIndex(index)
         + " of parameter \""
         + parameter
@@ -330,9 +354,9 @@ public final class Messages {
   }
 
   public static String unsupportedSchemaFormat(String format, String message) {
-    return "Unsupported schemaFormat \""
-        + format
-        + "\" in message \""
+    return "Unsupported schemaFormat "
+        + quote(format)
+        + " in message \""
         + message
         + "\". Only JSON Schema and AsyncAPI schema formats are read; describe the payload"
         + " with a JSON Schema.";
@@ -372,21 +396,52 @@ public final class Messages {
       + " and property. Give this schema, or a schema around it, a shorter name with x-java-name.";
 
   /** The fix for a too long entry point type name. */
-  public static final String TITLE_NAME_FIX = "The entry point type is named after info.title."
-      + " Shorten the title.";
+  public static final String TITLE_NAME_FIX = "The entry point type and its nested types are"
+      + " named after info.title. Shorten the title.";
+
+  /** The fix for a too long name of a type nested in a record, such as its builder. */
+  public static final String NESTED_SCHEMA_NAME_FIX = "A record's nested types, such as its"
+      + " Builder, are named after the record, and the record after its schema. Give this schema"
+      + " a shorter name with x-java-name.";
+
+  /** The fix for a too long name of a channel client's nested type for one message. */
+  public static final String MESSAGE_NAME_FIX = "The client of a channel with several messages"
+      + " has one nested type per message, named after the channel id and the message id. Shorten"
+      + " the message id (its key, or its messageId in AsyncAPI 2) or the channel id.";
+
+  /** The fix for a too long name of a nested enum of a parameter. */
+  public static final String PARAMETER_NAME_FIX = "A parameter with enum values becomes an enum"
+      + " nested in the channel's parameters type, named after the channel id and the parameter"
+      + " name. Shorten the parameter name, in the address too, or the channel id.";
+
+  /** The fix for a too long type name whose source in the document is not known. */
+  public static final String GENERATED_NAME_FIX = "The name is made of names in the document,"
+      + " such as info.title, a channel id, a message id or a schema's name. Shorten the longest"
+      + " of them.";
 
   /** The fix for a too long channel client, server or parameters type name. */
   public static final String CHANNEL_NAME_FIX = "The channel's client, server and parameters"
-      + " types are named after its channel id. Shorten the channel id.";
+      + " types and the types nested in them are named after its channel id. Shorten the channel"
+      + " id.";
 
   /**
+   * Returns the message for a type name over the limit. The name is shown by its first and last
+   * 40 characters, so that the part that a nested type adds, such as {@code $Event$Tick}, shows.
+   *
+   * @param name the simple name, or {@code Outer$Inner} for a nested type
    * @param length the name's length in UTF-8 bytes
    * @param fix what names the type and how to shorten it, such as {@link #TITLE_NAME_FIX}
    */
   public static String typeNameTooLong(String name, int length, int maxLength, String fix) {
+    int characters = name.codePointCount(0, name.length());
+    String shown = characters <= 80
+        ? name
+        : name.substring(0, name.offsetByCodePoints(0, 40))
+            + "..."
+            + name.substring(name.offsetByCodePoints(name.length(), -40));
     return "Generated type name too long: the type generated here would be named \""
-        + name.substring(0, Math.min(name.length(), 40))
-        + "...\", "
+        + shown
+        + "\", "
         + length
         + " bytes long in UTF-8, and the processor allows at most "
         + maxLength
@@ -395,9 +450,9 @@ public final class Messages {
   }
 
   public static String unknownSchemaType(String type) {
-    return "Unknown schema type \""
-        + type
-        + "\": JSON Schema defines string, number, integer, boolean, object, array and null."
+    return "Unknown schema type "
+        + quote(type)
+        + ": JSON Schema defines string, number, integer, boolean, object, array and null."
         + " Correct the spelling, or remove 'type' to allow any value.";
   }
 
@@ -407,7 +462,7 @@ public final class Messages {
    */
   public static String invalidSchemaPattern(
       String pattern, int index, String reason, String fix) {
-    return "Invalid pattern \"" + pattern + "\"" + atIndex(index) + ": " + reason + ". " + fix;
+    return "Invalid pattern " + quote(pattern) + atIndex(index) + ": " + reason + ". " + fix;
   }
 
   /**
@@ -417,7 +472,7 @@ public final class Messages {
    */
   public static String invalidPatternPropertiesKey(
       String pattern, int index, String reason, String fix) {
-    return "Invalid patternProperties key \"" + pattern + "\"" + atIndex(index) + ": " + reason
+    return "Invalid patternProperties key " + quote(pattern) + atIndex(index) + ": " + reason
         + ". " + fix;
   }
 
@@ -465,12 +520,23 @@ public final class Messages {
   }
 
   public static String referencedSchemaKind(String ref, String found) {
-    return "Invalid schema: the $ref \""
-        + ref
-        + "\" points at "
+    return "Invalid schema: the $ref "
+        + quote(ref)
+        + " points at "
         + found
         + ", but a schema must be an object or a boolean. Point the $ref at a schema, or write"
         + " the schema here as an object such as {type: string}.";
+  }
+
+  /** @param target what the $ref points at instead of a schema, such as {@code channel "ticks"} */
+  public static String refNotSchema(String ref, String target) {
+    return "Invalid schema: the $ref "
+        + quote(ref)
+        + " points at "
+        + target
+        + ", which is not a schema. Schemas live under components/schemas, inside a message's"
+        + " payload or headers, or in a separate file. Point the $ref at a schema, such as"
+        + " '#/components/schemas/Name' or 'schemas.yaml#/Name', or write the schema here.";
   }
 
   public static String invalidKeywordItem(String keyword, String found, String expected) {
@@ -513,9 +579,9 @@ public final class Messages {
   }
 
   public static String unknownJavaType(String value) {
-    return "Unknown x-java-type \""
-        + value
-        + "\": no class of that name is on the compile classpath or in the compiled sources."
+    return "Unknown x-java-type "
+        + quote(value)
+        + ": no class of that name is on the compile classpath or in the compiled sources."
         + " Add the dependency that contains it, or correct the name.";
   }
 
@@ -541,9 +607,9 @@ public final class Messages {
   }
 
   public static String unknownFormat(String format, String type, List<String> supported) {
-    return "Unknown format \""
-        + format
-        + "\" for type "
+    return "Unknown format "
+        + quote(format)
+        + " for type "
         + type
         + "; the value is not checked against it. "
         + (supported.isEmpty()
@@ -604,9 +670,9 @@ public final class Messages {
   }
 
   public static String parameterEnumDuplicate(String channel, String parameter, String value) {
-    return "Duplicate enum value \""
-        + value
-        + "\" of parameter \""
+    return "Duplicate enum value "
+        + quote(value)
+        + " of parameter \""
         + parameter
         + "\" in channel \""
         + channel
@@ -637,9 +703,9 @@ public final class Messages {
   }
 
   public static String invalidJavaType(String value) {
-    return "Invalid x-java-type \""
-        + value
-        + "\": it must be a qualified Java class name such as java.util.UUID."
+    return "Invalid x-java-type "
+        + quote(value)
+        + ": it must be a qualified Java class name such as java.util.UUID."
         + " Write the class's full name, without type arguments.";
   }
 
@@ -701,6 +767,15 @@ public final class Messages {
         + "\", which does not start with /, so it is read as \""
         + corrected
         + "\". Write the pathname with its leading slash.";
+  }
+
+  public static String invalidHttpMethod(String method) {
+    return "Invalid HTTP method "
+        + quote(method)
+        + " in bindings.http.method: an HTTP method is a token (RFC 9110), one or more ASCII"
+        + " letters, digits or !#$%&'*+-.^_`|~, with no spaces or other characters, so no request"
+        + " can send it."
+        + " Write the method name alone, such as GET or POST.";
   }
 
   public static String unsupportedHttpMethod(String method, String operation) {

@@ -44,6 +44,12 @@ import javax.lang.model.element.Modifier;
  */
 final class ClientGenerator {
 
+  /**
+   * The name of the sealed type nested in the client of a channel with several messages. Each
+   * message's record is nested in it, named after the message.
+   */
+  static final String EVENT = "Event";
+
   private static final ClassName OBJECT = ClassName.get(Object.class);
 
   private final GeneratedFiles files;
@@ -244,7 +250,7 @@ final class ClientGenerator {
     if (plan.singleMessage()) {
       return ParameterizedTypeName.get(MESSAGE, plan.messages().get(0).payloadType());
     }
-    return plan.clientClass().nestedClass("Event");
+    return plan.clientClass().nestedClass(EVENT);
   }
 
   private static MethodSpec decoder(ChannelPlan plan) {
@@ -257,7 +263,7 @@ final class ClientGenerator {
             .add("\n.onUnnamed($L, message -> message)$<", message.constant());
       } else {
         code.add("\n$>.on($L, $T::new)$<", message.constant(),
-            plan.clientClass().nestedClass("Event").nestedClass(message.suffix()));
+            plan.clientClass().nestedClass(EVENT).nestedClass(message.suffix()));
       }
     }
     return MethodSpec.methodBuilder("decoder")
@@ -301,7 +307,7 @@ final class ClientGenerator {
   private static MethodSpec listenWithHeaders(ChannelPlan plan) {
     TypeName listener = plan.singleMessage()
         ? RuntimeTypes.messageConsumer(plan.messages().get(0).payloadType())
-        : RuntimeTypes.consumerOf(plan.clientClass().nestedClass("Event"));
+        : RuntimeTypes.consumerOf(plan.clientClass().nestedClass(EVENT));
     return MethodSpec.methodBuilder("listen")
         .addJavadoc(CodeText.of(
             "Sets the request headers, then connects and calls {@code listener} with each"
@@ -403,7 +409,7 @@ final class ClientGenerator {
    * without the pattern matching {@code switch} of Java 21.
    */
   private static TypeSpec eventType(ChannelPlan plan) {
-    ClassName event = plan.clientClass().nestedClass("Event");
+    ClassName event = plan.clientClass().nestedClass(EVENT);
     TypeName common = commonPayloadType(plan);
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(event)
         .addJavadoc(CodeText.of(
@@ -496,7 +502,7 @@ final class ClientGenerator {
   }
 
   private static MethodSpec listenAll(ChannelPlan plan) {
-    ClassName event = plan.clientClass().nestedClass("Event");
+    ClassName event = plan.clientClass().nestedClass(EVENT);
     MethodSpec.Builder method = MethodSpec.methodBuilder("listen")
         .addJavadoc(CodeText.of(
             "Connects and calls {@code listener} with every message of the channel, each wrapped"

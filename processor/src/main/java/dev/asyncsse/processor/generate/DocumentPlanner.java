@@ -69,7 +69,9 @@ public final class DocumentPlanner {
               requestValuesClass(channel.headers(), channel.id() + "Headers"),
               requestValuesClass(channel.query(), channel.id() + "Query")));
     }
-    return new DocumentPlan(entry, api, channels, types.declarations(), parts);
+    DocumentPlan plan = new DocumentPlan(entry, api, channels, types.declarations(), parts);
+    new NestedNameCheck(types).check(plan);
+    return plan;
   }
 
   private ClassName channelClass(ChannelModel channel, String suffix) {

@@ -29,6 +29,15 @@ import javax.lang.model.element.Modifier;
  */
 final class EntryGenerator {
 
+  /** The name of the nested client builder class. */
+  static final String CLIENT_BUILDER = "ClientBuilder";
+
+  /** The name of the nested class that holds a client per channel. */
+  static final String CLIENT = "Client";
+
+  /** The name of the nested class that holds a server per channel. */
+  static final String SERVER = "Server";
+
   /** The scheme and literal authority of an http or https URL, up to its path. */
   private static final java.util.regex.Pattern HTTP_ORIGIN =
       java.util.regex.Pattern.compile("(?i)https?://[^/?#{}]+(?=[/?#]|$)");
@@ -52,8 +61,8 @@ final class EntryGenerator {
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
     if (plan.what().client()) {
-      ClassName builder = self.nestedClass("ClientBuilder");
-      ClassName client = self.nestedClass("Client");
+      ClassName builder = self.nestedClass(CLIENT_BUILDER);
+      ClassName client = self.nestedClass(CLIENT);
       type.addMethod(
           MethodSpec.methodBuilder("client")
               .addJavadoc(CodeText.of(
@@ -104,7 +113,7 @@ final class EntryGenerator {
       type.addType(clientClass(plan, client));
     }
     if (plan.what().server()) {
-      ClassName server = self.nestedClass("Server");
+      ClassName server = self.nestedClass(SERVER);
       type.addField(basePathConstant(plan));
       type.addMethod(
           MethodSpec.methodBuilder("server")

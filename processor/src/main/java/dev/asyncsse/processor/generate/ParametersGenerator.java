@@ -119,7 +119,8 @@ final class ParametersGenerator {
     return files.file(type);
   }
 
-  private static String enumName(ChannelPlan plan, ParameterModel parameter) {
+  /** Returns the name of the enum nested in the parameters record for {@code parameter}. */
+  static String enumName(ChannelPlan plan, ParameterModel parameter) {
     String name = JavaNames.typeName(parameter.name());
     return name.equals(plan.parametersClass().simpleName()) ? name + "Value" : name;
   }

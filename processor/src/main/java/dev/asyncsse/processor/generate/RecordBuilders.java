@@ -16,6 +16,9 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordBuilders {
 
+  /** The name of the nested builder class. */
+  static final String BUILDER = "Builder";
+
   /** The number of components from which a record gets a builder. */
   static final int MIN_COMPONENTS = 6;
 
@@ -24,18 +27,22 @@ final class RecordBuilders {
 
   RecordBuilders(RecordType record) {
     this.record = record;
-    this.builder = record.name().nestedClass("Builder");
+    this.builder = record.name().nestedClass(BUILDER);
   }
 
-  /** Adds {@code builder()} and the {@code Builder} class to {@code type}, when the record gets one. */
-  void addTo(TypeSpec.Builder type) {
+  /** Returns whether {@code record} gets a nested {@code Builder}. */
+  static boolean hasBuilder(RecordType record) {
     if (record.wrapper() || record.components().size() < MIN_COMPONENTS) {
-      return;
+      return false;
     }
     // A component named builder has an accessor builder() that the static method would clash with.
-    boolean clash = record.components().stream()
-        .anyMatch(component -> component.javaName().equals("builder"));
-    if (clash) {
+    return record.components().stream()
+        .noneMatch(component -> component.javaName().equals("builder"));
+  }
+
+  /** Adds {@code builder()} and the {@code Builder} class, when the record has them. */
+  void addTo(TypeSpec.Builder type) {
+    if (!hasBuilder(record)) {
       return;
     }
     type.addMethod(MethodSpec.methodBuilder("builder")

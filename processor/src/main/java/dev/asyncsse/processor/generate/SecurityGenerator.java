@@ -20,6 +20,9 @@ import javax.lang.model.element.Modifier;
  */
 final class SecurityGenerator {
 
+  /** The name of the class nested in the entry class that holds the server's access checks. */
+  static final String SECURITY = "Security";
+
   private static final ClassName ACCESS_CHECK =
       ClassName.get("dev.asyncsse.runtime.server", "AccessCheck");
   private static final ClassName ACCESS_DECISION =
@@ -91,7 +94,7 @@ final class SecurityGenerator {
 
   /** Returns the {@code Security} class: one server-side check factory per scheme. */
   static TypeSpec securityClass(ClassName entry, List<SecuritySchemeModel> schemes) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(entry.nestedClass("Security"))
+    TypeSpec.Builder type = TypeSpec.classBuilder(entry.nestedClass(SECURITY))
         .addJavadoc(CodeText.of(
             "Server-side checks for the document's security schemes. Pass them to {@link"
             + " $T#server($T, $T...)}; a connection is accepted when one of them accepts it.\n",

@@ -37,6 +37,12 @@ import javax.lang.model.element.Modifier;
  */
 final class ServerGenerator {
 
+  /** The name of the nested stream type of a server of a channel without exactly one message. */
+  static final String STREAM = "Stream";
+
+  /** The name of the nested handler interface of every channel server. */
+  static final String HANDLER = "Handler";
+
   private final GeneratedFiles files;
 
   ServerGenerator(GeneratedFiles files) {
@@ -405,7 +411,7 @@ final class ServerGenerator {
   }
 
   private static TypeSpec streamClass(ChannelPlan plan) {
-    ClassName stream = plan.serverClass().nestedClass("Stream");
+    ClassName stream = plan.serverClass().nestedClass(STREAM);
     TypeSpec.Builder type = TypeSpec.classBuilder(stream)
         .addJavadoc("One client's stream, with a typed send method per message.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -466,7 +472,7 @@ final class ServerGenerator {
     }
     method.addParameter(streamType(plan), "stream");
     method.addException(Exception.class);
-    return TypeSpec.interfaceBuilder("Handler")
+    return TypeSpec.interfaceBuilder(HANDLER)
         .addJavadoc("Handles each client that connects to the channel.\n")
         .addAnnotation(FunctionalInterface.class)
         .addModifiers(Modifier.PUBLIC)
@@ -485,7 +491,7 @@ final class ServerGenerator {
             "Answers each connection with {@code handler}, replacing any broadcaster subscription"
                 + " on the endpoint, also that of other channels sharing it.\n"))
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(plan.serverClass().nestedClass("Handler"), "handler")
+        .addParameter(plan.serverClass().nestedClass(HANDLER), "handler")
         .addCode(CodeText.statement("attached = false"));
     if (plan.parametersClass() == null && !hasRequestValues(plan)) {
       return method
@@ -533,7 +539,7 @@ final class ServerGenerator {
     if (plan.singleMessage()) {
       return ParameterizedTypeName.get(TYPED_STREAM, plan.messages().get(0).payloadType());
     }
-    return plan.serverClass().nestedClass("Stream");
+    return plan.serverClass().nestedClass(STREAM);
   }
 
   private static TypeName broadcasterOf(MessagePlan message) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the HTTP bindings ({@code bindings.http}) of the operations on a channel: {@code method}
@@ -16,14 +17,18 @@ import java.util.Set;
  *
  * <p>The {@code method} opens the channel's stream, GET when no operation sets one. An operation's
  * binding without a method takes it from the channel's {@code bindings.http}, which the HTTP binding
- * leaves empty but some documents use. A method whose response cannot carry a stream is reported
- * as a warning and ignored, and operations that ask for different methods are an error. The
- * {@code query} schema describes the query parameters of the request.
+ * leaves empty but some documents use. A method that is not an HTTP token is an error. A method
+ * whose response cannot carry a stream is reported as a warning and ignored, and operations that
+ * ask for different methods are an error. The {@code query} schema describes the query parameters
+ * of the request.
  */
 final class HttpBindingReader {
 
   /** The method of a channel whose operations set none. */
   static final String DEFAULT_METHOD = "GET";
+
+  /** An HTTP method: a token of RFC 9110, section 5.6.2, one or more tchar. */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
   /** Methods whose responses cannot carry an event stream. */
   private static final Set<String> UNSUPPORTED_METHODS =
@@ -98,8 +103,13 @@ final class HttpBindingReader {
       return Optional.empty();
     }
     String name = NodeAccess.text(node).orElse("");
+    // Checked before upper-casing, because toUpperCase turns some non-ASCII letters into ASCII.
+    if (!TOKEN.matcher(name).matches()) {
+      nodes.problems().error(node.position(), Messages.invalidHttpMethod(name));
+      return Optional.empty();
+    }
     String method = name.toUpperCase(Locale.ROOT);
-    if (!method.matches("[A-Z0-9!#$%&'*+.^_`|~-]+") || UNSUPPORTED_METHODS.contains(method)) {
+    if (UNSUPPORTED_METHODS.contains(method)) {
       nodes.problems().warning(node.position(), Messages.unsupportedHttpMethod(name, operation));
       return Optional.empty();
     }

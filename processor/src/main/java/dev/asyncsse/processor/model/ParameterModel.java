@@ -1,5 +1,6 @@
 package dev.asyncsse.processor.model;
 
+import dev.asyncsse.processor.read.SourcePosition;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  *     string
  * @param kind the Java type of the value, from a 2.x schema's {@code type} and {@code format}
  * @param rules the 2.x schema's validation keywords
+ * @param position where the parameter object is, or the address for an undeclared parameter
  */
 public record ParameterModel(
     String name,
@@ -27,7 +29,8 @@ public record ParameterModel(
     List<String> examples,
     boolean declared,
     Kind kind,
-    Rules rules) {
+    Rules rules,
+    SourcePosition position) {
 
   public ParameterModel {
     allowedValues = List.copyOf(allowedValues);
@@ -36,9 +39,10 @@ public record ParameterModel(
   }
 
   /** Returns a string parameter that the channel uses in its address but does not declare. */
-  static ParameterModel undeclared(String name) {
+  static ParameterModel undeclared(String name, SourcePosition addressPosition) {
     return new ParameterModel(
-        name, "", List.of(), List.of(), null, List.of(), false, Kind.STRING, Rules.NONE);
+        name, "", List.of(), List.of(), null, List.of(), false, Kind.STRING, Rules.NONE,
+        addressPosition);
   }
 
   /** Returns whether the value is a string with a fixed set of values, generated as an enum. */

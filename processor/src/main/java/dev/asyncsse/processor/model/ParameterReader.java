@@ -8,6 +8,7 @@ import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.read.SourcePosition;
 import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.SchemaKeywordChecks;
+import dev.asyncsse.processor.types.SchemaRefTargets;
 import dev.asyncsse.processor.types.UntranslatablePatternException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class ParameterReader {
       Node node = declared.get(name);
       if (node == null) {
         nodes.problems().warning(addressPosition, Messages.undeclaredParameter(channelId, name));
-        parameters.add(ParameterModel.undeclared(name));
+        parameters.add(ParameterModel.undeclared(name, addressPosition));
         continue;
       }
       nodes.resolveObject(node, "parameter")
@@ -78,7 +79,10 @@ final class ParameterReader {
 
   private ParameterModel parameter(String channelId, String name, MapNode map) {
     nodes.reach(map);
-    Optional<MapNode> schema = nodes.object(map, "schema");
+    Optional<MapNode> schema = nodes.object(map, "schema")
+        .filter(target -> !(map.get("schema").orElseThrow() instanceof MapNode ref
+            && ref != target
+            && SchemaRefTargets.reportNonSchema(ref, target, nodes.refs(), nodes.problems())));
     if (v3 && schema.isPresent()) {
       nodes.problems().warning(
           map.keyPosition("schema"), Messages.v3ParameterSchema(channelId, name));
@@ -98,7 +102,8 @@ final class ParameterReader {
         examples(values),
         true,
         kind,
-        schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE));
+        schema.map(node -> rules(channelId, name, node)).orElse(ParameterModel.Rules.NONE),
+        map.position());
   }
 
   /**

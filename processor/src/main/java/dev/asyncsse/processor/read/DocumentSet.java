@@ -40,6 +40,12 @@ public final class DocumentSet {
     return roots.get(main.uri().normalize());
   }
 
+  /** Returns the root of {@code file} when it has been read, else empty. */
+  Optional<Node> loadedRoot(DocumentFile file) {
+    Optional<Node> root = roots.get(file.uri().normalize());
+    return root == null ? Optional.empty() : root;
+  }
+
   /**
    * Returns the root of the file at {@code uri}, reading it on first use.
    *

@@ -1,5 +1,7 @@
 package dev.asyncsse.processor.read;
 
+import dev.asyncsse.processor.diagnostic.Messages;
+
 /**
  * A node of a YAML or JSON document that remembers where it was written.
  *
@@ -27,7 +29,8 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
 
   /**
    * Returns the JSON type and value of the node for messages, such as {@code the number 5}. A
-   * string longer than {@value #DESCRIBED_LENGTH} characters is cut, and its length given.
+   * string longer than {@link Messages#QUOTED_LENGTH} characters, counted in code points, is cut
+   * there, and its length given.
    */
   default String describe() {
     if (this instanceof ListNode list) {
@@ -40,16 +43,11 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
     if (scalar.value() == null) {
       return "null";
     }
-    if (scalar.value() instanceof String text && text.length() > DESCRIBED_LENGTH) {
-      int end = Character.isHighSurrogate(text.charAt(DESCRIBED_LENGTH - 1))
-          ? DESCRIBED_LENGTH - 1
-          : DESCRIBED_LENGTH;
-      return "a string of " + text.length() + " characters starting "
-          + ScalarNode.jsonString(text.substring(0, end));
+    if (scalar.value() instanceof String text
+        && text.codePointCount(0, text.length()) > Messages.QUOTED_LENGTH) {
+      return "a string of " + text.codePointCount(0, text.length()) + " characters starting "
+          + ScalarNode.jsonString(Messages.startOf(text));
     }
     return "the " + scalar.kind() + " " + scalar.json();
   }
-
-  /** The maximum length of a string that {@link #describe} quotes whole. */
-  int DESCRIBED_LENGTH = 60;
 }

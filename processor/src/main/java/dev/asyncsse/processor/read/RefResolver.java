@@ -47,6 +47,16 @@ public final class RefResolver {
   }
 
   /**
+   * Returns whether {@code node} belongs to an AsyncAPI document, a file whose root object has an
+   * {@code asyncapi} field, rather than to a file of schemas.
+   */
+  public boolean inAsyncApiDocument(Node node) {
+    return documents.loadedRoot(node.file())
+        .filter(root -> root instanceof MapNode map && map.has("asyncapi"))
+        .isPresent();
+  }
+
+  /**
    * Returns the node that {@code node} stands for: the node itself unless it is a {@code $ref},
    * else the end of its reference chain.
    *

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Collects the properties and required names of a schema and everything it includes through
@@ -27,9 +28,15 @@ final class AllOfFlattener {
   record Flattened(Map<String, Node> properties, Set<String> required, boolean additional) {}
 
   private final RefResolver refs;
+  private final BiPredicate<MapNode, Node> schemaTarget;
 
-  AllOfFlattener(RefResolver refs) {
+  /**
+   * @param schemaTarget tests a {@code $ref} member and its target, returning false, after
+   *     reporting it, when the target is no schema; such a member is skipped
+   */
+  AllOfFlattener(RefResolver refs, BiPredicate<MapNode, Node> schemaTarget) {
     this.refs = refs;
+    this.schemaTarget = schemaTarget;
   }
 
   Flattened flatten(MapNode schema) {
@@ -74,7 +81,8 @@ final class AllOfFlattener {
     if (schema.get("allOf").orElse(null) instanceof ListNode members) {
       for (Node member : members.items()) {
         Optional<Node> resolved = refs.resolve(member);
-        if (resolved.isPresent() && resolved.get() instanceof MapNode map) {
+        if (resolved.isPresent() && resolved.get() instanceof MapNode map
+            && (map == member || schemaTarget.test((MapNode) member, map))) {
           collect(map, properties, required, additional, path);
         }
       }

@@ -57,9 +57,10 @@ public final class SchemaTypeMapper {
   public static final int MAX_SCHEMA_DEPTH = 100;
 
   /**
-   * The maximum length in UTF-8 bytes of a generated type's simple name. javac writes each type
-   * to files named after it, common file systems allow 255 bytes in a file name, and nested
-   * types such as {@code $ClientBuilder.class} add to the name.
+   * The maximum length in UTF-8 bytes of a generated type's class file name without {@code
+   * .class}: the simple name of a top-level type, and {@code Outer$Inner} for a nested one. Common
+   * file systems allow 255 bytes in a file name. The rest leaves room for {@code .class} and for
+   * the numbered classes that javac adds, such as {@code Outer$1.class} for an anonymous class.
    */
   public static final int MAX_TYPE_NAME_LENGTH = 200;
 
@@ -112,7 +113,8 @@ public final class SchemaTypeMapper {
     this.refs = refs;
     this.problems = problems;
     this.progress = progress;
-    this.flattener = new AllOfFlattener(refs);
+    this.flattener =
+        new AllOfFlattener(refs, (ref, target) -> !refersToNonSchemaObject(ref, target));
     this.unions = new UnionMapper(this, refs, flattener);
     this.defaults = new DefaultValues(problems, this::generatedEnum);
     this.keywordChecks = new SchemaKeywordChecks(problems);
@@ -153,20 +155,34 @@ public final class SchemaTypeMapper {
   }
 
   /**
-   * Reports a type name over {@link #MAX_TYPE_NAME_LENGTH}, unless it extends one reported
-   * before or its origin had a long name reported. An inline schema's name starts with its
-   * owner's, so one long name makes every name inside it long too, and a channel names three
-   * types.
+   * Reports the class file name of a type nested in {@code outer} when it is over {@link
+   * #MAX_TYPE_NAME_LENGTH}, as {@link #allocate} does for a top-level type.
+   *
+   * @param nested the nested type's name inside {@code outer}, such as {@code Event$Tick} for a
+   *     type nested two levels deep
+   * @param origin what gives the nested type its name, reported once
+   */
+  public void checkNestedName(
+      ClassName outer, String nested, String origin, SourcePosition position, String lengthFix) {
+    checkLength(outer.simpleName() + "$" + nested, origin, position, lengthFix);
+  }
+
+  /**
+   * Reports a type name over {@link #MAX_TYPE_NAME_LENGTH}, unless it extends a name found over
+   * the limit before, or its origin had a long name reported. An inline schema's name starts with
+   * its owner's, so one long name makes every name inside it long too, a channel names three
+   * types, and a nested type's name starts with its outer type's.
    */
   private void checkLength(
       String name, String origin, SourcePosition position, String lengthFix) {
     int length = name.getBytes(StandardCharsets.UTF_8).length;
-    if (length <= MAX_TYPE_NAME_LENGTH
-        || tooLongNames.stream().anyMatch(name::startsWith)
-        || !tooLongOrigins.add(origin)) {
+    if (length <= MAX_TYPE_NAME_LENGTH || tooLongNames.stream().anyMatch(name::startsWith)) {
       return;
     }
     tooLongNames.add(name);
+    if (!tooLongOrigins.add(origin)) {
+      return;
+    }
     problems.error(
         position, Messages.typeNameTooLong(name, length, MAX_TYPE_NAME_LENGTH, lengthFix));
   }
@@ -220,6 +236,9 @@ public final class SchemaTypeMapper {
       // A non-schema written in place is reported by the keyword that contains it, such as items.
       problems.error(target.position(), Messages.referencedSchemaKind(
           ((MapNode) schema).text("$ref").orElse(""), target.describe()));
+      return JSON_NODE;
+    }
+    if (target != schema && refersToNonSchemaObject((MapNode) schema, target)) {
       return JSON_NODE;
     }
     positions.putIfAbsent(target.location(), target.position());
@@ -295,6 +314,14 @@ public final class SchemaTypeMapper {
     problems.error(
         schema.position(),
         Messages.schemaTooDeep(nesting.get(0).location(), MAX_SCHEMA_DEPTH));
+  }
+
+  /**
+   * Reports a {@code $ref} whose target is an AsyncAPI object that is no schema, such as a channel
+   * or {@code info}, at the {@code $ref}, and returns whether it did.
+   */
+  private boolean refersToNonSchemaObject(MapNode ref, Node target) {
+    return SchemaRefTargets.reportNonSchema(ref, target, refs, problems);
   }
 
   private static boolean isSchema(Node node) {

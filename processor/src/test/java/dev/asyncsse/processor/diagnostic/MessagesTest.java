@@ -1,0 +1,47 @@
+package dev.asyncsse.processor.diagnostic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+  /** U+1D49C, a letter outside the Basic Multilingual Plane, two UTF-16 units long. */
+  private static final String SCRIPT_A = "\uD835\uDC9C";
+
+  @Test
+  void quoteKeepsShortTextWhole() {
+    String text = "x".repeat(Messages.QUOTED_LENGTH - 1) + SCRIPT_A;
+
+    assertEquals("\"" + text + "\"", Messages.quote(text));
+  }
+
+  @Test
+  void quoteCutsAfterCodePoints() {
+    String text = "x".repeat(Messages.QUOTED_LENGTH - 1) + SCRIPT_A + "yz";
+
+    assertEquals(
+        "\"" + "x".repeat(Messages.QUOTED_LENGTH - 1) + SCRIPT_A + "...\" (62 characters)",
+        Messages.quote(text));
+  }
+
+  @Test
+  void typeNameKeepsPairsWhole() {
+    String name = "a".repeat(39) + SCRIPT_A + "b".repeat(100) + SCRIPT_A + "c".repeat(39);
+
+    String message = Messages.typeNameTooLong(name, 227, 200, "Fix.");
+
+    assertTrue(
+        message.contains("\"" + "a".repeat(39) + SCRIPT_A + "..." + SCRIPT_A + "c".repeat(39)
+            + "\""),
+        message);
+  }
+
+  @Test
+  void shortTypeNameIsShownWhole() {
+    String name = "Outer$" + "b".repeat(74);
+
+    assertTrue(Messages.typeNameTooLong(name, 300, 200, "Fix.").contains("\"" + name + "\""));
+  }
+}
