@@ -274,11 +274,15 @@ final class PatternPropertiesGenerator {
       }
     }
     body.addStatement("return all");
-    return MethodSpec.methodBuilder(WRITE_METHOD)
+    MethodSpec.Builder method = MethodSpec.methodBuilder(WRITE_METHOD)
         .addJavadoc("Returns the entries of the maps of undeclared properties, for Jackson to"
             + " write.\n")
         .addModifiers(Modifier.PRIVATE)
-        .addAnnotation(JSON_ANY_GETTER)
+        .addAnnotation(JSON_ANY_GETTER);
+    if (record.components().stream().anyMatch(PayloadGenerator::writesNullValues)) {
+      method.addAnnotation(PayloadGenerator.INCLUDE_NULL_VALUES);
+    }
+    return method
         .returns(ParameterizedTypeName.get(
             ClassName.get(Map.class), STRING, ClassName.get(Object.class)))
         .addCode(body.build())

@@ -47,6 +47,13 @@ final class PayloadGenerator {
   private static final ClassName JSON_IGNORE_PROPERTIES =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
 
+  /** Makes Jackson write a map's null values, which the default mapper leaves out. */
+  static final AnnotationSpec INCLUDE_NULL_VALUES =
+      AnnotationSpec.builder(ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude"))
+          .addMember("content", "$T.ALWAYS",
+              ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude", "Include"))
+          .build();
+
   static final String DEPRECATED = "the document marks this schema as deprecated.\n";
 
 
@@ -103,6 +110,9 @@ final class PayloadGenerator {
         parameter.addAnnotation(JSON_IGNORE);
       } else if (component.catchAll()) {
         parameter.addAnnotation(JSON_ANY_SETTER).addAnnotation(JSON_ANY_GETTER);
+        if (writesNullValues(component)) {
+          parameter.addAnnotation(INCLUDE_NULL_VALUES);
+        }
       } else if (!component.javaName().equals(component.jsonName()) || component.required()) {
         // required = true makes Jackson reject a missing property, which a primitive component
         // would otherwise read as 0 or false.
@@ -156,6 +166,20 @@ final class PayloadGenerator {
       code.add(patterns.matchedKeyCheck(additional));
     }
     return code.build();
+  }
+
+  /**
+   * Returns whether {@code component} is an {@code additionalProperties} map that may hold Java
+   * {@code null} values, which encoding must write as JSON {@code null}. A map of JSON trees holds
+   * {@code NullNode} instead, which Jackson writes in any case.
+   */
+  static boolean writesNullValues(Component component) {
+    if (!component.catchAll() || !component.nullable()) {
+      return false;
+    }
+    List<TypeName> arguments = ((ParameterizedTypeName) component.type()).typeArguments();
+    return !arguments.get(arguments.size() - 1).equals(
+        ClassName.get("com.fasterxml.jackson.databind", "JsonNode"));
   }
 
   /** Returns a constructor that leaves out the {@code const} components, which it fills in. */
