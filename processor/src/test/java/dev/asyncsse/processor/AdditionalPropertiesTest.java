@@ -171,4 +171,97 @@ class AdditionalPropertiesTest {
         () -> json.decode("{\"count\":null}", thing));
     assertTrue(decoding.getMessage().contains("count: must not be null"), decoding.getMessage());
   }
+
+  @Test
+  void propertyNamedLikeMapIsEntry() throws Exception {
+    Class<?> thing = thing("      additionalProperties: {type: integer}\n");
+
+    Object decoded = json.decode("{\"id\":\"1\",\"additionalProperties\":5,\"b\":2}", thing);
+
+    assertEquals(Map.of("additionalProperties", 5, "b", 2),
+        component(decoded, "additionalProperties"));
+    assertEquals("{\"id\":\"1\",\"additionalProperties\":5,\"b\":2}", json.encode(decoded));
+    assertRoundTrip(decoded);
+    assertRoundTrip(create(thing, "1", Map.of("additionalProperties", 7)));
+  }
+
+  @Test
+  void emptyNameRoundTripsWithPatterns() throws Exception {
+    Class<?> matching = thing(
+        "      patternProperties:\n"
+            + "        '^[a-z]*$': {type: integer}\n");
+
+    Object decoded = json.decode("{\"id\":\"1\",\"\":5}", matching);
+
+    assertEquals(Map.of("", 5), component(decoded, "patternProperties"));
+    assertRoundTrip(decoded);
+    assertRoundTrip(create(matching, "1", Map.of("", 6)));
+  }
+
+  @Test
+  void emptyNameGoesToAdditionalMap() throws Exception {
+    Class<?> thing = thing(
+        "      patternProperties:\n"
+            + "        '^x-': {type: string}\n"
+            + "      additionalProperties: {type: integer}\n");
+
+    Object decoded = json.decode("{\"\":5,\"x-a\":\"a\"}", thing);
+
+    assertEquals(Map.of("", 5), component(decoded, "additionalProperties"));
+    assertEquals(Map.of("x-a", "a"), component(decoded, "patternProperties"));
+    assertRoundTrip(decoded);
+  }
+
+  @Test
+  void repeatedPropertyKeepsLastValue() throws Exception {
+    Class<?> thing = thing(
+        "      patternProperties:\n"
+            + "        '^x-': {type: string}\n"
+            + "      additionalProperties: {type: integer}\n");
+
+    Object decoded = json.decode("{\"id\":\"1\",\"x-a\":\"a\",\"count\":1,"
+        + "\"id\":\"2\",\"x-a\":\"b\",\"count\":2}", thing);
+
+    assertEquals("2", component(decoded, "id"));
+    assertEquals(Map.of("x-a", "b"), component(decoded, "patternProperties"));
+    assertEquals(Map.of("count", 2), component(decoded, "additionalProperties"));
+  }
+
+  @Test
+  void repeatedAdditionalKeepsLastValue() throws Exception {
+    Class<?> thing = thing("      additionalProperties: {type: integer}\n");
+
+    Object decoded =
+        json.decode("{\"count\":1,\"id\":\"1\",\"count\":2,\"id\":\"2\"}", thing);
+
+    assertEquals("2", component(decoded, "id"));
+    assertEquals(Map.of("count", 2), component(decoded, "additionalProperties"));
+  }
+
+  @Test
+  void requiredPropertyStillChecked() throws Exception {
+    Class<?> thing = thing(
+        "        size: {type: integer}\n"
+            + "        note: {type: [string, 'null']}\n"
+            + "      required: [id, size, note]\n"
+            + "      additionalProperties: {type: integer}\n");
+
+    Object decoded =
+        json.decode("{\"size\":3,\"id\":\"1\",\"note\":\"n\",\"extra\":4}", thing);
+    assertEquals(3, component(decoded, "size"));
+    assertRoundTrip(decoded);
+    Object nullNote = json.decode("{\"size\":3,\"id\":\"1\",\"note\":null}", thing);
+    assertEquals(null, component(nullNote, "note"));
+    String[][] cases = {
+      {"{\"id\":\"1\",\"note\":\"n\"}", "size: required property is missing"},
+      {"{\"id\":\"1\",\"size\":null,\"note\":\"n\"}", "size: required property is missing"},
+      {"{\"size\":3,\"note\":\"n\"}", "id: required property is missing"},
+      {"{\"id\":\"1\",\"size\":3}", "note: required property is missing"},
+    };
+    for (String[] missing : cases) {
+      JsonCodecException e =
+          assertThrows(JsonCodecException.class, () -> json.decode(missing[0], thing));
+      assertTrue(e.getMessage().contains(missing[1]), e.getMessage());
+    }
+  }
 }
