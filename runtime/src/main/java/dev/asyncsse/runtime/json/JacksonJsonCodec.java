@@ -59,6 +59,9 @@ public final class JacksonJsonCodec implements JsonCodec {
             .setDeserializerModifier(FiniteNumberDeserializer.modifier()))
         .addModule(FiniteTreeNumbers.module())
         .nodeFactory(FiniteTreeNumbers.nodeFactory())
+        // A repeated property name keeps its last value, as the README describes. Rejecting it
+        // with STRICT_DUPLICATE_DETECTION made decoding an object of eight properties 19% to 29%
+        // slower (JDK 17 and 25, interleaved runs on a loaded 2-core machine), so it stays off.
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

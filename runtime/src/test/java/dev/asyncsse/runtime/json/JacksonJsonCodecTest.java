@@ -112,6 +112,24 @@ class JacksonJsonCodecTest {
   }
 
   @Test
+  void repeatedPropertyKeepsLastValue() {
+    assertEquals(new Signup("b", "a@b"),
+        codec.decode("{\"name\":\"a\",\"name\":\"b\",\"email\":\"a@b\"}", Signup.class));
+    assertEquals(Map.of("a", Map.of("k", 2)),
+        codec.decode("{\"a\":{\"k\":1,\"k\":2}}", MAP));
+    assertEquals("{\"k\":2}", codec.encode(codec.decode("{\"k\":1,\"k\":2}", JsonNode.class)));
+    assertEquals("{\"k\":2}", codec.encode(JsonTrees.parse("{\"k\":1,\"k\":2}")));
+  }
+
+  @Test
+  void propertyRepeatedAfterRecordNamed() {
+    JsonCodecException e = assertThrows(JsonCodecException.class,
+        () -> codec.decode("{\"name\":\"a\",\"email\":\"a@b\",\"name\":\"b\"}", Signup.class));
+    assertEquals("name: the object repeats this property, which the record reads only once",
+        e.reason());
+  }
+
+  @Test
   void bytesDecodeLikeText() {
     assertDecodesAlike(
         "{\"name\":\"Zo\u00EB \u8C46 \uD83D\uDE00\",\"email\":\"z@x.org\"}", Signup.class);
