@@ -50,6 +50,7 @@ public final class AsyncApiProcessor extends AbstractProcessor {
       "com.fasterxml.jackson.annotation.JsonCreator",
       "com.fasterxml.jackson.annotation.JsonIgnore",
       "com.fasterxml.jackson.annotation.JsonIgnoreProperties",
+      "com.fasterxml.jackson.annotation.JsonInclude",
       "com.fasterxml.jackson.annotation.JsonProperty",
       "com.fasterxml.jackson.annotation.JsonValue");
 

@@ -1,11 +1,9 @@
 package dev.asyncsse.processor.generate;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -27,24 +25,20 @@ import javax.lang.model.element.Modifier;
  * Generates what a record needs for {@code patternProperties}.
  *
  * <p>Jackson allows one any-setter and one any-getter per class, but such a record may have two
- * maps of undeclared properties: the pattern map and the {@code additionalProperties} map. So a
- * private {@code @JsonCreator} factory method reads every undeclared property as a JSON tree and
- * sorts it by name into the two maps, and a private {@code @JsonAnyGetter} method writes both maps
- * back as top-level properties. Both map components are hidden from Jackson with
- * {@code @JsonIgnore}.
+ * maps of undeclared properties: the pattern map and the {@code additionalProperties} map. So
+ * Jackson reads every undeclared property as a JSON tree into the record's {@code JsonFields}
+ * class, the factory method sorts them by name into the two maps, and a private {@code
+ * @JsonAnyGetter} method writes both maps back as top-level properties. Both map components are
+ * hidden from Jackson with {@code @JsonIgnore}.
  */
 final class PatternPropertiesGenerator {
 
-  private static final ClassName JSON_CREATOR =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
-  private static final ClassName JSON_PROPERTY =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
-  private static final ClassName JSON_ANY_SETTER =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
   private static final ClassName JSON_ANY_GETTER =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ClassName JSON_NODE_FACTORY =
+      ClassName.get("com.fasterxml.jackson.databind.node", "JsonNodeFactory");
   private static final ClassName OBJECT_NODE =
       ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
   private static final ClassName PATTERN_PROPERTIES =
@@ -59,7 +53,6 @@ final class PatternPropertiesGenerator {
   private static final String PATTERNS_FIELD = "PATTERN_PROPERTIES";
   private static final String CHECK_METHOD = "checkPatternProperty";
   private static final String READ_METHOD = "readPatternProperties";
-  private static final String FACTORY_METHOD = "fromJson";
   private static final String WRITE_METHOD = "undeclaredProperties";
 
   private final RecordType record;
@@ -119,7 +112,10 @@ final class PatternPropertiesGenerator {
     return record.components().stream().filter(this::isPatternMap).findFirst().orElseThrow();
   }
 
-  /** Adds the patterns, the entry check, the factory method and the methods that read and write. */
+  /**
+   * Adds the patterns, the entry check, the JsonFields class with its factory method, and the
+   * methods that read and write.
+   */
   void addTo(TypeSpec.Builder type) {
     List<CodeBlock> compiled = new ArrayList<>();
     for (PatternProperty pattern : patternMap.patterns()) {
@@ -132,7 +128,7 @@ final class PatternPropertiesGenerator {
         .initializer(CodeText.of("$T.of($L)", List.class, CodeBlock.join(compiled, ", ")))
         .build());
     type.addMethod(checkMethod(type));
-    type.addMethod(factoryMethod());
+    new JsonFieldsGenerator(record, undeclared()).addTo(type);
     type.addMethod(readMethod());
     type.addMethod(writeMethod());
   }
@@ -200,45 +196,19 @@ final class PatternPropertiesGenerator {
   }
 
   /**
-   * Returns the factory method Jackson reads JSON with: declared properties by name, every other
-   * property as a tree, sorted into the maps by {@code readPatternProperties} and the additional
-   * map's reader.
+   * Returns how Jackson collects every undeclared property as a tree, which is sorted into the maps
+   * by {@code readPatternProperties} and the additional map's reader.
    */
-  private MethodSpec factoryMethod() {
-    String undeclared = unusedName("undeclared");
-    MethodSpec.Builder constructor = MethodSpec.methodBuilder(FACTORY_METHOD)
-        .addJavadoc("Creates the record from JSON, sorting the undeclared properties by name.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(record.name())
-        .addAnnotation(JSON_CREATOR);
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (Component component : record.components()) {
-      if (isPatternMap(component)) {
-        arguments.add(CodeText.of("$L($L)", READ_METHOD, undeclared));
-      } else if (component.catchAll()) {
-        TypeName value = valueType(component.type());
-        arguments.add(CodeText.of("$T.unmatched($L, $L, $L)",
-            PATTERN_PROPERTIES, undeclared, PATTERNS_FIELD, reader(value)));
-      } else {
-        AnnotationSpec.Builder property = AnnotationSpec.builder(JSON_PROPERTY)
-            .addMember("value", CodeText.of("$S", component.jsonName()));
-        if (component.required()) {
-          property.addMember("required", "true");
-        }
-        constructor.addParameter(ParameterSpec.builder(component.javaType(), component.javaName())
-            .addAnnotation(property.build())
-            .build());
-        arguments.add(CodeText.of("$L", component.javaName()));
-      }
-    }
-    constructor.addParameter(ParameterSpec.builder(undeclaredType(), undeclared)
-        .addAnnotation(JSON_ANY_SETTER)
-        .build());
-    // NOTE: Jackson 2.22 may pass the undeclared properties in another order than the input's, so
-    // encoding can reorder them.
-    return constructor
-        .addStatement("return new $T($L)", record.name(), CodeBlock.join(arguments, ", "))
-        .build();
+  private JsonFieldsGenerator.Undeclared undeclared() {
+    return new JsonFieldsGenerator.Undeclared(
+        OBJECT_NODE,
+        CodeBlock.of("$T.instance.objectNode()", JSON_NODE_FACTORY),
+        JSON_NODE,
+        "set",
+        (component, properties) -> isPatternMap(component)
+            ? CodeText.of("$L($L)", READ_METHOD, properties)
+            : CodeText.of("$T.unmatched($L, $L, $L)", PATTERN_PROPERTIES, properties,
+                PATTERNS_FIELD, reader(valueType(component.type()))));
   }
 
   /**
@@ -258,7 +228,7 @@ final class PatternPropertiesGenerator {
         .addJavadoc("Returns the undeclared properties whose names match a pattern.\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, valueType))
-        .addParameter(undeclaredType(), "undeclared")
+        .addParameter(OBJECT_NODE, "undeclared")
         .addCode(body.build())
         .build();
   }
@@ -274,11 +244,15 @@ final class PatternPropertiesGenerator {
       }
     }
     body.addStatement("return all");
-    return MethodSpec.methodBuilder(WRITE_METHOD)
+    MethodSpec.Builder method = MethodSpec.methodBuilder(WRITE_METHOD)
         .addJavadoc("Returns the entries of the maps of undeclared properties, for Jackson to"
             + " write.\n")
         .addModifiers(Modifier.PRIVATE)
-        .addAnnotation(JSON_ANY_GETTER)
+        .addAnnotation(JSON_ANY_GETTER);
+    if (record.components().stream().anyMatch(PayloadGenerator::writesNullValues)) {
+      method.addAnnotation(PayloadGenerator.INCLUDE_NULL_VALUES);
+    }
+    return method
         .returns(ParameterizedTypeName.get(
             ClassName.get(Map.class), STRING, ClassName.get(Object.class)))
         .addCode(body.build())
@@ -300,14 +274,6 @@ final class PatternPropertiesGenerator {
   private static TypeName valueType(TypeName mapType) {
     List<TypeName> arguments = ((ParameterizedTypeName) mapType).typeArguments();
     return arguments.get(arguments.size() - 1);
-  }
-
-  /**
-   * Returns the type of the undeclared properties: a tree, because each value is converted only
-   * once its name picks the map and the value type.
-   */
-  private static TypeName undeclaredType() {
-    return OBJECT_NODE;
   }
 
   /** Returns {@code base}, followed by as many underscores as it takes to name no component. */

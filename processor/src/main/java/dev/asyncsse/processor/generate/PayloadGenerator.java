@@ -17,6 +17,7 @@ import dev.asyncsse.processor.types.TypeDeclaration.EnumType;
 import dev.asyncsse.processor.types.TypeDeclaration.RecordType;
 import dev.asyncsse.processor.types.TypeDeclaration.UnionType;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,14 +39,19 @@ final class PayloadGenerator {
       ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
   private static final ClassName JSON_VALUE =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
-  private static final ClassName JSON_ANY_SETTER =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
   private static final ClassName JSON_ANY_GETTER =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
   private static final ClassName JSON_IGNORE =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnore");
   private static final ClassName JSON_IGNORE_PROPERTIES =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
+
+  /** Makes Jackson write a map's null values, which the default mapper leaves out. */
+  static final AnnotationSpec INCLUDE_NULL_VALUES =
+      AnnotationSpec.builder(ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude"))
+          .addMember("content", "$T.ALWAYS",
+              ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude", "Include"))
+          .build();
 
   static final String DEPRECATED = "the document marks this schema as deprecated.\n";
 
@@ -84,7 +90,10 @@ final class PayloadGenerator {
     PatternPropertiesGenerator patterns = record.patternMap() == null
         ? null
         : new PatternPropertiesGenerator(record);
-    if ((record.wrapper() || anyFixed) && patterns == null) {
+    Component additional = record.wrapper()
+        ? null
+        : record.components().stream().filter(Component::catchAll).findFirst().orElse(null);
+    if ((record.wrapper() || anyFixed) && patterns == null && additional == null) {
       // With a second constructor, @JsonCreator marks the one that Jackson reads JSON with.
       compact.addAnnotation(JSON_CREATOR);
     }
@@ -99,10 +108,14 @@ final class PayloadGenerator {
       if (record.wrapper()) {
         parameter.addAnnotation(JSON_VALUE);
       } else if (patterns != null && patterns.isUndeclaredMap(component)) {
-        // The pattern map's factory method reads these maps and its any-getter writes them.
+        // The JsonFields class reads these maps, and the pattern map's any-getter writes them.
         parameter.addAnnotation(JSON_IGNORE);
       } else if (component.catchAll()) {
-        parameter.addAnnotation(JSON_ANY_SETTER).addAnnotation(JSON_ANY_GETTER);
+        // The JsonFields class reads this map, and the any-getter writes it.
+        parameter.addAnnotation(JSON_ANY_GETTER);
+        if (writesNullValues(component)) {
+          parameter.addAnnotation(INCLUDE_NULL_VALUES);
+        }
       } else if (!component.javaName().equals(component.jsonName()) || component.required()) {
         // required = true makes Jackson reject a missing property, which a primitive component
         // would otherwise read as 0 or false.
@@ -139,9 +152,25 @@ final class PayloadGenerator {
     }
     if (patterns != null) {
       patterns.addTo(type);
+    } else if (additional != null) {
+      new JsonFieldsGenerator(record, additionalOnly(additional)).addTo(type);
     }
     new RecordBuilders(record).addTo(type);
     return type;
+  }
+
+  /**
+   * Returns how Jackson collects the undeclared properties of a record without {@code
+   * patternProperties}: straight into a map of the {@code additionalProperties} value type.
+   */
+  private static JsonFieldsGenerator.Undeclared additionalOnly(Component additional) {
+    List<TypeName> arguments = ((ParameterizedTypeName) additional.type()).typeArguments();
+    return new JsonFieldsGenerator.Undeclared(
+        additional.type(),
+        CodeBlock.of("new $T<>()", LinkedHashMap.class),
+        arguments.get(arguments.size() - 1),
+        "put",
+        (component, properties) -> properties);
   }
 
   /**
@@ -156,6 +185,20 @@ final class PayloadGenerator {
       code.add(patterns.matchedKeyCheck(additional));
     }
     return code.build();
+  }
+
+  /**
+   * Returns whether {@code component} is an {@code additionalProperties} map that may contain Java
+   * {@code null} values, which encoding must write as JSON {@code null}. A map of JSON trees
+   * contains {@code NullNode} instead, which Jackson writes in any case.
+   */
+  static boolean writesNullValues(Component component) {
+    if (!component.catchAll() || !component.nullable()) {
+      return false;
+    }
+    List<TypeName> arguments = ((ParameterizedTypeName) component.type()).typeArguments();
+    return !arguments.get(arguments.size() - 1).equals(
+        ClassName.get("com.fasterxml.jackson.databind", "JsonNode"));
   }
 
   /** Returns a constructor that leaves out the {@code const} components, which it fills in. */

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +46,8 @@ final class RecordChecks {
   private static final ClassName FORMATS = ClassName.get("dev.asyncsse.runtime.json", "Formats");
   private static final ClassName IMMUTABLE_COPIES =
       ClassName.get("dev.asyncsse.runtime.json", "ImmutableCopies");
+  private static final ClassName PATTERN_PROPERTIES =
+      ClassName.get("dev.asyncsse.runtime.json", "PatternProperties");
   private static final ClassName JSON_TREES =
       ClassName.get("dev.asyncsse.runtime.json", "JsonTrees");
   private static final ClassName JSON_NODE =
@@ -122,9 +123,12 @@ final class RecordChecks {
     }
     ClassName collection = collectionType(component.type());
     if (component.catchAll()) {
-      compact.addStatement(
-          "$L = $L == null ? $T.of() : $T.unmodifiableMap(new $T<>($L))",
-          name, name, Map.class, Collections.class, LinkedHashMap.class, name);
+      // Encoding would drop a null value, so the copy rejects it unless the schema allows null.
+      List<TypeName> arguments = ((ParameterizedTypeName) component.type()).typeArguments();
+      boolean trees = arguments.get(arguments.size() - 1).equals(JSON_NODE);
+      compact.addStatement("$L = $L == null ? $T.of() : $T.$L($L, $L)", name, name, Map.class,
+          PATTERN_PROPERTIES, trees ? "additionalTrees" : "additional", name,
+          component.nullable());
       any = true;
     } else if (collection != null) {
       // NOTE: a null item is rejected even where the items schema allows null.

@@ -583,7 +583,7 @@ public final class SchemaTypeMapper {
           "",
           ParameterizedTypeName.get(MAP, STRING, value),
           false,
-          false,
+          allowsNull(additional.get(), value),
           SchemaDoc.of(patternMap == null
               ? "the properties the schema does not name"
               : "the properties the schema does not name that match no pattern of"

@@ -211,7 +211,8 @@ public sealed interface TypeDeclaration {
    * @param jsonName the property name on the wire
    * @param type the component's type, boxed; {@link #javaType()} unboxes a required primitive
    * @param required whether the schema lists the property under {@code required}
-   * @param nullable whether the schema allows {@code null}
+   * @param nullable whether the schema allows {@code null}; for the {@code additionalProperties}
+   *     map, whether its values may be {@code null}
    * @param doc the property schema's title, description, example and deprecation
    * @param constraints the validation keywords to check on construction
    * @param catchAll whether the component is the map of properties the schema does not name,

@@ -202,11 +202,28 @@ final class JacksonErrorMessages {
       Class<?> target = mismatch.getTargetType() == null ? type : mismatch.getTargetType();
       return "expected " + expected(target) + ", found " + found(e, offset, value) + at(offset);
     }
+    if (isRepeatedCreatorProperty(e)) {
+      // Jackson reports no location for this failure, and the path names the property.
+      return "the object repeats this property, which the record reads only once";
+    }
     if (e instanceof InvalidDefinitionException definition && definition.getType() != null) {
       return "Jackson has no way to read values of type "
           + definition.getType().getRawClass().getTypeName() + " (see the cause)";
     }
     return "the value does not fit " + type.getSimpleName() + at(offset) + " (see the cause)";
+  }
+
+  /**
+   * Returns whether {@code e} reports a record property that the object repeats after Jackson
+   * created the record. Jackson creates a record as soon as it has read every property of its
+   * constructor, and a record has no setter for a later copy, so Jackson reports a missing setter.
+   * A copy that comes earlier replaces the first value without an error.
+   */
+  private static boolean isRepeatedCreatorProperty(JacksonException e) {
+    return e instanceof InvalidDefinitionException definition
+        && definition.getOriginalMessage() != null
+        && definition.getOriginalMessage().startsWith(
+            "No fallback setter/field defined for creator property");
   }
 
   // Where the problem is.

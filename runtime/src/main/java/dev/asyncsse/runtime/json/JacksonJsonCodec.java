@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The default mapper writes {@code java.time} values as ISO-8601 text and leaves out null
  * components. It reads strictly: no number is read as a string or the other way round, {@code
- * java.time} values must be ISO-8601 text, and an unknown property fails unless the type allows
- * it. For integers it is stricter than JSON Schema: a number written with a fraction or an
+ * java.time} values must be ISO-8601 text, a number beyond the range of a {@code double} fails even
+ * inside a {@code JsonNode}, and an unknown property fails unless the type allows it. For integers it is stricter than JSON Schema: a number written with a fraction or an
  * exponent, even {@code 1.0} or {@code 1e2}, is not read as an integer. Generated records allow unknown
  * properties unless their schema sets {@code additionalProperties: false}.
  */
@@ -57,6 +57,11 @@ public final class JacksonJsonCodec implements JsonCodec {
             .setDeserializerModifier(TextOnlyDeserializer.modifier()))
         .addModule(new SimpleModule("asyncsse-finite-numbers")
             .setDeserializerModifier(FiniteNumberDeserializer.modifier()))
+        .addModule(FiniteTreeNumbers.module())
+        .nodeFactory(FiniteTreeNumbers.nodeFactory())
+        // A repeated property name keeps its last value, as the README describes. Rejecting it
+        // with STRICT_DUPLICATE_DETECTION made decoding an object of eight properties 19% to 29%
+        // slower (JDK 17 and 25, interleaved runs on a loaded 2-core machine), so it stays off.
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

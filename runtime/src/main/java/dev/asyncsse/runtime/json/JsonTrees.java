@@ -19,15 +19,17 @@ public final class JsonTrees {
   /**
    * Parses JSON text into a tree.
    *
-   * @throws IllegalArgumentException when {@code json} is not valid JSON
+   * @throws IllegalArgumentException when {@code json} is not valid JSON, or has a number beyond
+   *     the range of a {@code double}
    */
   public static JsonNode parse(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       String syntax = JacksonErrorMessages.syntaxError(json);
-      throw new IllegalArgumentException(
-          syntax == null ? "invalid JSON (see the cause)" : syntax, e);
+      throw new IllegalArgumentException(syntax == null
+          ? JacksonErrorMessages.decodingText(MAPPER, e, json, JsonNode.class)
+          : syntax, e);
     }
   }
 

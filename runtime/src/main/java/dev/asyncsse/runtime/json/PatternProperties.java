@@ -1,6 +1,7 @@
 package dev.asyncsse.runtime.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,6 +78,52 @@ public final class PatternProperties {
             + " does not declare it, it matches no patternProperties pattern (" + sources
             + "), and additionalProperties is false");
       }
+    }
+  }
+
+  /**
+   * Returns an unmodifiable copy of a record's {@code additionalProperties} map, in its order.
+   *
+   * @param nullAllowed whether the {@code additionalProperties} schema allows a JSON {@code null}
+   *     value; a {@code null} value is then kept, and encoded as {@code null}
+   * @throws IllegalArgumentException when a key is null, or a value is null and {@code
+   *     nullAllowed} is false, with a message that starts with the key
+   */
+  public static <V> Map<String, V> additional(Map<String, V> map, boolean nullAllowed) {
+    for (Map.Entry<String, V> entry : map.entrySet()) {
+      checkAdditional(entry.getKey(), entry.getValue() == null, nullAllowed);
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  /**
+   * Returns an unmodifiable copy of a record's {@code additionalProperties} map of JSON trees, in
+   * its order. Where the schema allows {@code null}, a Java {@code null} value becomes {@link
+   * NullNode}, which is what decoding a JSON {@code null} gives, so the record decodes back equal.
+   *
+   * @param nullAllowed whether the {@code additionalProperties} schema allows a JSON {@code null}
+   *     value
+   * @throws IllegalArgumentException when a key is null, or a value is null or {@link NullNode}
+   *     and {@code nullAllowed} is false, with a message that starts with the key
+   */
+  public static Map<String, JsonNode> additionalTrees(
+      Map<String, JsonNode> map, boolean nullAllowed) {
+    Map<String, JsonNode> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : map.entrySet()) {
+      JsonNode value = entry.getValue();
+      checkAdditional(entry.getKey(), value == null || value.isNull(), nullAllowed);
+      copy.put(entry.getKey(), value == null ? NullNode.getInstance() : value);
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static void checkAdditional(String key, boolean nullValue, boolean nullAllowed) {
+    if (key == null) {
+      throw new IllegalArgumentException("additionalProperties: keys must not be null");
+    }
+    if (nullValue && !nullAllowed) {
+      throw new IllegalArgumentException(key + ": must not be null, because the"
+          + " additionalProperties schema does not allow null");
     }
   }
 

@@ -47,6 +47,9 @@ class JacksonJsonCodecTest {
   /** A record with floating-point values, primitive and boxed, as generated for numbers. */
   public record Measure(double value, Double limit, float ratio) {}
 
+  /** A record with a JSON tree value, as generated for a schema without a type. */
+  public record Tree(JsonNode value) {}
+
   private static final Type MAP = new TypeToken<Map<String, Object>>() {}.type();
   private static final Type LIST = new TypeToken<List<Integer>>() {}.type();
 
@@ -80,6 +83,50 @@ class JacksonJsonCodecTest {
             0, 25, Measure.class));
     assertEquals("ratio: expected a number of magnitude up to about 3.4e38, which a float"
         + " holds, found the number -1e39 (line 1, column 20)", tooLargeFloat.reason());
+  }
+
+  @Test
+  void treeReadsOnlyFiniteNumbers() {
+    Tree finite = codec.decode("{\"value\":[1.5,-1e308,123456789012345678901234567890]}",
+        Tree.class);
+    assertEquals("{\"value\":[1.5,-1.0E308,123456789012345678901234567890]}",
+        codec.encode(finite));
+
+    JsonCodecException tooLarge = assertThrows(JsonCodecException.class,
+        () -> codec.decode("{\"value\":1e999999999}", Tree.class));
+    assertEquals("value: expected a number of magnitude up to about 1.8e308, which a double"
+        + " holds, found the number 1e999999999 (line 1, column 10)", tooLarge.reason());
+    byte[] nested = "{\"value\":[1,{\"a\":-1e400}]}".getBytes(StandardCharsets.UTF_8);
+    JsonCodecException nestedTooLarge = assertThrows(JsonCodecException.class,
+        () -> codec.decode(nested, 0, nested.length, Tree.class));
+    assertEquals("value: expected a number of magnitude up to about 1.8e308, which a double"
+        + " holds, found the number -1e400 (line 1, column 18)", nestedTooLarge.reason());
+    JsonCodecException root = assertThrows(JsonCodecException.class,
+        () -> codec.decode("[1e400]", JsonNode.class));
+    assertEquals("expected a number of magnitude up to about 1.8e308, which a double holds,"
+        + " found the number 1e400 (line 1, column 2)", root.reason());
+    IllegalArgumentException parsed =
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.parse("{\"a\":1e400}"));
+    assertEquals("expected a number of magnitude up to about 1.8e308, which a double holds,"
+        + " found the number 1e400 (line 1, column 6)", parsed.getMessage());
+  }
+
+  @Test
+  void repeatedPropertyKeepsLastValue() {
+    assertEquals(new Signup("b", "a@b"),
+        codec.decode("{\"name\":\"a\",\"name\":\"b\",\"email\":\"a@b\"}", Signup.class));
+    assertEquals(Map.of("a", Map.of("k", 2)),
+        codec.decode("{\"a\":{\"k\":1,\"k\":2}}", MAP));
+    assertEquals("{\"k\":2}", codec.encode(codec.decode("{\"k\":1,\"k\":2}", JsonNode.class)));
+    assertEquals("{\"k\":2}", codec.encode(JsonTrees.parse("{\"k\":1,\"k\":2}")));
+  }
+
+  @Test
+  void propertyRepeatedAfterRecordNamed() {
+    JsonCodecException e = assertThrows(JsonCodecException.class,
+        () -> codec.decode("{\"name\":\"a\",\"email\":\"a@b\",\"name\":\"b\"}", Signup.class));
+    assertEquals("name: the object repeats this property, which the record reads only once",
+        e.reason());
   }
 
   @Test
