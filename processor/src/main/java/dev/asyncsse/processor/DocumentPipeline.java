@@ -25,8 +25,9 @@ import javax.lang.model.util.Elements;
  * Runs the steps for one annotated package: locate, read, model, name and map types, generate.
  *
  * <p>Each step reports its problems and the pipeline goes on as far as it usefully can, so that
- * one compilation lists every problem. Sources are only returned when no step reported an
- * error.
+ * one compilation lists every problem. Only a document whose model cannot be read at all, such as
+ * one without a supported {@code asyncapi} version, stops before type mapping. Sources are only
+ * returned when no step reported an error.
  */
 final class DocumentPipeline {
 
@@ -73,9 +74,12 @@ final class DocumentPipeline {
     RefResolver refs = new RefResolver(documents, problems);
     refs.resolveAll(root.get());
     Optional<ApiModel> api = new ModelReader(refs, problems, progress).read(root.get());
-    if (api.isEmpty() || problems.hasErrors()) {
+    if (api.isEmpty()) {
       return new Outcome(List.of(), problems);
     }
+    // The model keeps what it could read, so the schemas and names are checked even when reading
+    // reported errors. A node reported broken is not reported again by the mapper.
+    problems.endStep();
 
     SchemaTypeMapper types = new SchemaTypeMapper(
         packageName, refs, problems, progress, name -> elements.getTypeElement(name) != null);

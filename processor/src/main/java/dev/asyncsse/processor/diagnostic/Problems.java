@@ -2,6 +2,7 @@ package dev.asyncsse.processor.diagnostic;
 
 import dev.asyncsse.processor.read.SourcePosition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,19 +10,44 @@ import javax.tools.Diagnostic;
 
 /**
  * Collects the problems of one document, each once, so that every step can report and go on.
+ *
+ * <p>A node that one step of the pipeline found broken is reported by that step alone. After
+ * {@link #endStep}, a problem at a position where an error was recorded is dropped, because a
+ * later step would only describe the same node again in the words of its own rule. For example,
+ * the type mapper would report a {@code required: a} that reading the request headers reported
+ * already.
  */
 public final class Problems {
 
   private final Set<Problem> problems = new LinkedHashSet<>();
+  private final Set<SourcePosition> reportedErrors = new HashSet<>();
 
   /** Records an error at {@code position}. */
   public void error(SourcePosition position, String message) {
-    problems.add(new Problem(Diagnostic.Kind.ERROR, position, message));
+    add(new Problem(Diagnostic.Kind.ERROR, position, message));
   }
 
   /** Records a warning at {@code position}. */
   public void warning(SourcePosition position, String message) {
-    problems.add(new Problem(Diagnostic.Kind.WARNING, position, message));
+    add(new Problem(Diagnostic.Kind.WARNING, position, message));
+  }
+
+  private void add(Problem problem) {
+    if (problem.position() == null || !reportedErrors.contains(problem.position())) {
+      problems.add(problem);
+    }
+  }
+
+  /**
+   * Ends a step of the pipeline, so that from now on a problem at a position where an error has
+   * been recorded so far is dropped. A problem without a position is always kept.
+   */
+  public void endStep() {
+    for (Problem problem : problems) {
+      if (problem.kind() == Diagnostic.Kind.ERROR && problem.position() != null) {
+        reportedErrors.add(problem.position());
+      }
+    }
   }
 
   /** Returns whether any error has been recorded. */
