@@ -85,6 +85,9 @@ final class DocumentPipeline {
         packageName, refs, problems, progress, name -> elements.getTypeElement(name) != null);
     types.reserveComponentSchemas(root.get());
     DocumentPlan plan = new DocumentPlanner(types).plan(api.get(), request.parts());
+    // A component schema that no payload, headers or query schema reaches generates no type, so
+    // only its errors are reported. Its warnings would be about code that is not generated.
+    problems.errorsOnly(() -> types.mapUnreached(api.get().componentSchemas()));
     if (problems.hasErrors()) {
       return new Outcome(List.of(), problems);
     }

@@ -19,14 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A document with errors in its structure, such as a channel's address or an operation, and
  * errors in its schemas reports both kinds in one compilation, each problem once, and generates
- * nothing.
+ * nothing. A schema under {@code components/schemas} that no message uses has its errors reported
+ * too, but gets no type.
  */
 class CombinedErrorsTest {
 
   private static final String PACKAGE = "com.example.combined";
   private static final String DOCUMENT = "combined.yaml";
 
-  /** A 3.0 document with three structural errors and four schema errors. */
+  /**
+   * A 3.0 document with three structural errors and five schema errors, one of them in a
+   * component that no message uses.
+   */
   private static final String MIXED =
       "asyncapi: 3.0.0\n"
           + "info: {title: Mixed, version: 1.0.0}\n"
@@ -48,7 +52,8 @@ class CombinedErrorsTest {
           + "  onTick: {channel: {$ref: '#/channels/ticks'}}\n"
           + "components:\n"
           + "  schemas:\n"
-          + "    Code: {type: string, pattern: '([a-z'}\n";
+          + "    Code: {type: string, pattern: '([a-z'}\n"
+          + "    Unused: {type: array, maxItems: -2}\n";
 
   private static final List<String> STRUCTURAL_ERRORS = List.of(
       at("18:11", Messages.missingOperationAction("onTick")),
@@ -60,7 +65,8 @@ class CombinedErrorsTest {
       at("13:23", Messages.unknownSchemaType("strin")),
       at("14:42", Messages.invalidCount("minLength", "-1")),
       at("21:35", Messages.invalidSchemaPattern(
-          "([a-z", 1, "unclosed character class", "Close the class with ']'.")));
+          "([a-z", 1, "unclosed character class", "Close the class with ']'.")),
+      at("22:37", Messages.invalidCount("maxItems", "-2")));
 
   @TempDir Path dir;
 
@@ -140,7 +146,8 @@ class CombinedErrorsTest {
         .replace("type: strin}", "type: string}")
         .replace("minLength: -1", "minLength: 1")
         .replace("schemas/Missing", "schemas/Code")
-        .replace("'([a-z'", "'[a-z]'");
+        .replace("'([a-z'", "'[a-z]'")
+        .replace("maxItems: -2", "maxItems: 2");
 
     assertErrors(compile(structuralErrorsOnly), STRUCTURAL_ERRORS);
     assertNothingGenerated();
@@ -174,8 +181,8 @@ class CombinedErrorsTest {
         at("12:41", Messages.invalidParameterPattern("rooms/{id}", "id", "(?i)a", 0,
             "invalid group syntax '(?i'",
             "ECMA-262 groups start with (, (?:, (?=, (?!, (?<=, (?<! or (?<name>. Inline flags"
-                + " such as (?i) and atomic groups (?>...) are java.util.regex syntax, so write both"
-                + " letter cases in a class such as [Aa] instead of (?i).")),
+                + " such as (?i) and atomic groups (?>...) are java.util.regex syntax, so write"
+                + " both letter cases in a class such as [Aa] instead of (?i).")),
         at("18:56", Messages.emptyRange("minimum", "5", "maximum", "1"))));
     assertNothingGenerated();
   }
@@ -245,6 +252,92 @@ class CombinedErrorsTest {
             + "    Bad: [1, 2]\n");
 
     assertErrors(compilation, List.of(at("16:10", Messages.invalidPayloadKind("tick", "a list"))));
+    assertNothingGenerated();
+  }
+
+  @Test
+  void unusedComponentSchemaErrorsReported() throws IOException {
+    Compilation compilation = compile(
+        "asyncapi: 3.0.0\n"
+            + "info: {title: Clock, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {type: string}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    Unused:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        code: {type: string, pattern: '([a-z', format: date-tim}\n"
+            + "        size: {type: integr}\n"
+            + "    Alias: {$ref: '#/info/title'}\n");
+
+    assertErrors(compilation, List.of(
+        at("14:39", Messages.invalidSchemaPattern(
+            "([a-z", 1, "unclosed character class", "Close the class with ']'.")),
+        at("15:22", Messages.unknownSchemaType("integr")),
+        at("2:15", Messages.referencedSchemaKind("#/info/title", "the string \"Clock\""))));
+    assertEquals(List.of(), compilation.warnings(), "warnings of an unused schema");
+    assertNothingGenerated();
+  }
+
+  @Test
+  void unusedComponentSchemaGeneratesNothing() throws IOException {
+    Compilation compilation = compile(
+        "asyncapi: 3.0.0\n"
+            + "info: {title: Clock, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload: {$ref: '#/components/schemas/Tick'}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    Tick: {type: object, properties: {n: {type: integer}}}\n"
+            + "    Unused: {type: object, properties: {at: {type: string, format: date-tim}}}\n");
+
+    assertEquals(
+        Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+    assertEquals(List.of(), compilation.warnings(), "warnings of an unused schema");
+    List<String> generated = compilation.generatedSourceFiles().stream()
+        .map(file -> file.getName().substring(file.getName().lastIndexOf('/') + 1))
+        .sorted()
+        .toList();
+    assertEquals(
+        List.of("Clock.java", "Tick.java", "TicksClient.java", "TicksServer.java"), generated);
+  }
+
+  @Test
+  void otherFormatComponentsNotReadAsJsonSchema() throws IOException {
+    Compilation compilation = compile(
+        "asyncapi: 2.6.0\n"
+            + "info: {title: Formats, version: 1.0.0}\n"
+            + "channels:\n"
+            + "  users:\n"
+            + "    subscribe:\n"
+            + "      message:\n"
+            + "        schemaFormat: application/vnd.apache.avro;version=1.9.0\n"
+            + "        payload: {$ref: '#/components/schemas/UserAvro'}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    UserAvro:\n"
+            + "      {type: record, name: User, fields: [{$ref: '#/components/schemas/Id'}]}\n"
+            + "    Id: {name: id, type: uuid}\n"
+            + "    Wrapped:\n"
+            + "      schemaFormat: application/vnd.apache.avro;version=1.9.0\n"
+            + "      schema: {type: enum, name: Color, symbols: [RED]}\n"
+            + "    Json:\n"
+            + "      schemaFormat: application/schema+yaml;version=draft-07\n"
+            + "      schema: {type: strin}\n");
+
+    assertErrors(compilation, List.of(
+        at("7:23", Messages.unsupportedSchemaFormat(
+            "application/vnd.apache.avro;version=1.9.0", "usersMessage")),
+        at("19:22", Messages.unknownSchemaType("strin"))));
     assertNothingGenerated();
   }
 }

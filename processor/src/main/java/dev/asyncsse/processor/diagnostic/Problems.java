@@ -21,6 +21,7 @@ public final class Problems {
 
   private final Set<Problem> problems = new LinkedHashSet<>();
   private final Set<SourcePosition> reportedErrors = new HashSet<>();
+  private boolean warningsDropped;
 
   /** Records an error at {@code position}. */
   public void error(SourcePosition position, String message) {
@@ -29,7 +30,20 @@ public final class Problems {
 
   /** Records a warning at {@code position}. */
   public void warning(SourcePosition position, String message) {
-    add(new Problem(Diagnostic.Kind.WARNING, position, message));
+    if (!warningsDropped) {
+      add(new Problem(Diagnostic.Kind.WARNING, position, message));
+    }
+  }
+
+  /** Runs {@code step} and keeps only the errors it reports, dropping its warnings. */
+  public void errorsOnly(Runnable step) {
+    boolean dropped = warningsDropped;
+    warningsDropped = true;
+    try {
+      step.run();
+    } finally {
+      warningsDropped = dropped;
+    }
   }
 
   private void add(Problem problem) {

@@ -95,6 +95,7 @@ public final class SchemaTypeMapper {
   // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
   private final List<MapNode> nesting = new ArrayList<>();
   private final Set<String> overLimit = new HashSet<>();
+  private final List<MapNode> tooDeep = new ArrayList<>();
   private final List<String> tooLongNames = new ArrayList<>();
   private final Set<String> tooLongOrigins = new HashSet<>();
   private final java.util.function.Predicate<String> classExists;
@@ -188,6 +189,26 @@ public final class SchemaTypeMapper {
       }
       String raw = schema.text("x-java-name").orElse(JavaNames.simpleName(entry.getKey()));
       preferred.put(schema.location(), allocate(raw, schema.location(), schema.position()).simpleName());
+    }
+  }
+
+  /**
+   * Maps each of {@code schemas} that no earlier call reached, to report its problems. The types
+   * this registers are not generated, because a plan made before keeps its own list of types.
+   *
+   * <p>A schema below one reported as nested too deeply is skipped, because that error covers its
+   * whole branch.
+   *
+   * @param schemas the schemas by the name their type would take, such as component keys
+   */
+  public void mapUnreached(Map<String, Node> schemas) {
+    Set<String> belowTooDeep = refs.reachable(tooDeep);
+    for (Map.Entry<String, Node> entry : schemas.entrySet()) {
+      Optional<Node> target = refs.resolve(entry.getValue());
+      if (target.isPresent() && !positions.containsKey(target.get().location())
+          && !belowTooDeep.contains(target.get().location())) {
+        map(entry.getValue(), JavaNames.simpleName(entry.getKey()));
+      }
     }
   }
 
@@ -292,6 +313,7 @@ public final class SchemaTypeMapper {
     }
     nesting.forEach(outer -> overLimit.add(outer.location()));
     overLimit.add(schema.location());
+    tooDeep.add(schema);
     problems.error(
         schema.position(),
         Messages.schemaTooDeep(nesting.get(0).location(), MAX_SCHEMA_DEPTH));
