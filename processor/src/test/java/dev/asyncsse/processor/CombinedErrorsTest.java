@@ -55,15 +55,17 @@ class CombinedErrorsTest {
           + "    Code: {type: string, pattern: '([a-z'}\n"
           + "    Unused: {type: array, maxItems: -2}\n";
 
+  /** The errors in the structure, in document order. */
   private static final List<String> STRUCTURAL_ERRORS = List.of(
-      at("18:11", Messages.missingOperationAction("onTick")),
       at("5:14", Messages.invalidAddressKind("ticks", "the number 42")),
-      at("8:18", Messages.invalidPayloadKind("tick", "a list")));
+      at("8:18", Messages.invalidPayloadKind("tick", "a list")),
+      at("18:11", Messages.missingOperationAction("onTick")));
 
+  /** The errors in schemas, in document order. */
   private static final List<String> SCHEMA_ERRORS = List.of(
-      at("15:23", Messages.refTargetMissing("#/components/schemas/Missing", DOCUMENT)),
       at("13:23", Messages.unknownSchemaType("strin")),
       at("14:42", Messages.invalidCount("minLength", "-1")),
+      at("15:23", Messages.refTargetMissing("#/components/schemas/Missing", DOCUMENT)),
       at("21:35", Messages.invalidSchemaPattern(
           "([a-z", 1, "unclosed character class", "Close the class with ']'.")),
       at("22:37", Messages.invalidCount("maxItems", "-2")));
@@ -83,8 +85,8 @@ class CombinedErrorsTest {
   }
 
   /**
-   * Checks that the compilation failed with exactly {@code expected}, in this order, each on the
-   * annotation and without a stack trace.
+   * Checks that the compilation failed with exactly {@code expected}, in this order, which is
+   * document order, each on the annotation and without a stack trace.
    */
   private static void assertErrors(Compilation compilation, List<String> expected) {
     List<String> errors = compilation.errors().stream()
@@ -121,11 +123,15 @@ class CombinedErrorsTest {
   void structuralErrorsDoNotHideSchemaErrors() throws IOException {
     Compilation compilation = compile(MIXED);
 
-    List<String> expected = new java.util.ArrayList<>();
-    expected.add(SCHEMA_ERRORS.get(0));
-    expected.addAll(STRUCTURAL_ERRORS);
-    expected.addAll(SCHEMA_ERRORS.subList(1, SCHEMA_ERRORS.size()));
-    assertErrors(compilation, expected);
+    assertErrors(compilation, List.of(
+        STRUCTURAL_ERRORS.get(0),
+        STRUCTURAL_ERRORS.get(1),
+        SCHEMA_ERRORS.get(0),
+        SCHEMA_ERRORS.get(1),
+        SCHEMA_ERRORS.get(2),
+        STRUCTURAL_ERRORS.get(2),
+        SCHEMA_ERRORS.get(3),
+        SCHEMA_ERRORS.get(4)));
     assertNothingGenerated();
   }
 
@@ -201,8 +207,8 @@ class CombinedErrorsTest {
             + "        headers: {type: object, properties: {a: {type: strin}}, required: a}\n");
 
     assertErrors(compilation, List.of(
-        at("9:75", Messages.expectedKind("required", "an array", "string")),
-        at("9:56", Messages.unknownSchemaType("strin"))));
+        at("9:56", Messages.unknownSchemaType("strin")),
+        at("9:75", Messages.expectedKind("required", "an array", "string"))));
     assertNothingGenerated();
   }
 
@@ -276,10 +282,10 @@ class CombinedErrorsTest {
             + "    Alias: {$ref: '#/info/title'}\n");
 
     assertErrors(compilation, List.of(
+        at("2:15", Messages.referencedSchemaKind("#/info/title", "the string \"Clock\"")),
         at("14:39", Messages.invalidSchemaPattern(
             "([a-z", 1, "unclosed character class", "Close the class with ']'.")),
-        at("15:22", Messages.unknownSchemaType("integr")),
-        at("2:15", Messages.referencedSchemaKind("#/info/title", "the string \"Clock\""))));
+        at("15:22", Messages.unknownSchemaType("integr"))));
     assertEquals(List.of(), compilation.warnings(), "warnings of an unused schema");
     assertNothingGenerated();
   }

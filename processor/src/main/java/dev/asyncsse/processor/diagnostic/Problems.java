@@ -2,9 +2,12 @@ package dev.asyncsse.processor.diagnostic;
 
 import dev.asyncsse.processor.read.SourcePosition;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.tools.Diagnostic;
 
@@ -69,8 +72,26 @@ public final class Problems {
     return problems.stream().anyMatch(problem -> problem.kind() == Diagnostic.Kind.ERROR);
   }
 
-  /** Returns every problem in the order found. */
+  /**
+   * Returns every problem, those without a position first, then file by file in the order the
+   * files were first reported, by line and column. Problems at one position keep the order found.
+   * So within a file the order does not depend on which step found a problem or in what order it
+   * followed the {@code $ref}s.
+   */
   public List<Problem> all() {
-    return new ArrayList<>(problems);
+    Map<String, Integer> fileOrder = new HashMap<>();
+    for (Problem problem : problems) {
+      if (problem.position() != null) {
+        fileOrder.putIfAbsent(problem.position().file(), fileOrder.size());
+      }
+    }
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Comparator.comparing(
+        Problem::position,
+        Comparator.nullsFirst(Comparator.<SourcePosition, Integer>comparing(
+                position -> fileOrder.get(position.file()))
+            .thenComparingInt(SourcePosition::line)
+            .thenComparingInt(SourcePosition::column))));
+    return sorted;
   }
 }
