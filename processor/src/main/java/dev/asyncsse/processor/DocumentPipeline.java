@@ -26,8 +26,9 @@ import javax.lang.model.util.Elements;
  * Runs the steps for one annotated package: locate, read, model, name and map types, generate.
  *
  * <p>Each step reports its problems and the pipeline goes on as far as it usefully can, so that
- * one compilation lists every problem. Sources are only returned when no step reported an
- * error.
+ * one compilation lists every problem. Only a document whose model cannot be read at all, such as
+ * one without a supported {@code asyncapi} version, stops before type mapping. Sources are only
+ * returned when no step reported an error.
  */
 final class DocumentPipeline {
 
@@ -74,14 +75,20 @@ final class DocumentPipeline {
     RefResolver refs = new RefResolver(documents, problems);
     refs.resolveAll(root.get());
     Optional<ApiModel> api = new ModelReader(refs, problems, progress).read(root.get());
-    if (api.isEmpty() || problems.hasErrors()) {
+    if (api.isEmpty()) {
       return new Outcome(List.of(), problems);
     }
+    // The model keeps what it could read, so the schemas and names are checked even when reading
+    // reported errors. A node reported broken is not reported again by the mapper.
+    problems.endStep();
 
     SchemaTypeMapper types = new SchemaTypeMapper(
         packageName, refs, problems, progress, name -> elements.getTypeElement(name) != null);
     types.reserveComponentSchemas(root.get());
     DocumentPlan plan = new DocumentPlanner(types).plan(api.get(), request.parts());
+    // A component schema that no payload, headers or query schema reaches generates no type, so
+    // only its errors are reported. Its warnings would be about code that is not generated.
+    problems.errorsOnly(() -> types.mapUnreached(api.get().componentSchemas()));
     if (problems.hasErrors()) {
       return new Outcome(List.of(), problems);
     }

@@ -171,6 +171,7 @@ final class MessageReader {
       if (!SchemaFormats.isJsonSchema(value)) {
         nodes.problems().error(
             format.get().position(), Messages.unsupportedSchemaFormat(value, messageId));
+        nodes.addOtherFormatSchema(schema);
         return null;
       }
     }

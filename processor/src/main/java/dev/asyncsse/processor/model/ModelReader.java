@@ -9,6 +9,7 @@ import dev.asyncsse.processor.read.RefResolver;
 import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.read.SourcePosition;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,8 +70,10 @@ public final class ModelReader {
     SourcePosition position = info.map(Node::position).orElse(document.position());
     List<ServerModel> servers = new ServerReader(nodes).read(document);
     List<SecuritySchemeModel> schemes = new SecuritySchemeReader(nodes).read(document);
-    return Optional.of(
-        new ApiModel(title, version, description, channels, servers, schemes, position));
+    Map<String, Node> componentSchemas =
+        new ComponentSchemaReader(nodes.refs()).read(document, nodes.otherFormatSchemas());
+    return Optional.of(new ApiModel(
+        title, version, description, channels, servers, schemes, componentSchemas, position));
   }
 
   private static boolean isAbsent(MapNode owner, String field) {

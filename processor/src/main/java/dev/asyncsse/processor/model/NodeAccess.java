@@ -18,6 +18,7 @@ final class NodeAccess {
   private final RefResolver refs;
   private final Problems problems;
   private final Progress progress;
+  private final List<Node> otherFormatSchemas = new ArrayList<>();
 
   NodeAccess(RefResolver refs, Problems problems, Progress progress) {
     this.refs = refs;
@@ -31,6 +32,19 @@ final class NodeAccess {
 
   Problems problems() {
     return problems;
+  }
+
+  /**
+   * Records a schema that a message declares in a format other than JSON Schema, such as Avro,
+   * so that no later step reads it as JSON Schema.
+   */
+  void addOtherFormatSchema(Node schema) {
+    otherFormatSchemas.add(schema);
+  }
+
+  /** Returns the schemas recorded by {@link #addOtherFormatSchema}, in the order read. */
+  List<Node> otherFormatSchemas() {
+    return List.copyOf(otherFormatSchemas);
   }
 
   /** Records that reading has reached {@code node}, so an internal error can name it. */

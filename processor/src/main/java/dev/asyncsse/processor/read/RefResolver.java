@@ -7,9 +7,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,19 +127,38 @@ public final class RefResolver {
    * its keys, {@code $ref} and {@code default} among them, name schemas or components.
    */
   public void resolveAll(Node root) {
+    visitAll(List.of(root));
+  }
+
+  /**
+   * Returns the {@code file#pointer} location of every node under {@code roots} and under each
+   * target their {@code $ref}s reach, skipping data values as {@link #resolveAll} does.
+   */
+  public Set<String> reachable(Collection<? extends Node> roots) {
+    Set<String> locations = new HashSet<>();
+    visitAll(roots).forEach(node -> locations.add(node.location()));
+    return locations;
+  }
+
+  /** Visits the nodes under {@code roots} and the targets of their references, once each. */
+  private Set<Node> visitAll(Collection<? extends Node> roots) {
     // Each file is read once, so a node object stands for one place in one file.
     Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     // An explicit stack rather than recursion, because a chain of $refs across components can be
     // far longer than the document is deep. Children are pushed in reverse, so nodes are visited
     // in document order, each $ref's target before the $ref's siblings.
     Deque<Node> pending = new ArrayDeque<>();
-    pending.push(root);
+    List<Node> starts = new ArrayList<>(roots);
+    for (int i = starts.size() - 1; i >= 0; i--) {
+      pending.push(starts.get(i));
+    }
     while (!pending.isEmpty()) {
       Node node = pending.pop();
       if (visited.add(node)) {
         pushChildren(node, pending);
       }
     }
+    return visited;
   }
 
   private void pushChildren(Node node, Deque<Node> pending) {

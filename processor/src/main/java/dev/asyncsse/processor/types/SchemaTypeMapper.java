@@ -96,6 +96,7 @@ public final class SchemaTypeMapper {
   // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
   private final List<MapNode> nesting = new ArrayList<>();
   private final Set<String> overLimit = new HashSet<>();
+  private final List<MapNode> tooDeep = new ArrayList<>();
   private final List<String> tooLongNames = new ArrayList<>();
   private final Set<String> tooLongOrigins = new HashSet<>();
   private final java.util.function.Predicate<String> classExists;
@@ -208,6 +209,26 @@ public final class SchemaTypeMapper {
   }
 
   /**
+   * Maps each of {@code schemas} that no earlier call reached, to report its problems. The types
+   * this registers are not generated, because a plan made before keeps its own list of types.
+   *
+   * <p>A schema below one reported as nested too deeply is skipped, because that error covers its
+   * whole branch.
+   *
+   * @param schemas the schemas by the name their type would take, such as component keys
+   */
+  public void mapUnreached(Map<String, Node> schemas) {
+    Set<String> belowTooDeep = refs.reachable(tooDeep);
+    for (Map.Entry<String, Node> entry : schemas.entrySet()) {
+      Optional<Node> target = refs.resolve(entry.getValue());
+      if (target.isPresent() && !positions.containsKey(target.get().location())
+          && !belowTooDeep.contains(target.get().location())) {
+        map(entry.getValue(), JavaNames.simpleName(entry.getKey()));
+      }
+    }
+  }
+
+  /**
    * Returns the position of the schema at {@code origin} ({@code file#pointer}), or {@code null}
    * when no schema there was mapped.
    */
@@ -311,6 +332,7 @@ public final class SchemaTypeMapper {
     }
     nesting.forEach(outer -> overLimit.add(outer.location()));
     overLimit.add(schema.location());
+    tooDeep.add(schema);
     problems.error(
         schema.position(),
         Messages.schemaTooDeep(nesting.get(0).location(), MAX_SCHEMA_DEPTH));
