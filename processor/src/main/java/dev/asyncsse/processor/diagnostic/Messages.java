@@ -497,6 +497,23 @@ public final class Messages {
         + "' the bound as a number.";
   }
 
+  public static String tooFewPositionalItems(String minItems, String keyword, int limit) {
+    String rule;
+    if (keyword.equals("additionalItems")) {
+      rule = "is above the maximum length " + limit
+          + " that a list of 'items' sets with 'additionalItems: false'";
+    } else if (limit == 0) {
+      rule = "asks for items, but 'items: false' without 'prefixItems' allows none";
+    } else {
+      rule = "is above the maximum length " + limit + " that 'prefixItems' sets with 'items: false'";
+    }
+    return "Empty range: 'minItems' "
+        + minItems
+        + " "
+        + rule
+        + ", so every array would be rejected. Lower 'minItems', or allow more items.";
+  }
+
   public static String constTypeMismatch(String value, String type) {
     return "Invalid 'const': "
         + value

@@ -88,6 +88,7 @@ public final class SchemaKeywordChecks {
     }
     checkCountRange(schema, "minLength", "maxLength");
     checkCountRange(schema, "minItems", "maxItems");
+    checkPositionalItems(schema);
     checkCountRange(schema, "minProperties", "maxProperties");
     checkMultipleOf(schema);
   }
@@ -150,6 +151,9 @@ public final class SchemaKeywordChecks {
     expectKind(schema, "properties", "an object of property schemas", MapNode.class::isInstance);
     // A list is the draft 4 tuple form, which maps to JsonNode elements.
     expectKind(schema, "items", "a schema", node -> isSchema(node) || node instanceof ListNode);
+    expectKind(schema, "prefixItems", "a list of schemas", ListNode.class::isInstance);
+    expectItems(schema, "prefixItems", "a schema", SchemaKeywordChecks::isSchema);
+    expectKind(schema, "additionalItems", "a schema", SchemaKeywordChecks::isSchema);
     expectKind(schema, "additionalProperties", "a schema or a boolean",
         SchemaKeywordChecks::isSchema);
     expectKind(schema, "patternProperties", "an object of pattern schemas",
@@ -381,6 +385,43 @@ public final class SchemaKeywordChecks {
       emptyRange(schema, lowerKeyword, bound(schema, lowerKeyword), upperKeyword,
           bound(schema, upperKeyword));
     }
+  }
+
+  /**
+   * Returns how many items the positional keywords allow, or {@code null} when they set no limit.
+   * {@code items: false} allows only the items that {@code prefixItems} describes (JSON Schema
+   * 2020-12), so none without it. {@code additionalItems: false} beside a list of {@code items}
+   * schemas allows only as many items as the list has (drafts 4 to 2019-09).
+   */
+  static Integer positionalItemLimit(MapNode schema) {
+    Node items = schema.get("items").orElse(null);
+    if (isFalse(items)) {
+      return schema.get("prefixItems").orElse(null) instanceof ListNode prefix
+          ? prefix.items().size()
+          : 0;
+    }
+    if (items instanceof ListNode tuple && isFalse(schema.get("additionalItems").orElse(null))) {
+      return tuple.items().size();
+    }
+    return null;
+  }
+
+  /** Reports a {@code minItems} above the number of items that the positional keywords allow. */
+  private void checkPositionalItems(MapNode schema) {
+    Integer limit = positionalItemLimit(schema);
+    BigDecimal minItems = number(schema, "minItems");
+    if (limit == null || minItems == null || minItems.compareTo(BigDecimal.valueOf(limit)) <= 0) {
+      return;
+    }
+    String keyword = schema.get("items").orElseThrow() instanceof ListNode
+        ? "additionalItems"
+        : "items";
+    problems.error(schema.get(keyword).orElseThrow().position(),
+        Messages.tooFewPositionalItems(minItems.toPlainString(), keyword, limit));
+  }
+
+  private static boolean isFalse(Node node) {
+    return node instanceof ScalarNode scalar && Boolean.FALSE.equals(scalar.value());
   }
 
   private void checkCountRange(MapNode schema, String lowerKeyword, String upperKeyword) {

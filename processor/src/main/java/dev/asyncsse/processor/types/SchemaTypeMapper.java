@@ -826,7 +826,7 @@ public final class SchemaTypeMapper {
         || schema.has("patternProperties")) {
       return "object";
     }
-    if (schema.has("items")) {
+    if (schema.has("items") || schema.has("prefixItems")) {
       return "array";
     }
     return schema.get("const")
@@ -865,11 +865,25 @@ public final class SchemaTypeMapper {
         count(schema, "maxLength"),
         schema.text("pattern").orElse(null),
         count(schema, "minItems"),
-        count(schema, "maxItems"),
+        maxItems(schema),
         schema.text("format").orElse(null),
         allowedLiterals(schema),
         schema.get("uniqueItems").filter(SchemaTypeMapper::isTrue).isPresent(),
         number(schema, "multipleOf"));
+  }
+
+  /**
+   * Returns the maximum number of items: {@code maxItems}, or fewer when {@code items: false} allows
+   * no items beyond those of {@code prefixItems} (none without it), or when {@code
+   * additionalItems: false} allows none beyond the schemas of an {@code items} list.
+   */
+  private static Integer maxItems(MapNode schema) {
+    Integer declared = count(schema, "maxItems");
+    Integer positional = SchemaKeywordChecks.positionalItemLimit(schema);
+    if (positional == null) {
+      return declared;
+    }
+    return declared == null ? positional : Math.min(declared, positional);
   }
 
   /**
