@@ -91,6 +91,7 @@ public final class SchemaTypeMapper {
   private final UnionMapper unions;
   private final DefaultValues defaults;
   private final SchemaKeywordChecks keywordChecks;
+  private final AllOfTypeCheck allOfTypes;
   private final Set<String> checked = new HashSet<>();
   // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
   private final List<MapNode> nesting = new ArrayList<>();
@@ -116,6 +117,7 @@ public final class SchemaTypeMapper {
     this.unions = new UnionMapper(this, refs, flattener);
     this.defaults = new DefaultValues(problems, this::generatedEnum);
     this.keywordChecks = new SchemaKeywordChecks(problems);
+    this.allOfTypes = new AllOfTypeCheck(refs, problems);
   }
 
   /**
@@ -225,6 +227,7 @@ public final class SchemaTypeMapper {
     positions.putIfAbsent(target.location(), target.position());
     if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
       keywordChecks.check(checkedSchema);
+      allOfTypes.check(checkedSchema);
     }
     String hint = componentName(target).orElse(nameHint);
     TypeName known = bySchema.get(target.location());
@@ -873,9 +876,8 @@ public final class SchemaTypeMapper {
   }
 
   /**
-   * Returns the maximum number of items: {@code maxItems}, or fewer when {@code items: false} allows
-   * no items beyond those of {@code prefixItems} (none without it), or when {@code
-   * additionalItems: false} allows none beyond the schemas of an {@code items} list.
+   * Returns the maximum number of items: {@code maxItems}, or fewer when {@code items: false} or
+   * {@code additionalItems: false} allows fewer.
    */
   private static Integer maxItems(MapNode schema) {
     Integer declared = count(schema, "maxItems");
