@@ -260,7 +260,9 @@ public final class SchemaKeywordChecks {
     }
     String typeText = String.join(" or ", declared);
     if (node.get() instanceof ScalarNode scalar) {
-      if (scalar.value() != null && !allowedEnumValue(scalar, declared, schema)) {
+      if (scalar.value() == null && !typeAllowsNull(schema)) {
+        problems.error(scalar.position(), Messages.constTypeMismatch("null", typeText));
+      } else if (scalar.value() != null && !allowedEnumValue(scalar, declared, schema)) {
         String type = ofDeclaredType(scalar, declared) ? "int32 integer" : typeText;
         problems.error(scalar.position(),
             Messages.constTypeMismatch(JsonLiterals.of(scalar), type));
@@ -480,6 +482,11 @@ public final class SchemaKeywordChecks {
         Messages.unknownFormat(format, type, SUPPORTED_FORMATS.getOrDefault(type, List.of())));
   }
 
+  /**
+   * Reports an {@code enum} without values or without a value of the declared type, and warns
+   * about each value of another type, which no valid value can equal. A {@code null} value is of
+   * another type unless {@code type} lists {@code null} or the schema sets {@code nullable}.
+   */
   private void checkEnum(MapNode schema, Set<String> types) {
     Optional<Node> node = schema.get("enum");
     if (node.isEmpty() || !(node.get() instanceof ListNode values)) {
@@ -494,26 +501,45 @@ public final class SchemaKeywordChecks {
     if (declared.isEmpty() || !TYPES.containsAll(declared)) {
       return;
     }
+    boolean nullAllowed = typeAllowsNull(schema);
     List<ScalarNode> mismatched = values.items().stream()
         .filter(ScalarNode.class::isInstance)
         .map(ScalarNode.class::cast)
-        .filter(value -> value.value() != null && !allowedEnumValue(value, declared, schema))
+        .filter(value -> value.value() == null
+            ? !nullAllowed
+            : !allowedEnumValue(value, declared, schema))
         .toList();
-    long nonNull = values.items().stream()
-        .filter(value -> !(value instanceof ScalarNode scalar && scalar.value() == null))
+    long allowedNulls = values.items().stream()
+        .filter(value -> nullAllowed
+            && value instanceof ScalarNode scalar && scalar.value() == null)
         .count();
     String typeText = String.join(" or ", declared);
-    if (nonNull > 0 && mismatched.size() == nonNull) {
+    if (allowedNulls == 0 && mismatched.size() == values.items().size()) {
       problems.error(values.position(), Messages.enumWithoutDeclaredType(typeText));
       return;
     }
     for (ScalarNode value : mismatched) {
       problems.warning(
           value.position(),
-          ofDeclaredType(value, declared)
+          value.value() != null && ofDeclaredType(value, declared)
               ? Messages.int32EnumValueOutOfRange(JsonLiterals.of(value))
               : Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
     }
+  }
+
+  /**
+   * Returns whether the schema's {@code type} allows {@code null}: it is absent, it lists {@code
+   * null}, or the schema sets {@code nullable: true}, which adds null to a declared type.
+   */
+  static boolean typeAllowsNull(MapNode schema) {
+    Set<String> types = SchemaTypeMapper.types(schema);
+    return types.isEmpty() && !schema.has("type")
+        || types.contains("null")
+        || schema.get("nullable").filter(SchemaKeywordChecks::isTrue).isPresent();
+  }
+
+  private static boolean isTrue(Node node) {
+    return node instanceof ScalarNode scalar && Boolean.TRUE.equals(scalar.value());
   }
 
   /**

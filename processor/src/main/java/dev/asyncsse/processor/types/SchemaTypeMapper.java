@@ -376,25 +376,56 @@ public final class SchemaTypeMapper {
     return name;
   }
 
-  /** Returns whether the schema's type list includes {@code null} or it sets {@code nullable}. */
+  /**
+   * Returns whether the schema allows {@code null}: its {@code type} list includes it, it sets
+   * {@code nullable}, or, without a {@code type}, its {@code enum} or {@code const} is null. An
+   * {@code enum} without null or a {@code const} other than null rejects null all the same.
+   */
   public boolean isNullable(Node schema) {
     Optional<Node> resolved = refs.resolve(schema);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return false;
     }
-    if (map.get("nullable").filter(node -> isTrue(node)).isPresent()) {
+    Optional<Node> values = map.get("enum");
+    boolean enumHasNull = values.isPresent() && values.get() instanceof ListNode list
+        && list.items().stream().anyMatch(SchemaTypeMapper::isNull);
+    Optional<Node> constant = map.get("const");
+    boolean constIsNull = constant.isPresent() && isNull(constant.get());
+    if (values.isPresent() && !enumHasNull || constant.isPresent() && !constIsNull) {
+      return false;
+    }
+    if (map.get("nullable").filter(SchemaTypeMapper::isTrue).isPresent()
+        || types(map).contains("null")) {
       return true;
     }
-    if (map.get("enum").orElse(null) instanceof ListNode values
-        && values.items().stream().anyMatch(v -> v instanceof ScalarNode s && s.value() == null)) {
+    return !map.has("type") && (enumHasNull || constIsNull);
+  }
+
+  /**
+   * Returns whether the schema allows only {@code null}: by {@code type: "null"}, by a {@code
+   * const} of null, or by an {@code enum} whose values are all null.
+   */
+  private boolean onlyNull(MapNode schema) {
+    if (types(schema).equals(Set.of("null"))) {
       return true;
     }
-    return types(map).contains("null");
+    Optional<Node> constant = schema.get("const");
+    if (constant.isPresent()) {
+      return isNull(constant.get()) && SchemaKeywordChecks.typeAllowsNull(schema);
+    }
+    return schema.get("enum").orElse(null) instanceof ListNode values
+        && !values.items().isEmpty()
+        && values.items().stream().allMatch(SchemaTypeMapper::isNull)
+        && SchemaKeywordChecks.typeAllowsNull(schema);
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode scalar && scalar.value() == null;
   }
 
   private TypeName mapObjectSchema(MapNode schema, String hint) {
     Set<String> types = types(schema);
-    if (types.equals(Set.of("null"))) {
+    if (onlyNull(schema)) {
       return ClassName.get(Void.class);
     }
     types.remove("null");

@@ -28,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * components. It reads strictly: no number is read as a string or the other way round, {@code
  * java.time} values must be ISO-8601 text, and an unknown property fails unless the type allows
  * it. For integers it is stricter than JSON Schema: a number written with a fraction or an
- * exponent, even {@code 1.0} or {@code 1e2}, is not read as an integer. Generated records allow unknown
- * properties unless their schema sets {@code additionalProperties: false}.
+ * exponent, even {@code 1.0} or {@code 1e2}, is not read as an integer. A {@code Void} value, the
+ * type of a property that allows only null, is read only from JSON {@code null}. Generated records
+ * allow unknown properties unless their schema sets {@code additionalProperties: false}.
  */
 public final class JacksonJsonCodec implements JsonCodec {
 
@@ -57,6 +58,8 @@ public final class JacksonJsonCodec implements JsonCodec {
             .setDeserializerModifier(TextOnlyDeserializer.modifier()))
         .addModule(new SimpleModule("asyncsse-finite-numbers")
             .setDeserializerModifier(FiniteNumberDeserializer.modifier()))
+        .addModule(new SimpleModule("asyncsse-null-only")
+            .addDeserializer(Void.class, new NullOnlyDeserializer()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
