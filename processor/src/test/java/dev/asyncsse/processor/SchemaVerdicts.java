@@ -47,6 +47,15 @@ final class SchemaVerdicts {
     assertVerdict(json, false);
   }
 
+  /**
+   * Asserts that the generated type accepts {@code json}, for a value that JSON Schema allows but
+   * the validator rejects, such as a number inside a {@code const} object written as {@code 1.0}
+   * where the schema writes {@code 1}.
+   */
+  void typeAccepts(String json) {
+    assertEquals(true, decodes(json), "generated " + type.getSimpleName() + " on " + json);
+  }
+
   private void assertVerdict(String json, boolean valid) throws IOException {
     JsonNode instance = JSON.readTree(json);
     assertEquals(valid, schema.validate(instance).isEmpty(),

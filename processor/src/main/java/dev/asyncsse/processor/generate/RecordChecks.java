@@ -211,6 +211,10 @@ final class RecordChecks {
     if (literals.isEmpty()) {
       return;
     }
+    if (literals.stream().anyMatch(RecordChecks::isStructured)) {
+      allowedTrees(body, component, property);
+      return;
+    }
     TypeName valueType = component.type();
     List<CodeBlock> values = new ArrayList<>();
     for (String literal : literals) {
@@ -229,6 +233,33 @@ final class RecordChecks {
     fail(body, CodeText.builder().add("!$L.contains($L)", field, component.javaName()),
         property + ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
+  }
+
+  /**
+   * Checks {@code enum} or {@code const} values of which one at least is an object or an array.
+   * The component's value is compared as a JSON tree, because JSON Schema compares such values
+   * structurally and numbers by value, which no {@code equals} of a Java type does.
+   */
+  private void allowedTrees(CodeText body, Component component, String property) {
+    List<String> literals = component.constraints().allowed();
+    List<CodeBlock> values = new ArrayList<>();
+    for (String literal : literals) {
+      values.add(CodeText.of("$T.parse($S)", JSON_TREES, literal));
+    }
+    String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(LIST, JSON_NODE),
+            field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($L)", List.class, CodeBlock.join(values, ", "))
+        .build());
+    fail(body, CodeText.builder().add(
+            "!$T.equalsAny($L, $L)", JSON_TREES, component.javaName(), field),
+        property + ": must be one of " + String.join(", ", literals) + ", but was ",
+        component.javaName());
+  }
+
+  private static boolean isStructured(String literal) {
+    return literal.startsWith("{") || literal.startsWith("[");
   }
 
   /**

@@ -502,12 +502,12 @@ public final class SchemaKeywordChecks {
       return;
     }
     boolean nullAllowed = typeAllowsNull(schema);
-    List<ScalarNode> mismatched = values.items().stream()
-        .filter(ScalarNode.class::isInstance)
-        .map(ScalarNode.class::cast)
-        .filter(value -> value.value() == null
-            ? !nullAllowed
-            : !allowedEnumValue(value, declared, schema))
+    List<Node> mismatched = values.items().stream()
+        .filter(value -> !(value instanceof ScalarNode scalar)
+            ? !declared.contains(value.kind())
+            : scalar.value() == null
+                ? !nullAllowed
+                : !allowedEnumValue(scalar, declared, schema))
         .toList();
     long allowedNulls = values.items().stream()
         .filter(value -> nullAllowed
@@ -518,10 +518,11 @@ public final class SchemaKeywordChecks {
       problems.error(values.position(), Messages.enumWithoutDeclaredType(typeText));
       return;
     }
-    for (ScalarNode value : mismatched) {
+    for (Node value : mismatched) {
       problems.warning(
           value.position(),
-          value.value() != null && ofDeclaredType(value, declared)
+          value instanceof ScalarNode scalar && scalar.value() != null
+                  && ofDeclaredType(scalar, declared)
               ? Messages.int32EnumValueOutOfRange(JsonLiterals.of(value))
               : Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
     }

@@ -347,13 +347,20 @@ public final class SchemaTypeMapper {
   public TypeName mapPayload(Node schema, String nameHint) {
     TypeName type = map(schema, nameHint);
     Optional<Node> resolved = refs.resolve(schema);
+    // NOTE: a const or enum on a payload schema that becomes a record is not checked.
+    boolean mapType = type instanceof ParameterizedTypeName generic
+        && generic.rawType().equals(MAP);
     boolean wrappable = type.equals(STRING) || type.isBoxedPrimitive()
-        || type.equals(JSON_NODE) || type.equals(URI_TYPE)
+        || type.equals(JSON_NODE) || type.equals(URI_TYPE) || mapType
         || type instanceof ParameterizedTypeName list && list.rawType().equals(LIST);
     if (!wrappable || resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return type;
     }
     Constraints rules = constraints(map);
+    if (mapType) {
+      // Of the constraints, only const and enum apply to an object.
+      rules = Constraints.NONE.allowing(rules.allowed());
+    }
     boolean checkedFormat = Set.of("email", "hostname", "ipv4", "ipv6", "uri")
         .contains(rules.format() == null ? "" : rules.format());
     Constraints withoutFormat = new Constraints(rules.minimum(), rules.maximum(),
@@ -926,17 +933,21 @@ public final class SchemaTypeMapper {
   private static List<String> allowedLiterals(MapNode schema) {
     List<String> literals = new ArrayList<>();
     Optional<Node> constant = schema.get("const");
-    if (constant.isPresent() && constant.get() instanceof ScalarNode scalar) {
-      literals.add(JsonLiterals.of(scalar));
+    if (constant.isPresent()) {
+      if (!(constant.get() instanceof ScalarNode scalar && scalar.value() == null)) {
+        literals.add(JsonLiterals.of(constant.get()));
+      }
       return literals;
     }
     if (schema.get("enum").orElse(null) instanceof ListNode values && !isStringEnum(schema)) {
       Set<String> declared = types(schema);
       declared.remove("null");
       for (Node value : values.items()) {
-        if (value instanceof ScalarNode scalar && scalar.value() != null
-            && SchemaKeywordChecks.allowedEnumValue(scalar, declared, schema)) {
-          literals.add(JsonLiterals.of(scalar));
+        if (value instanceof ScalarNode scalar
+            ? scalar.value() != null
+                && SchemaKeywordChecks.allowedEnumValue(scalar, declared, schema)
+            : declared.isEmpty() || declared.contains(value.kind())) {
+          literals.add(JsonLiterals.of(value));
         }
       }
     }

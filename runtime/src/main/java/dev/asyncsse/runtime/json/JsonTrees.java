@@ -3,9 +3,11 @@ package dev.asyncsse.runtime.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asyncsse.runtime.TypeToken;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Converts a parsed JSON tree into a typed value.
+ * Converts a parsed JSON tree into a typed value, and compares JSON values as JSON Schema does.
  *
  * <p>Generated {@code oneOf} types read a value as a tree, choose the member type, and then
  * convert the tree with this class, which uses {@link JacksonJsonCodec#defaultMapper()} settings.
@@ -29,6 +31,66 @@ public final class JsonTrees {
       throw new IllegalArgumentException(
           syntax == null ? "invalid JSON (see the cause)" : syntax, e);
     }
+  }
+
+  /**
+   * Returns whether {@code value}, written as a JSON tree with the default settings, equals one of
+   * {@code allowed} as JSON Schema compares {@code const} and {@code enum} values: see {@link
+   * #schemaEquals}.
+   */
+  public static boolean equalsAny(Object value, List<JsonNode> allowed) {
+    JsonNode tree = value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+    for (JsonNode candidate : allowed) {
+      if (schemaEquals(tree, candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether two JSON values are equal as JSON Schema defines it: numbers by their value, so
+   * {@code 1} equals {@code 1.0}, objects by their members whatever their order, and arrays item by
+   * item.
+   */
+  public static boolean schemaEquals(JsonNode first, JsonNode second) {
+    if (first.isNumber() && second.isNumber()) {
+      return numberEquals(first, second);
+    }
+    if (first.getNodeType() != second.getNodeType() || first.size() != second.size()) {
+      return false;
+    }
+    if (first.isObject()) {
+      for (Map.Entry<String, JsonNode> field : first.properties()) {
+        JsonNode other = second.get(field.getKey());
+        if (other == null || !schemaEquals(field.getValue(), other)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (first.isArray()) {
+      for (int i = 0; i < first.size(); i++) {
+        if (!schemaEquals(first.get(i), second.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return first.equals(second);
+  }
+
+  private static boolean numberEquals(JsonNode first, JsonNode second) {
+    // A tree built in code may hold NaN or infinity, which have no exact decimal value.
+    if (!isFinite(first) || !isFinite(second)) {
+      return first.doubleValue() == second.doubleValue();
+    }
+    return first.decimalValue().compareTo(second.decimalValue()) == 0;
+  }
+
+  private static boolean isFinite(JsonNode number) {
+    return !number.isFloatingPointNumber() || number.isBigDecimal()
+        || Double.isFinite(number.doubleValue());
   }
 
   /**
