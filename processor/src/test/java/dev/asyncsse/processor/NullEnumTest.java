@@ -42,14 +42,15 @@ class NullEnumTest {
           + "  schemas:\n"
           + "    Thing:\n"
           + "      type: object\n"
-          + "      required: [gone, pick, level, tag, absent]\n"
+          + "      required: [gone, pick, level, tag, absent, mixed]\n"
           + "      properties:\n"
           + "        gone: {enum: [null]}\n"
           + "        fixed: {const: null}\n"
           + "        pick: {enum: [a, b, null]}\n"
           + "        level: {type: integer, enum: [1, 2, null]}\n"
           + "        tag: {type: [string, 'null'], enum: [x, y]}\n"
-          + "        absent: {type: 'null'}\n";
+          + "        absent: {type: 'null'}\n"
+          + "        mixed: {enum: [1, 'a', null]}\n";
 
   @TempDir Path dir;
 
@@ -74,7 +75,8 @@ class NullEnumTest {
     assertEquals(int.class, thing.getRecordComponents()[3].getType());
     SchemaVerdicts verdicts = new SchemaVerdicts(
         DOCUMENT, "/components/schemas/Thing", SpecificationVersion.DRAFT_7, thing);
-    String valid = "\"gone\":null,\"pick\":null,\"level\":1,\"tag\":\"x\",\"absent\":null";
+    String valid =
+        "\"gone\":null,\"pick\":null,\"level\":1,\"tag\":\"x\",\"absent\":null,\"mixed\":null";
 
     verdicts.accepts("{" + valid + "}");
     verdicts.accepts("{" + valid + ",\"fixed\":null}");
@@ -85,6 +87,8 @@ class NullEnumTest {
     verdicts.rejects("{" + valid.replace("\"level\":1", "\"level\":null") + "}");
     verdicts.rejects("{" + valid.replace("\"tag\":\"x\"", "\"tag\":null") + "}");
     verdicts.rejects("{" + valid.replace("\"absent\":null", "\"absent\":[]") + "}");
+    verdicts.accepts("{" + valid.replace("\"mixed\":null", "\"mixed\":\"a\"") + "}");
+    verdicts.rejects("{" + valid.replace("\"mixed\":null", "\"mixed\":2") + "}");
 
     JsonCodecException e = assertThrows(JsonCodecException.class,
         () -> JsonCodec.jackson().decode("{" + valid.replace(":null,\"pick", ":5,\"pick") + "}",
@@ -106,16 +110,16 @@ class NullEnumTest {
   @Test
   void nullUnderTypeWithoutNullIsError() throws IOException {
     Compilation compilation = compile(DOCUMENT.replace(
-        "        absent: {type: 'null'}\n",
-        "        absent: {type: 'null'}\n"
+        "        mixed: {enum: [1, 'a', null]}\n",
+        "        mixed: {enum: [1, 'a', null]}\n"
             + "        never: {type: string, enum: [null]}\n"
             + "        none: {type: integer, const: null}\n"));
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation).hadErrorContaining(
-        "nulls.yaml:23:37: " + Messages.enumWithoutDeclaredType("string"));
+        "nulls.yaml:24:37: " + Messages.enumWithoutDeclaredType("string"));
     assertThat(compilation).hadErrorContaining(
-        "nulls.yaml:24:38: " + Messages.constTypeMismatch("null", "integer"));
+        "nulls.yaml:25:38: " + Messages.constTypeMismatch("null", "integer"));
   }
 }

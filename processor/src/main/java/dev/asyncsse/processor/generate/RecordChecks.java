@@ -207,12 +207,12 @@ final class RecordChecks {
 
   /** Checks {@code enum} or {@code const} values that no Java enum checks. */
   private void allowed(CodeText body, Component component, String property) {
-    List<String> literals = component.constraints().allowed();
+    List<String> literals = allowedLiterals(component);
     if (literals.isEmpty()) {
       return;
     }
     if (literals.stream().anyMatch(RecordChecks::isStructured)) {
-      allowedTrees(body, component, property);
+      allowedTrees(body, literals, component, property);
       return;
     }
     TypeName valueType = component.type();
@@ -240,8 +240,8 @@ final class RecordChecks {
    * The component's value is compared as a JSON tree, because JSON Schema compares such values
    * structurally and numbers by value, which no {@code equals} of a Java type does.
    */
-  private void allowedTrees(CodeText body, Component component, String property) {
-    List<String> literals = component.constraints().allowed();
+  private void allowedTrees(
+      CodeText body, List<String> literals, Component component, String property) {
     List<CodeBlock> values = new ArrayList<>();
     for (String literal : literals) {
       values.add(CodeText.of("$T.parse($S)", JSON_TREES, literal));
@@ -256,6 +256,22 @@ final class RecordChecks {
             "!$T.equalsAny($L, $L)", JSON_TREES, component.javaName(), field),
         property + ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
+  }
+
+  /**
+   * Returns the JSON text of the values the component may have. A {@code JsonNode} that may be null
+   * may also be JSON {@code null}, because Jackson reads a JSON {@code null} into a {@code
+   * JsonNode} as {@code NullNode}, not as Java {@code null}.
+   */
+  private static List<String> allowedLiterals(Component component) {
+    List<String> literals = component.constraints().allowed();
+    if (literals.isEmpty() || !component.nullable() || !component.type().equals(JSON_NODE)
+        || literals.contains("null")) {
+      return literals;
+    }
+    List<String> withNull = new ArrayList<>(literals);
+    withNull.add("null");
+    return withNull;
   }
 
   private static boolean isStructured(String literal) {
