@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A {@code const} or {@code enum} value that is an object or an array is checked as JSON Schema
  * compares values: objects whatever the order of their members, arrays item by item, and numbers
  * by value, so {@code 1} equals {@code 1.0}. The check applies whether the property maps to {@code
- * JsonNode}, a list, a map or a record.
+ * JsonNode}, a list, a map or a record. A number in the {@code enum} of a {@code JsonNode} is
+ * compared by value too.
  */
 class StructuralConstTest {
 
@@ -49,6 +50,7 @@ class StructuralConstTest {
           + "          properties: {x: {type: integer}, y: {type: integer}}\n"
           + "          enum: [{x: 0, y: 0}, {x: 1, y: 1}]\n"
           + "        mixed: {enum: [[], 'none', 0]}\n"
+          + "        scalar: {enum: [1, 'one']}\n"
           + "    Origin:\n"
           + "      type: object\n"
           + "      const: {x: 0, y: 0}\n";
@@ -94,6 +96,10 @@ class StructuralConstTest {
     verdicts.accepts("{\"mixed\":0.0}");
     verdicts.rejects("{\"mixed\":[0]}");
     verdicts.rejects("{\"mixed\":{}}");
+    verdicts.accepts("{\"scalar\":1.0}");
+    verdicts.accepts("{\"scalar\":\"one\"}");
+    verdicts.rejects("{\"scalar\":1.5}");
+    verdicts.rejects("{\"scalar\":\"1\"}");
 
     JsonCodecException e = assertThrows(JsonCodecException.class,
         () -> JsonCodec.jackson().decode("{\"tree\":{\"a\":2,\"b\":[1,2.5]}}", thing));
@@ -116,13 +122,13 @@ class StructuralConstTest {
   @Test
   void structuredEnumValueOfOtherTypeIsDropped() throws Exception {
     Compilation compilation = compile(DOCUMENT.replace(
-        "        mixed: {enum: [[], 'none', 0]}\n",
-        "        mixed: {enum: [[], 'none', 0]}\n"
+        "        scalar: {enum: [1, 'one']}\n",
+        "        scalar: {enum: [1, 'one']}\n"
             + "        level: {type: string, enum: [low, {high: 1}]}\n"));
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation).hadWarningContaining(
-        "consts.yaml:24:43: " + Messages.enumValueTypeMismatch("{\"high\":1}", "string"));
+        "consts.yaml:25:43: " + Messages.enumValueTypeMismatch("{\"high\":1}", "string"));
   }
 }

@@ -211,7 +211,10 @@ final class RecordChecks {
     if (literals.isEmpty()) {
       return;
     }
-    if (literals.stream().anyMatch(RecordChecks::isStructured)) {
+    // A number in a JsonNode keeps the form it was written in, so 1.0 would not equal 1.
+    boolean numberTree = component.type().equals(JSON_NODE)
+        && literals.stream().anyMatch(RecordChecks::isNumberLiteral);
+    if (numberTree || literals.stream().anyMatch(RecordChecks::isStructured)) {
       allowedTrees(body, literals, component, property);
       return;
     }
@@ -236,9 +239,10 @@ final class RecordChecks {
   }
 
   /**
-   * Checks {@code enum} or {@code const} values of which one at least is an object or an array.
-   * The component's value is compared as a JSON tree, because JSON Schema compares such values
-   * structurally and numbers by value, which no {@code equals} of a Java type does.
+   * Checks {@code enum} or {@code const} values of which one at least is an object or an array, or
+   * is a number that a {@code JsonNode} must equal. The component's value is compared as a JSON
+   * tree, because JSON Schema compares such values structurally and numbers by value, which no
+   * {@code equals} of a Java type does.
    */
   private void allowedTrees(
       CodeText body, List<String> literals, Component component, String property) {
@@ -272,6 +276,11 @@ final class RecordChecks {
     List<String> withNull = new ArrayList<>(literals);
     withNull.add("null");
     return withNull;
+  }
+
+  private static boolean isNumberLiteral(String literal) {
+    char first = literal.charAt(0);
+    return first == '-' || first >= '0' && first <= '9';
   }
 
   private static boolean isStructured(String literal) {
