@@ -120,6 +120,26 @@ class StructuralConstTest {
   }
 
   @Test
+  void structuredDefaultOutsideEnumIsWarning() throws Exception {
+    Compilation compilation = compile(DOCUMENT.replace(
+        "        scalar: {enum: [1, 'one']}\n",
+        "        scalar: {enum: [1, 'one']}\n"
+            + "        pair: {type: array, items: {type: integer}, enum: [[1, 2]],"
+            + " default: [2, 1]}\n"
+            + "        same: {type: array, items: {type: number}, enum: [[1, 2]],"
+            + " default: [1.0, 2]}\n"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("consts.yaml:25:78: "
+        + Messages.defaultBreaksRule("pair", "[2,1]", "enum [1,2]"));
+    Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
+    assertEquals("Thing[tree=null, map=null, list=null, point=null, mixed=null, scalar=null,"
+            + " pair=null, same=[1.0, 2.0]]",
+        JsonCodec.jackson().decode("{}", thing).toString());
+  }
+
+  @Test
   void structuredEnumValueOfOtherTypeIsDropped() throws Exception {
     Compilation compilation = compile(DOCUMENT.replace(
         "        scalar: {enum: [1, 'one']}\n",
