@@ -51,7 +51,7 @@ public final class JsonTrees {
   /**
    * Returns whether two JSON values are equal as JSON Schema defines it: numbers by their value, so
    * {@code 1} equals {@code 1.0}, objects by their members whatever their order, and arrays item by
-   * item.
+   * item. A number read as a {@code double} compares with the precision of a {@code double}.
    */
   public static boolean schemaEquals(JsonNode first, JsonNode second) {
     if (first.isNumber() && second.isNumber()) {
@@ -80,17 +80,16 @@ public final class JsonTrees {
     return first.equals(second);
   }
 
+  /**
+   * Compares two numbers exactly, unless either is a {@code double} or {@code float}: it has lost
+   * the digits beyond its precision when it was read, so both compare as {@code double}. That also
+   * covers NaN and infinity, which a tree built in code may hold.
+   */
   private static boolean numberEquals(JsonNode first, JsonNode second) {
-    // A tree built in code may hold NaN or infinity, which have no exact decimal value.
-    if (!isFinite(first) || !isFinite(second)) {
+    if (first.isDouble() || first.isFloat() || second.isDouble() || second.isFloat()) {
       return first.doubleValue() == second.doubleValue();
     }
     return first.decimalValue().compareTo(second.decimalValue()) == 0;
-  }
-
-  private static boolean isFinite(JsonNode number) {
-    return !number.isFloatingPointNumber() || number.isBigDecimal()
-        || Double.isFinite(number.doubleValue());
   }
 
   /**
