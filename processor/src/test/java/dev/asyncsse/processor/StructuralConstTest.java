@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A {@code const} or {@code enum} value that is an object or an array is checked as JSON Schema
  * compares values: objects whatever the order of their members, arrays item by item, and numbers
  * by value, so {@code 1} equals {@code 1.0}. The check applies whether the property maps to {@code
- * JsonNode}, a list, a map or a record. A number in the {@code enum} of a {@code JsonNode} is
- * compared by value too.
+ * JsonNode}, a list, a map or a record. A number in the {@code enum} of a {@code JsonNode} or a
+ * {@code Double} is compared by value too, so {@code -0.0} equals {@code 0}.
  */
 class StructuralConstTest {
 
@@ -51,6 +51,7 @@ class StructuralConstTest {
           + "          enum: [{x: 0, y: 0}, {x: 1, y: 1}]\n"
           + "        mixed: {enum: [[], 'none', 0]}\n"
           + "        scalar: {enum: [1, 'one']}\n"
+          + "        zero: {type: number, enum: [0, 1.5]}\n"
           + "    Origin:\n"
           + "      type: object\n"
           + "      const: {x: 0, y: 0}\n";
@@ -100,6 +101,9 @@ class StructuralConstTest {
     verdicts.accepts("{\"scalar\":\"one\"}");
     verdicts.rejects("{\"scalar\":1.5}");
     verdicts.rejects("{\"scalar\":\"1\"}");
+    verdicts.accepts("{\"zero\":-0.0}");
+    verdicts.accepts("{\"zero\":1.50}");
+    verdicts.rejects("{\"zero\":1}");
 
     JsonCodecException e = assertThrows(JsonCodecException.class,
         () -> JsonCodec.jackson().decode("{\"tree\":{\"a\":2,\"b\":[1,2.5]}}", thing));
@@ -135,7 +139,7 @@ class StructuralConstTest {
         + Messages.defaultBreaksRule("pair", "[2,1]", "enum [1,2]"));
     Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
     assertEquals("Thing[tree=null, map=null, list=null, point=null, mixed=null, scalar=null,"
-            + " pair=null, same=[1.0, 2.0]]",
+            + " pair=null, same=[1.0, 2.0], zero=null]",
         JsonCodec.jackson().decode("{}", thing).toString());
   }
 

@@ -226,6 +226,10 @@ final class RecordChecks {
         return;
       }
       values.add(value);
+      // Double.equals tells -0.0 from 0.0, but JSON Schema compares numbers by value.
+      if (valueType.equals(DOUBLE) && new BigDecimal(literal).signum() == 0) {
+        values.add(CodeBlock.of("-0.0"));
+      }
     }
     String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
     type.addField(FieldSpec.builder(
