@@ -52,6 +52,7 @@ class StructuralConstTest {
           + "        mixed: {enum: [[], 'none', 0]}\n"
           + "        scalar: {enum: [1, 'one']}\n"
           + "        zero: {type: number, enum: [0, 1.5]}\n"
+          + "        repeated: {type: number, enum: [0, -0.0, 2, 2.0]}\n"
           + "    Origin:\n"
           + "      type: object\n"
           + "      const: {x: 0, y: 0}\n";
@@ -104,6 +105,9 @@ class StructuralConstTest {
     verdicts.accepts("{\"zero\":-0.0}");
     verdicts.accepts("{\"zero\":1.50}");
     verdicts.rejects("{\"zero\":1}");
+    verdicts.accepts("{\"repeated\":0}");
+    verdicts.accepts("{\"repeated\":2}");
+    verdicts.rejects("{\"repeated\":1}");
 
     JsonCodecException e = assertThrows(JsonCodecException.class,
         () -> JsonCodec.jackson().decode("{\"tree\":{\"a\":2,\"b\":[1,2.5]}}", thing));
@@ -139,7 +143,7 @@ class StructuralConstTest {
         + Messages.defaultBreaksRule("pair", "[2,1]", "enum [1,2]"));
     Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
     assertEquals("Thing[tree=null, map=null, list=null, point=null, mixed=null, scalar=null,"
-            + " pair=null, same=[1.0, 2.0], zero=null]",
+            + " pair=null, same=[1.0, 2.0], zero=null, repeated=null]",
         JsonCodec.jackson().decode("{}", thing).toString());
   }
 

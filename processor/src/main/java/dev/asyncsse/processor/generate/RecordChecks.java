@@ -219,7 +219,8 @@ final class RecordChecks {
       return;
     }
     TypeName valueType = component.type();
-    List<CodeBlock> values = new ArrayList<>();
+    // Set.of rejects duplicates, and enum values such as 1 and 1.0 are the same Double.
+    Set<CodeBlock> values = new java.util.LinkedHashSet<>();
     for (String literal : literals) {
       CodeBlock value = javaLiteral(literal, valueType);
       if (value == null) {
@@ -229,13 +230,14 @@ final class RecordChecks {
       // Double.equals tells -0.0 from 0.0, but JSON Schema compares numbers by value.
       if (valueType.equals(DOUBLE) && new BigDecimal(literal).signum() == 0) {
         values.add(CodeBlock.of("-0.0"));
+        values.add(CodeBlock.of("0.0"));
       }
     }
     String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(SET, valueType),
             field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of($L)", Set.class, CodeBlock.join(values, ", "))
+        .initializer("$T.of($L)", Set.class, CodeBlock.join(List.copyOf(values), ", "))
         .build());
     fail(body, CodeText.builder().add("!$L.contains($L)", field, component.javaName()),
         property + ": must be one of " + String.join(", ", literals) + ", but was ",
