@@ -15,6 +15,7 @@ import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -61,6 +62,9 @@ final class RecordChecks {
       ClassName.get("java.time", "OffsetTime"), "parse",
       ClassName.get("java.util", "UUID"), "fromString",
       ClassName.get("java.net", "URI"), "create");
+  /** The component types whose enum values {@link #javaLiteral} writes as Java literals. */
+  private static final Set<TypeName> LITERAL_TYPES =
+      Set.of(STRING, INTEGER, LONG, DOUBLE, BOOLEAN, JSON_NODE);
   private static final Map<String, String> FORMAT_CHECKS = Map.of(
       "email", "isEmail", "hostname", "isHostname", "ipv4", "isIpv4", "ipv6", "isIpv6");
 
@@ -219,12 +223,17 @@ final class RecordChecks {
       return;
     }
     TypeName valueType = component.type();
+    if (!LITERAL_TYPES.contains(valueType)) {
+      // NOTE: an enum or const of a date, time, UUID or URI property is not checked.
+      return;
+    }
     // Set.of rejects duplicates, and enum values such as 1 and 1.0 are the same Double.
     Set<CodeBlock> values = new java.util.LinkedHashSet<>();
     for (String literal : literals) {
       CodeBlock value = javaLiteral(literal, valueType);
       if (value == null) {
-        return;
+        // No value of the Java type equals it, such as 1e400 for an Integer.
+        continue;
       }
       values.add(value);
       // Double.equals tells -0.0 from 0.0, but JSON Schema compares numbers by value.
@@ -343,11 +352,14 @@ final class RecordChecks {
     if (type.equals(STRING) && node.isTextual()) {
       return CodeText.of("$S", node.asText());
     }
-    if (type.equals(INTEGER) && node.canConvertToInt() && node.isIntegralNumber()) {
-      return CodeBlock.of("$L", node.intValue());
+    // An integer may be written with a fraction of zero or an exponent, such as 1.0 or 1e2.
+    boolean finite = node.isNumber() && Double.isFinite(node.doubleValue());
+    BigInteger integral = finite ? integralValue(node.decimalValue()) : null;
+    if (type.equals(INTEGER) && integral != null && integral.bitLength() < Integer.SIZE) {
+      return CodeBlock.of("$L", integral.intValue());
     }
-    if (type.equals(LONG) && node.canConvertToLong() && node.isIntegralNumber()) {
-      return CodeBlock.of("$LL", node.longValue());
+    if (type.equals(LONG) && integral != null && integral.bitLength() < Long.SIZE) {
+      return CodeBlock.of("$LL", integral.longValue());
     }
     if (type.equals(DOUBLE) && node.isNumber()) {
       return CodeBlock.of("$L", Double.toString(node.doubleValue()));
@@ -356,6 +368,14 @@ final class RecordChecks {
       return CodeBlock.of("$L", node.booleanValue());
     }
     return null;
+  }
+
+  private static BigInteger integralValue(BigDecimal number) {
+    try {
+      return number.toBigIntegerExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
   }
 
   /**
