@@ -224,7 +224,8 @@ final class RecordChecks {
     }
     TypeName valueType = component.type();
     if (!LITERAL_TYPES.contains(valueType)) {
-      // NOTE: an enum or const of a date, time, UUID or URI property is not checked.
+      // NOTE: a const of a date, time, UUID or URI property is not checked. An enum of such a
+      // string is a generated Java enum, which checks its values itself.
       return;
     }
     // Set.of rejects duplicates, and enum values such as 1 and 1.0 are the same Double.
