@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -229,7 +230,7 @@ final class RecordChecks {
       return;
     }
     // Set.of rejects duplicates, and enum values such as 1 and 1.0 are the same Double.
-    Set<CodeBlock> values = new java.util.LinkedHashSet<>();
+    Set<CodeBlock> values = new LinkedHashSet<>();
     for (String literal : literals) {
       CodeBlock value = javaLiteral(literal, valueType);
       if (value == null) {

@@ -6,6 +6,7 @@ import dev.asyncsse.processor.read.ListNode;
 import dev.asyncsse.processor.read.MapNode;
 import dev.asyncsse.processor.read.Node;
 import dev.asyncsse.processor.read.RefResolver;
+import dev.asyncsse.processor.read.ScalarNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -96,7 +97,6 @@ final class AllOfTypeCheck {
   }
 
   private static boolean isTrue(Node node) {
-    return node instanceof dev.asyncsse.processor.read.ScalarNode scalar
-        && Boolean.TRUE.equals(scalar.value());
+    return node instanceof ScalarNode scalar && Boolean.TRUE.equals(scalar.value());
   }
 }
