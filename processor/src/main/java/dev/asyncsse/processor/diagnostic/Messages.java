@@ -563,6 +563,36 @@ public final class Messages {
         + "' the bound as a number.";
   }
 
+  /** @param parts each part's types with its place, such as {@code string (allOf[0])} */
+  public static String allOfTypeConflict(List<String> parts) {
+    String listed = parts.size() == 1
+        ? parts.get(0)
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
+            + parts.get(parts.size() - 1);
+    return "Conflicting types in 'allOf': no JSON value is "
+        + listed
+        + " at once, so every value would be rejected. Correct the type that is wrong, or use"
+        + " 'oneOf' or 'anyOf' when a value may have either type.";
+  }
+
+  public static String tooFewPositionalItems(String minItems, String keyword, int limit) {
+    String rule;
+    if (keyword.equals("additionalItems")) {
+      rule = "is above the maximum length " + limit
+          + " that a list of 'items' sets with 'additionalItems: false'";
+    } else if (limit == 0) {
+      rule = "asks for items, but 'items: false' without 'prefixItems' allows none";
+    } else {
+      rule = "is above the maximum length " + limit
+          + " that 'prefixItems' sets with 'items: false'";
+    }
+    return "Empty range: 'minItems' "
+        + minItems
+        + " "
+        + rule
+        + ", so every array would be rejected. Lower 'minItems', or allow more items.";
+  }
+
   public static String constTypeMismatch(String value, String type) {
     return "Invalid 'const': "
         + value

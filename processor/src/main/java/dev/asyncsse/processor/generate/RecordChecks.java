@@ -15,9 +15,11 @@ import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,6 +64,9 @@ final class RecordChecks {
       ClassName.get("java.time", "OffsetTime"), "parse",
       ClassName.get("java.util", "UUID"), "fromString",
       ClassName.get("java.net", "URI"), "create");
+  /** The component types whose enum values {@link #javaLiteral} writes as Java literals. */
+  private static final Set<TypeName> LITERAL_TYPES =
+      Set.of(STRING, INTEGER, LONG, DOUBLE, BOOLEAN, JSON_NODE);
   private static final Map<String, String> FORMAT_CHECKS = Map.of(
       "email", "isEmail", "hostname", "isHostname", "ipv4", "isIpv4", "ipv6", "isIpv6");
 
@@ -211,28 +216,96 @@ final class RecordChecks {
 
   /** Checks {@code enum} or {@code const} values that no Java enum checks. */
   private void allowed(CodeText body, Component component, String property) {
-    List<String> literals = component.constraints().allowed();
+    List<String> literals = allowedLiterals(component);
     if (literals.isEmpty()) {
       return;
     }
+    // A number in a JsonNode keeps the form it was written in, so 1.0 would not equal 1.
+    boolean numberTree = component.type().equals(JSON_NODE)
+        && literals.stream().anyMatch(RecordChecks::isNumberLiteral);
+    if (numberTree || literals.stream().anyMatch(RecordChecks::isStructured)) {
+      allowedTrees(body, literals, component, property);
+      return;
+    }
     TypeName valueType = component.type();
-    List<CodeBlock> values = new ArrayList<>();
+    if (!LITERAL_TYPES.contains(valueType)) {
+      // NOTE: a const of a date, time, UUID or URI property is not checked. An enum of such a
+      // string is a generated Java enum, which checks its values itself.
+      return;
+    }
+    // Set.of rejects duplicates, and enum values such as 1 and 1.0 are the same Double.
+    Set<CodeBlock> values = new LinkedHashSet<>();
     for (String literal : literals) {
       CodeBlock value = javaLiteral(literal, valueType);
       if (value == null) {
-        return;
+        // No value of the Java type equals it, such as 1e400 for an Integer.
+        continue;
       }
       values.add(value);
+      // Double.equals tells -0.0 from 0.0, but JSON Schema compares numbers by value.
+      if (valueType.equals(DOUBLE) && new BigDecimal(literal).signum() == 0) {
+        values.add(CodeBlock.of("-0.0"));
+        values.add(CodeBlock.of("0.0"));
+      }
     }
     String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(SET, valueType),
             field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of($L)", Set.class, CodeBlock.join(values, ", "))
+        .initializer("$T.of($L)", Set.class, CodeBlock.join(List.copyOf(values), ", "))
         .build());
     fail(body, CodeText.builder().add("!$L.contains($L)", field, component.javaName()),
         property + ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
+  }
+
+  /**
+   * Checks {@code enum} or {@code const} values of which one at least is an object or an array, or
+   * is a number that a {@code JsonNode} must equal. The component's value is compared as a JSON
+   * tree, because JSON Schema compares such values structurally and numbers by value, which no
+   * {@code equals} of a Java type does.
+   */
+  private void allowedTrees(
+      CodeText body, List<String> literals, Component component, String property) {
+    List<CodeBlock> values = new ArrayList<>();
+    for (String literal : literals) {
+      values.add(CodeText.of("$T.parse($S)", JSON_TREES, literal));
+    }
+    String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(LIST, JSON_NODE),
+            field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($L)", List.class, CodeBlock.join(values, ", "))
+        .build());
+    fail(body, CodeText.builder().add(
+            "!$T.equalsAny($L, $L)", JSON_TREES, component.javaName(), field),
+        property + ": must be one of " + String.join(", ", literals) + ", but was ",
+        component.javaName());
+  }
+
+  /**
+   * Returns the JSON text of the values the component may have. A {@code JsonNode} that may be null
+   * may also be JSON {@code null}, because Jackson reads a JSON {@code null} into a {@code
+   * JsonNode} as {@code NullNode}, not as Java {@code null}.
+   */
+  private static List<String> allowedLiterals(Component component) {
+    List<String> literals = component.constraints().allowed();
+    if (literals.isEmpty() || !component.nullable() || !component.type().equals(JSON_NODE)
+        || literals.contains("null")) {
+      return literals;
+    }
+    List<String> withNull = new ArrayList<>(literals);
+    withNull.add("null");
+    return withNull;
+  }
+
+  private static boolean isNumberLiteral(String literal) {
+    char first = literal.charAt(0);
+    return first == '-' || first >= '0' && first <= '9';
+  }
+
+  private static boolean isStructured(String literal) {
+    return literal.startsWith("{") || literal.startsWith("[");
   }
 
   /**
@@ -285,11 +358,14 @@ final class RecordChecks {
     if (type.equals(STRING) && node.isTextual()) {
       return CodeText.of("$S", node.asText());
     }
-    if (type.equals(INTEGER) && node.canConvertToInt() && node.isIntegralNumber()) {
-      return CodeBlock.of("$L", node.intValue());
+    // An integer may be written with a fraction of zero or an exponent, such as 1.0 or 1e2.
+    boolean finite = node.isNumber() && Double.isFinite(node.doubleValue());
+    BigInteger integral = finite ? integralValue(node.decimalValue()) : null;
+    if (type.equals(INTEGER) && integral != null && integral.bitLength() < Integer.SIZE) {
+      return CodeBlock.of("$L", integral.intValue());
     }
-    if (type.equals(LONG) && node.canConvertToLong() && node.isIntegralNumber()) {
-      return CodeBlock.of("$LL", node.longValue());
+    if (type.equals(LONG) && integral != null && integral.bitLength() < Long.SIZE) {
+      return CodeBlock.of("$LL", integral.longValue());
     }
     if (type.equals(DOUBLE) && node.isNumber()) {
       return CodeBlock.of("$L", Double.toString(node.doubleValue()));
@@ -298,6 +374,14 @@ final class RecordChecks {
       return CodeBlock.of("$L", node.booleanValue());
     }
     return null;
+  }
+
+  private static BigInteger integralValue(BigDecimal number) {
+    try {
+      return number.toBigIntegerExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
   }
 
   /**

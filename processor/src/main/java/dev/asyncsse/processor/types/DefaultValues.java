@@ -199,6 +199,11 @@ final class DefaultValues {
         && rules.allowed().stream().noneMatch(allowed -> sameLiteral(allowed, scalar))) {
       return Optional.of("enum " + String.join(", ", rules.allowed()));
     }
+    if (!rules.allowed().isEmpty() && !(value instanceof ScalarNode)
+        && rules.allowed().stream().noneMatch(
+            allowed -> JsonLiterals.sameValue(allowed, JsonLiterals.of(value)))) {
+      return Optional.of("enum " + String.join(", ", rules.allowed()));
+    }
     if (value instanceof ScalarNode scalar && scalar.value() instanceof BigDecimal number) {
       return brokenNumberRule(number, rules);
     }

@@ -88,6 +88,7 @@ public final class SchemaKeywordChecks {
     }
     checkCountRange(schema, "minLength", "maxLength");
     checkCountRange(schema, "minItems", "maxItems");
+    checkPositionalItems(schema);
     checkCountRange(schema, "minProperties", "maxProperties");
     checkMultipleOf(schema);
   }
@@ -150,6 +151,9 @@ public final class SchemaKeywordChecks {
     expectKind(schema, "properties", "an object of property schemas", MapNode.class::isInstance);
     // A list is the draft 4 tuple form, which maps to JsonNode elements.
     expectKind(schema, "items", "a schema", node -> isSchema(node) || node instanceof ListNode);
+    expectKind(schema, "prefixItems", "a list of schemas", ListNode.class::isInstance);
+    expectItems(schema, "prefixItems", "a schema", SchemaKeywordChecks::isSchema);
+    expectKind(schema, "additionalItems", "a schema", SchemaKeywordChecks::isSchema);
     expectKind(schema, "additionalProperties", "a schema or a boolean",
         SchemaKeywordChecks::isSchema);
     expectKind(schema, "patternProperties", "an object of pattern schemas",
@@ -256,7 +260,9 @@ public final class SchemaKeywordChecks {
     }
     String typeText = String.join(" or ", declared);
     if (node.get() instanceof ScalarNode scalar) {
-      if (scalar.value() != null && !allowedEnumValue(scalar, declared, schema)) {
+      if (scalar.value() == null && !typeAllowsNull(schema)) {
+        problems.error(scalar.position(), Messages.constTypeMismatch("null", typeText));
+      } else if (scalar.value() != null && !allowedEnumValue(scalar, declared, schema)) {
         String type = ofDeclaredType(scalar, declared) ? "int32 integer" : typeText;
         problems.error(scalar.position(),
             Messages.constTypeMismatch(JsonLiterals.of(scalar), type));
@@ -383,6 +389,43 @@ public final class SchemaKeywordChecks {
     }
   }
 
+  /**
+   * Returns how many items the positional keywords allow, or {@code null} when they set no limit.
+   * {@code items: false} allows only the items that {@code prefixItems} describes (JSON Schema
+   * 2020-12), so none without it. {@code additionalItems: false} beside a list of {@code items}
+   * schemas allows only as many items as the list has (drafts 4 to 2019-09).
+   */
+  static Integer positionalItemLimit(MapNode schema) {
+    Node items = schema.get("items").orElse(null);
+    if (isFalse(items)) {
+      return schema.get("prefixItems").orElse(null) instanceof ListNode prefix
+          ? prefix.items().size()
+          : 0;
+    }
+    if (items instanceof ListNode tuple && isFalse(schema.get("additionalItems").orElse(null))) {
+      return tuple.items().size();
+    }
+    return null;
+  }
+
+  /** Reports a {@code minItems} above the number of items that the positional keywords allow. */
+  private void checkPositionalItems(MapNode schema) {
+    Integer limit = positionalItemLimit(schema);
+    BigDecimal minItems = number(schema, "minItems");
+    if (limit == null || minItems == null || minItems.compareTo(BigDecimal.valueOf(limit)) <= 0) {
+      return;
+    }
+    String keyword = schema.get("items").orElseThrow() instanceof ListNode
+        ? "additionalItems"
+        : "items";
+    problems.error(schema.get(keyword).orElseThrow().position(),
+        Messages.tooFewPositionalItems(minItems.toPlainString(), keyword, limit));
+  }
+
+  private static boolean isFalse(Node node) {
+    return node instanceof ScalarNode scalar && Boolean.FALSE.equals(scalar.value());
+  }
+
   private void checkCountRange(MapNode schema, String lowerKeyword, String upperKeyword) {
     BigDecimal lower = number(schema, lowerKeyword);
     BigDecimal upper = number(schema, upperKeyword);
@@ -439,6 +482,11 @@ public final class SchemaKeywordChecks {
         Messages.unknownFormat(format, type, SUPPORTED_FORMATS.getOrDefault(type, List.of())));
   }
 
+  /**
+   * Reports an {@code enum} without values or without a value of the declared type, and warns
+   * about each value of another type, which no valid value can equal. A {@code null} value is of
+   * another type unless {@code type} lists {@code null} or the schema sets {@code nullable}.
+   */
   private void checkEnum(MapNode schema, Set<String> types) {
     Optional<Node> node = schema.get("enum");
     if (node.isEmpty() || !(node.get() instanceof ListNode values)) {
@@ -453,26 +501,46 @@ public final class SchemaKeywordChecks {
     if (declared.isEmpty() || !TYPES.containsAll(declared)) {
       return;
     }
-    List<ScalarNode> mismatched = values.items().stream()
-        .filter(ScalarNode.class::isInstance)
-        .map(ScalarNode.class::cast)
-        .filter(value -> value.value() != null && !allowedEnumValue(value, declared, schema))
+    boolean nullAllowed = typeAllowsNull(schema);
+    List<Node> mismatched = values.items().stream()
+        .filter(value -> !(value instanceof ScalarNode scalar)
+            ? !declared.contains(value.kind())
+            : scalar.value() == null
+                ? !nullAllowed
+                : !allowedEnumValue(scalar, declared, schema))
         .toList();
-    long nonNull = values.items().stream()
-        .filter(value -> !(value instanceof ScalarNode scalar && scalar.value() == null))
+    long allowedNulls = values.items().stream()
+        .filter(value -> nullAllowed
+            && value instanceof ScalarNode scalar && scalar.value() == null)
         .count();
     String typeText = String.join(" or ", declared);
-    if (nonNull > 0 && mismatched.size() == nonNull) {
+    if (allowedNulls == 0 && mismatched.size() == values.items().size()) {
       problems.error(values.position(), Messages.enumWithoutDeclaredType(typeText));
       return;
     }
-    for (ScalarNode value : mismatched) {
+    for (Node value : mismatched) {
       problems.warning(
           value.position(),
-          ofDeclaredType(value, declared)
+          value instanceof ScalarNode scalar && scalar.value() != null
+                  && ofDeclaredType(scalar, declared)
               ? Messages.int32EnumValueOutOfRange(JsonLiterals.of(value))
               : Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
     }
+  }
+
+  /**
+   * Returns whether the schema's {@code type} allows {@code null}: it is absent, it lists {@code
+   * null}, or the schema sets {@code nullable: true}, which adds null to a declared type.
+   */
+  static boolean typeAllowsNull(MapNode schema) {
+    Set<String> types = SchemaTypeMapper.types(schema);
+    return types.isEmpty() && !schema.has("type")
+        || types.contains("null")
+        || schema.get("nullable").filter(SchemaKeywordChecks::isTrue).isPresent();
+  }
+
+  private static boolean isTrue(Node node) {
+    return node instanceof ScalarNode scalar && Boolean.TRUE.equals(scalar.value());
   }
 
   /**

@@ -92,6 +92,7 @@ public final class SchemaTypeMapper {
   private final UnionMapper unions;
   private final DefaultValues defaults;
   private final SchemaKeywordChecks keywordChecks;
+  private final AllOfTypeCheck allOfTypes;
   private final Set<String> checked = new HashSet<>();
   // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
   private final List<MapNode> nesting = new ArrayList<>();
@@ -119,6 +120,7 @@ public final class SchemaTypeMapper {
     this.unions = new UnionMapper(this, refs, flattener);
     this.defaults = new DefaultValues(problems, this::generatedEnum);
     this.keywordChecks = new SchemaKeywordChecks(problems);
+    this.allOfTypes = new AllOfTypeCheck(refs, problems);
   }
 
   /**
@@ -265,6 +267,7 @@ public final class SchemaTypeMapper {
     positions.putIfAbsent(target.location(), target.position());
     if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
       keywordChecks.check(checkedSchema);
+      allOfTypes.check(checkedSchema);
     }
     String hint = componentName(target).orElse(nameHint);
     TypeName known = bySchema.get(target.location());
@@ -393,13 +396,20 @@ public final class SchemaTypeMapper {
   public TypeName mapPayload(Node schema, String nameHint) {
     TypeName type = map(schema, nameHint);
     Optional<Node> resolved = refs.resolve(schema);
+    // NOTE: a const or enum on a payload schema that becomes a record is not checked.
+    boolean mapType = type instanceof ParameterizedTypeName generic
+        && generic.rawType().equals(MAP);
     boolean wrappable = type.equals(STRING) || type.isBoxedPrimitive()
-        || type.equals(JSON_NODE) || type.equals(URI_TYPE)
+        || type.equals(JSON_NODE) || type.equals(URI_TYPE) || mapType
         || type instanceof ParameterizedTypeName list && list.rawType().equals(LIST);
     if (!wrappable || resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return type;
     }
     Constraints rules = constraints(map);
+    if (mapType) {
+      // Of the constraints, only const and enum apply to an object.
+      rules = Constraints.NONE.allowing(rules.allowed());
+    }
     boolean checkedFormat = Set.of("email", "hostname", "ipv4", "ipv6", "uri")
         .contains(rules.format() == null ? "" : rules.format());
     Constraints withoutFormat = new Constraints(rules.minimum(), rules.maximum(),
@@ -422,25 +432,56 @@ public final class SchemaTypeMapper {
     return name;
   }
 
-  /** Returns whether the schema's type list includes {@code null} or it sets {@code nullable}. */
+  /**
+   * Returns whether the schema allows {@code null}: its {@code type} list includes it, it sets
+   * {@code nullable}, or, without a {@code type}, its {@code enum} or {@code const} is null. An
+   * {@code enum} without null or a {@code const} other than null rejects null all the same.
+   */
   public boolean isNullable(Node schema) {
     Optional<Node> resolved = refs.resolve(schema);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return false;
     }
-    if (map.get("nullable").filter(node -> isTrue(node)).isPresent()) {
+    Optional<Node> values = map.get("enum");
+    boolean enumHasNull = values.isPresent() && values.get() instanceof ListNode list
+        && list.items().stream().anyMatch(SchemaTypeMapper::isNull);
+    Optional<Node> constant = map.get("const");
+    boolean constIsNull = constant.isPresent() && isNull(constant.get());
+    if (values.isPresent() && !enumHasNull || constant.isPresent() && !constIsNull) {
+      return false;
+    }
+    if (map.get("nullable").filter(SchemaTypeMapper::isTrue).isPresent()
+        || types(map).contains("null")) {
       return true;
     }
-    if (map.get("enum").orElse(null) instanceof ListNode values
-        && values.items().stream().anyMatch(v -> v instanceof ScalarNode s && s.value() == null)) {
+    return !map.has("type") && (enumHasNull || constIsNull);
+  }
+
+  /**
+   * Returns whether the schema allows only {@code null}: by {@code type: "null"}, by a {@code
+   * const} of null, or by an {@code enum} whose values are all null.
+   */
+  private boolean onlyNull(MapNode schema) {
+    if (types(schema).equals(Set.of("null"))) {
       return true;
     }
-    return types(map).contains("null");
+    Optional<Node> constant = schema.get("const");
+    if (constant.isPresent()) {
+      return isNull(constant.get()) && SchemaKeywordChecks.typeAllowsNull(schema);
+    }
+    return schema.get("enum").orElse(null) instanceof ListNode values
+        && !values.items().isEmpty()
+        && values.items().stream().allMatch(SchemaTypeMapper::isNull)
+        && SchemaKeywordChecks.typeAllowsNull(schema);
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode scalar && scalar.value() == null;
   }
 
   private TypeName mapObjectSchema(MapNode schema, String hint) {
     Set<String> types = types(schema);
-    if (types.equals(Set.of("null"))) {
+    if (onlyNull(schema)) {
       return ClassName.get(Void.class);
     }
     types.remove("null");
@@ -875,7 +916,7 @@ public final class SchemaTypeMapper {
         || schema.has("patternProperties")) {
       return "object";
     }
-    if (schema.has("items")) {
+    if (schema.has("items") || schema.has("prefixItems")) {
       return "array";
     }
     return schema.get("const")
@@ -914,11 +955,24 @@ public final class SchemaTypeMapper {
         count(schema, "maxLength"),
         schema.text("pattern").orElse(null),
         count(schema, "minItems"),
-        count(schema, "maxItems"),
+        maxItems(schema),
         schema.text("format").orElse(null),
         allowedLiterals(schema),
         schema.get("uniqueItems").filter(SchemaTypeMapper::isTrue).isPresent(),
         number(schema, "multipleOf"));
+  }
+
+  /**
+   * Returns the maximum number of items: {@code maxItems}, or fewer when {@code items: false} or
+   * {@code additionalItems: false} allows fewer.
+   */
+  private static Integer maxItems(MapNode schema) {
+    Integer declared = count(schema, "maxItems");
+    Integer positional = SchemaKeywordChecks.positionalItemLimit(schema);
+    if (positional == null) {
+      return declared;
+    }
+    return declared == null ? positional : Math.min(declared, positional);
   }
 
   /**
@@ -928,17 +982,21 @@ public final class SchemaTypeMapper {
   private static List<String> allowedLiterals(MapNode schema) {
     List<String> literals = new ArrayList<>();
     Optional<Node> constant = schema.get("const");
-    if (constant.isPresent() && constant.get() instanceof ScalarNode scalar) {
-      literals.add(JsonLiterals.of(scalar));
+    if (constant.isPresent()) {
+      if (!(constant.get() instanceof ScalarNode scalar && scalar.value() == null)) {
+        literals.add(JsonLiterals.of(constant.get()));
+      }
       return literals;
     }
     if (schema.get("enum").orElse(null) instanceof ListNode values && !isStringEnum(schema)) {
       Set<String> declared = types(schema);
       declared.remove("null");
       for (Node value : values.items()) {
-        if (value instanceof ScalarNode scalar && scalar.value() != null
-            && SchemaKeywordChecks.allowedEnumValue(scalar, declared, schema)) {
-          literals.add(JsonLiterals.of(scalar));
+        if (value instanceof ScalarNode scalar
+            ? scalar.value() != null
+                && SchemaKeywordChecks.allowedEnumValue(scalar, declared, schema)
+            : declared.isEmpty() || declared.contains(value.kind())) {
+          literals.add(JsonLiterals.of(value));
         }
       }
     }

@@ -346,6 +346,9 @@ final class JacksonErrorMessages {
     if (type == null || type == Object.class) {
       return "a JSON value";
     }
+    if (type == Void.class) {
+      return "null";
+    }
     Class<?> boxed = boxed(type);
     String number = expectedNumber(boxed);
     if (number != null) {

@@ -26,10 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The default mapper writes {@code java.time} values as ISO-8601 text and leaves out null
  * components. It reads strictly: no number is read as a string or the other way round, {@code
- * java.time} values must be ISO-8601 text, a number beyond the range of a {@code double} fails even
- * inside a {@code JsonNode}, and an unknown property fails unless the type allows it. For integers it is stricter than JSON Schema: a number written with a fraction or an
- * exponent, even {@code 1.0} or {@code 1e2}, is not read as an integer. Generated records allow unknown
- * properties unless their schema sets {@code additionalProperties: false}.
+ * java.time} values must be ISO-8601 text, a number beyond the range of a {@code double} fails
+ * even inside a {@code JsonNode}, and an unknown property fails unless the type allows it. For
+ * integers it is stricter than JSON Schema: a number written with a fraction or an exponent, even
+ * {@code 1.0} or {@code 1e2}, is not read as an integer. A {@code Void} value, the type of a
+ * property that allows only null, is read only from JSON {@code null}. Generated records allow
+ * unknown properties unless their schema sets {@code additionalProperties: false}.
  */
 public final class JacksonJsonCodec implements JsonCodec {
 
@@ -59,6 +61,8 @@ public final class JacksonJsonCodec implements JsonCodec {
             .setDeserializerModifier(FiniteNumberDeserializer.modifier()))
         .addModule(FiniteTreeNumbers.module())
         .nodeFactory(FiniteTreeNumbers.nodeFactory())
+        .addModule(new SimpleModule("asyncsse-null-only")
+            .addDeserializer(Void.class, new NullOnlyDeserializer()))
         // A repeated property name keeps its last value, as the README describes. Rejecting it
         // with STRICT_DUPLICATE_DETECTION made decoding an object of eight properties 19% to 29%
         // slower (JDK 17 and 25, interleaved runs on a loaded 2-core machine), so it stays off.
