@@ -1,7 +1,6 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,6 @@ import dev.asyncsse.runtime.json.JsonCodec;
 import dev.asyncsse.runtime.json.JsonCodecException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,11 +57,7 @@ class AdditionalPropertiesTest {
   }
 
   private Compilation compile(String keywords) throws Exception {
-    Files.writeString(dir.resolve("things.yaml"), HEAD + keywords);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "things.yaml"));
+    return Sources.compile(dir, PACKAGE, "things.yaml", HEAD + keywords, "-Xlint:all");
   }
 
   private static Object create(Class<?> thing, Object... arguments) throws Exception {

@@ -1,12 +1,10 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import dev.asyncsse.processor.diagnostic.Messages;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,7 @@ class AllOfTypeConflictTest {
   @TempDir Path dir;
 
   private Compilation compile(String schemas) throws IOException {
-    Files.writeString(dir.resolve("allof.yaml"), HEAD + schemas);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "allof.yaml"));
+    return Sources.compile(dir, PACKAGE, "allof.yaml", HEAD + schemas, "-Xlint:all");
   }
 
   @Test

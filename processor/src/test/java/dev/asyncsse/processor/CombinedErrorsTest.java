@@ -73,11 +73,7 @@ class CombinedErrorsTest {
   @TempDir Path dir;
 
   private Compilation compile(String text) throws IOException {
-    Files.writeString(dir.resolve(DOCUMENT), text);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir)
-        .compile(Sources.packageInfoFor(PACKAGE, DOCUMENT));
+    return Sources.compile(dir, PACKAGE, DOCUMENT, text);
   }
 
   private static String at(String lineAndColumn, String message) {

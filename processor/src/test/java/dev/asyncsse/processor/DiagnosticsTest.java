@@ -42,20 +42,11 @@ class DiagnosticsTest {
   @TempDir Path dir;
 
   private Compilation compile(String document, String text) throws IOException {
-    Files.writeString(dir.resolve(document), text);
-    JavaFileObject packageInfo = Sources.packageInfoFor(PACKAGE, document);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir)
-        .compile(packageInfo);
+    return Sources.compile(dir, PACKAGE, document, text);
   }
 
   private Compilation compile(String document, byte[] content) throws IOException {
-    Files.write(dir.resolve(document), content);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir)
-        .compile(Sources.packageInfoFor(PACKAGE, document));
+    return Sources.compile(dir, PACKAGE, document, content);
   }
 
   /** Compiles the package on disk with plain javac and checks that no source was written. */

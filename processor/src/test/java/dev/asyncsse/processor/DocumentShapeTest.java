@@ -36,11 +36,7 @@ class DocumentShapeTest {
   @TempDir Path dir;
 
   private Compilation compile(String text) throws IOException {
-    Files.writeString(dir.resolve("shape.yaml"), text);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir)
-        .compile(Sources.packageInfoFor(PACKAGE, "shape.yaml"));
+    return Sources.compile(dir, PACKAGE, "shape.yaml", text);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -184,11 +182,7 @@ class HttpMethodTest {
   }
 
   private static Compilation compile(Path dir, String document) throws Exception {
-    Files.writeString(dir.resolve("ticks.yaml"), document);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor("com.example.ticks", "ticks.yaml"));
+    return Sources.compile(dir, "com.example.ticks", "ticks.yaml", document, "-Xlint:all");
   }
 
   private static HttpResponse<InputStream> send(URI uri, String method) throws Exception {

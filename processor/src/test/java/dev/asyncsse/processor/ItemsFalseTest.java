@@ -1,7 +1,6 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +10,6 @@ import dev.asyncsse.processor.diagnostic.Messages;
 import dev.asyncsse.runtime.json.JsonCodec;
 import dev.asyncsse.runtime.json.JsonCodecException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,11 +52,7 @@ class ItemsFalseTest {
   @TempDir Path dir;
 
   private Compilation compile(String document) throws IOException {
-    Files.writeString(dir.resolve("items.yaml"), document);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "items.yaml"));
+    return Sources.compile(dir, PACKAGE, "items.yaml", document, "-Xlint:all");
   }
 
   @Test

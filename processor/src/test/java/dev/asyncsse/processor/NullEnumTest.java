@@ -1,7 +1,6 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +13,6 @@ import dev.asyncsse.runtime.MessageType;
 import dev.asyncsse.runtime.json.JsonCodec;
 import dev.asyncsse.runtime.json.JsonCodecException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +53,7 @@ class NullEnumTest {
   @TempDir Path dir;
 
   private Compilation compile(String document) throws IOException {
-    Files.writeString(dir.resolve("nulls.yaml"), document);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "nulls.yaml"));
+    return Sources.compile(dir, PACKAGE, "nulls.yaml", document, "-Xlint:all");
   }
 
   @Test

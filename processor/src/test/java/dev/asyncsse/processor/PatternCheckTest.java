@@ -1,7 +1,6 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -59,11 +57,7 @@ class PatternCheckTest {
   @TempDir Path dir;
 
   private Compilation compile(String document) throws IOException {
-    Files.writeString(dir.resolve("patterns.yaml"), document);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "patterns.yaml"));
+    return Sources.compile(dir, PACKAGE, "patterns.yaml", document, "-Xlint:all");
   }
 
   /** Creates a {@code Thing} with {@code value} as {@code property} and null elsewhere. */

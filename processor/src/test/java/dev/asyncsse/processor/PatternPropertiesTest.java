@@ -1,7 +1,6 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.ParameterizedType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -49,11 +47,7 @@ class PatternPropertiesTest {
   @TempDir Path dir;
 
   private Compilation compile(String schemas) throws IOException {
-    Files.writeString(dir.resolve("things.yaml"), HEAD + schemas);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "things.yaml"));
+    return Sources.compile(dir, PACKAGE, "things.yaml", HEAD + schemas, "-Xlint:all");
   }
 
   private Class<?> thing(String schemas) throws Exception {

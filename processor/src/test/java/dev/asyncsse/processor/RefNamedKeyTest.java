@@ -1,7 +1,6 @@
 package dev.asyncsse.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
@@ -27,11 +26,7 @@ class RefNamedKeyTest {
   @TempDir Path dir;
 
   private Compilation compile(String text) throws IOException {
-    Files.writeString(dir.resolve("names.yaml"), text);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "names.yaml"));
+    return Sources.compile(dir, PACKAGE, "names.yaml", text, "-Xlint:all");
   }
 
   private static Class<?> load(Compilation compilation, String simpleName) throws Exception {

@@ -42,11 +42,7 @@ class SchemaKeywordTest {
   @TempDir Path dir;
 
   private Compilation compile(String document) throws IOException {
-    Files.writeString(dir.resolve("keywords.yaml"), document);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "keywords.yaml"));
+    return Sources.compile(dir, PACKAGE, "keywords.yaml", document, "-Xlint:all");
   }
 
   private Compilation compileSchemas(String schemas) throws IOException {

@@ -40,11 +40,7 @@ class TypeMappingTest {
   @TempDir Path dir;
 
   private Compilation compile(String schemas) throws IOException {
-    Files.writeString(dir.resolve("types.yaml"), HEAD + schemas);
-    return javac()
-        .withProcessors(new AsyncApiProcessor())
-        .withOptions("-Aasyncsse.specDir=" + dir, "-Xlint:all")
-        .compile(Sources.packageInfoFor(PACKAGE, "types.yaml"));
+    return Sources.compile(dir, PACKAGE, "types.yaml", HEAD + schemas, "-Xlint:all");
   }
 
   private static Class<?> load(Compilation compilation, String simpleName) throws Exception {
