@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.testing.compile.Compilation;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.asyncsse.runtime.json.JsonCodec;
 import dev.asyncsse.runtime.json.JsonCodecException;
 import java.lang.reflect.Constructor;
@@ -14,6 +21,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +49,7 @@ class RequiredNullableTest {
           + "      shape: {payload: {$ref: '#/components/schemas/Shape'}}\n"
           + "      bag: {payload: {$ref: '#/components/schemas/Bag'}}\n"
           + "      tagged: {payload: {$ref: '#/components/schemas/Tagged'}}\n"
+          + "      pick: {payload: {$ref: '#/components/schemas/Pick'}}\n"
           + "components:\n"
           + "  schemas:\n"
           + "    Thing:\n"
@@ -92,7 +101,15 @@ class RequiredNullableTest {
           + "        label: {type: [string, 'null']}\n"
           + "      patternProperties:\n"
           + "        '^x-': {type: string}\n"
-          + "      additionalProperties: {type: integer}\n";
+          + "      additionalProperties: {type: integer}\n"
+          + "    Pick:\n"
+          + "      type: object\n"
+          + "      required: [choice, item]\n"
+          + "      properties:\n"
+          + "        choice:\n"
+          + "          oneOf: [{type: string}, {type: 'null'}]\n"
+          + "        item:\n"
+          + "          anyOf: [{$ref: '#/components/schemas/Item'}, {type: 'null'}]\n";
 
   private static CompiledClasses classes;
 
@@ -123,7 +140,7 @@ class RequiredNullableTest {
     return canonical.newInstance(arguments);
   }
 
-  /** Returns a {@code Thing} whose required nullable properties hold null. */
+  /** Returns a {@code Thing} whose required nullable properties are null. */
   private static Object thingOfNulls(Object inner, Object items) throws Exception {
     return create("Thing", null, null, null, "t1", null, inner, items);
   }
@@ -198,6 +215,60 @@ class RequiredNullableTest {
   }
 
   @Test
+  void unionWithNullMemberNullWritten() throws Exception {
+    Object pick = create("Pick", null, null);
+
+    assertEquals("{\"choice\":null,\"item\":null}", json.encode(pick));
+    assertRoundTrip(pick, type("Pick"));
+  }
+
+  @Test
+  void unionWithNullMemberValueRoundTrips() throws Exception {
+    Object pick = create("Pick", create("PickChoiceString", "abc"), create("Item", (Object) null));
+
+    assertEquals("{\"choice\":\"abc\",\"item\":{\"size\":null}}", json.encode(pick));
+    assertRoundTrip(pick, type("Pick"));
+  }
+
+  @Test
+  void unionWithNullMemberHasNoNullMember() throws Exception {
+    assertEquals(List.of(type("PickChoiceString")),
+        List.of(type("PickChoice").getPermittedSubclasses()));
+    assertEquals(List.of(type("Item")), List.of(type("PickItem").getPermittedSubclasses()));
+  }
+
+  /**
+   * Validates the encoded records against their schemas with an independent JSON Schema validator
+   * (networknt, draft 7). Schemas that use OpenAPI's {@code nullable}, which draft 7 does not
+   * define, are left out.
+   */
+  @Test
+  void encodedJsonMatchesSchema() throws Exception {
+    Map<String, Object> records = new LinkedHashMap<>();
+    records.put("Item", create("Item", (Object) null));
+    records.put("Shape", create("Circle", (Object) null));
+    records.put("Bag", create("Bag", null, Map.of("colour", "red")));
+    records.put("Tagged", create("Tagged", null, Map.of("x-a", "b"), Map.of("count", 2)));
+    records.put("Pick", create("Pick", null, null));
+
+    for (Map.Entry<String, Object> entry : records.entrySet()) {
+      String encoded = json.encode(entry.getValue());
+      List<String> errors = schema(entry.getKey()).validate(encoded, InputFormat.JSON).stream()
+          .map(Object::toString)
+          .toList();
+      assertEquals(List.of(), errors, entry.getKey() + " " + encoded);
+    }
+    assertEquals(1, schema("Item").validate("{}", InputFormat.JSON).size());
+  }
+
+  private static Schema schema(String name) throws Exception {
+    ObjectNode root = (ObjectNode) new YAMLMapper().readTree(DOCUMENT);
+    root.put("$ref", "#/components/schemas/" + name);
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+        .getSchema((JsonNode) root);
+  }
+
+  @Test
   void explicitNullAccepted() throws Exception {
     assertEquals(thingOfNulls(null, null),
         json.decode("{\"note\":null,\"count\":null,\"kind\":null,\"id\":\"t1\"}", type("Thing")));
@@ -208,6 +279,8 @@ class RequiredNullableTest {
     assertEquals(create("Bag", null, Map.of()), json.decode("{\"label\":null}", type("Bag")));
     assertEquals(create("Tagged", null, Map.of(), Map.of()),
         json.decode("{\"label\":null}", type("Tagged")));
+    assertEquals(create("Pick", null, null),
+        json.decode("{\"choice\":null,\"item\":null}", type("Pick")));
   }
 
   @Test
@@ -225,6 +298,8 @@ class RequiredNullableTest {
     String missingTaggedLabel = rejection("{\"x-a\":\"b\"}", type("Tagged"));
     assertTrue(
         missingTaggedLabel.contains("label: required property is missing"), missingTaggedLabel);
+    String missingChoice = rejection("{\"item\":null}", type("Pick"));
+    assertTrue(missingChoice.contains("choice: required property is missing"), missingChoice);
   }
 
   @Test

@@ -400,12 +400,39 @@ public final class SchemaTypeMapper {
     return name;
   }
 
-  /** Returns whether the schema's type list includes {@code null} or it sets {@code nullable}. */
+  /**
+   * Returns whether the schema allows {@code null}: its type list includes {@code null}, it sets
+   * {@code nullable}, its {@code enum} lists {@code null}, or a {@code oneOf} or {@code anyOf}
+   * member does one of these.
+   */
   public boolean isNullable(Node schema) {
     Optional<Node> resolved = refs.resolve(schema);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return false;
     }
+    if (allowsNullItself(map)) {
+      return true;
+    }
+    // One level of members only, so a union that contains itself cannot recurse forever.
+    List<Node> members = map.get("oneOf").or(() -> map.get("anyOf"))
+        .filter(ListNode.class::isInstance)
+        .map(node -> ((ListNode) node).items())
+        .orElse(List.of());
+    for (Node member : members) {
+      if (refs.resolve(member).orElse(null) instanceof MapNode memberMap
+          && allowsNullItself(memberMap)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns whether the schema allows only {@code null}, so it maps to {@code Void}. */
+  static boolean isNullOnly(MapNode schema) {
+    return types(schema).equals(Set.of("null"));
+  }
+
+  private static boolean allowsNullItself(MapNode map) {
     if (map.get("nullable").filter(node -> isTrue(node)).isPresent()) {
       return true;
     }
