@@ -3,6 +3,7 @@ package dev.asyncsse.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,16 +15,26 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.sun.net.httpserver.HttpServer;
+import dev.asyncsse.runtime.Message;
 import dev.asyncsse.runtime.json.JsonCodec;
 import dev.asyncsse.runtime.json.JsonCodecException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -266,6 +277,63 @@ class RequiredNullableTest {
     root.put("$ref", "#/components/schemas/" + name);
     return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
         .getSchema((JsonNode) root);
+  }
+
+  /**
+   * Publishes records whose required nullable properties are null from the generated server and
+   * receives them with the generated client over loopback.
+   */
+  @Test
+  void loopbackDeliversNullProperties() throws Exception {
+    Object thing = thingOfNulls(create("ThingInner", (Object) null), List.of(create("Item", 2.0)));
+    Object circle = create("Circle", (Object) null);
+    Object pick = create("Pick", null, null);
+
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    Class<?> entry = type("RequiredNullable");
+    Object server = entry.getMethod("server", HttpServer.class).invoke(null, http);
+    http.start();
+    try {
+      URI baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+      Object builder = entry.getMethod("client", URI.class).invoke(null, baseUri);
+      Object client = builder.getClass().getMethod("build").invoke(builder);
+
+      assertEquals(thing, roundTrip(server, client, "Thing", thing));
+      assertEquals(circle, roundTrip(server, client, "Shape", circle));
+      assertEquals(pick, roundTrip(server, client, "Pick", pick));
+    } finally {
+      server.getClass().getMethod("shutdown").invoke(server);
+      http.stop(0);
+    }
+  }
+
+  /** Publishes {@code payload} as {@code message} and returns the payload the client receives. */
+  private static Object roundTrip(Object server, Object client, String message, Object payload)
+      throws Exception {
+    Object channelServer = server.getClass().getMethod("things").invoke(server);
+    Object broadcaster =
+        channelServer.getClass().getMethod("broadcast" + message).invoke(channelServer);
+    Object channelClient = client.getClass().getMethod("things").invoke(client);
+    BlockingQueue<Message<?>> received = new LinkedBlockingQueue<>();
+    BlockingQueue<Object> errors = new LinkedBlockingQueue<>();
+    CountDownLatch opened = new CountDownLatch(1);
+    Consumer<Message<?>> onMessage = received::add;
+    Consumer<Object> onError = errors::add;
+    channelClient.getClass().getMethod("on" + message, Consumer.class)
+        .invoke(channelClient, onMessage);
+    channelClient.getClass().getMethod("onOpen", Runnable.class)
+        .invoke(channelClient, (Runnable) opened::countDown);
+    channelClient.getClass().getMethod("onError", Consumer.class).invoke(channelClient, onError);
+    try (AutoCloseable subscription =
+        (AutoCloseable) channelClient.getClass().getMethod("listen").invoke(channelClient)) {
+      assertTrue(opened.await(10, TimeUnit.SECONDS), "the stream did not open: " + errors);
+      broadcaster.getClass().getMethod("publish", Object.class).invoke(broadcaster, payload);
+      Message<?> arrived = received.poll(10, TimeUnit.SECONDS);
+      assertNotNull(arrived, "nothing arrived; errors: " + errors);
+      assertTrue(errors.isEmpty(), errors.toString());
+      return arrived.payload();
+    }
   }
 
   @Test
