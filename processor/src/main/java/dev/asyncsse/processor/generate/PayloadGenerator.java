@@ -53,6 +53,16 @@ final class PayloadGenerator {
               ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude", "Include"))
           .build();
 
+  /**
+   * Makes Jackson write a component whose value is null as JSON {@code null}, which the default
+   * mapper leaves out.
+   */
+  private static final AnnotationSpec INCLUDE_NULL =
+      AnnotationSpec.builder(ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude"))
+          .addMember("value", "$T.ALWAYS",
+              ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude", "Include"))
+          .build();
+
   static final String DEPRECATED = "the document marks this schema as deprecated.\n";
 
 
@@ -125,6 +135,10 @@ final class PayloadGenerator {
           property.addMember("required", "true");
         }
         parameter.addAnnotation(property.build());
+        if (component.required() && component.nullable()) {
+          // A required property must be present even when it is null, or decoding rejects it.
+          parameter.addAnnotation(INCLUDE_NULL);
+        }
       }
       constructor.addParameter(parameter.build());
       javadoc.add("\n@param $L $L", component.javaName(), paramDocWithExample(component));

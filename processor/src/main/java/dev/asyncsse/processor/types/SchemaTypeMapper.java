@@ -434,34 +434,70 @@ public final class SchemaTypeMapper {
 
   /**
    * Returns whether the schema allows {@code null}: its {@code type} list includes it, it sets
-   * {@code nullable}, or, without a {@code type}, its {@code enum} or {@code const} is null. An
-   * {@code enum} without null or a {@code const} other than null rejects null all the same.
+   * {@code nullable}, or, without a {@code type}, its {@code enum} or {@code const} is null; or,
+   * when the schema itself does not exclude null, a {@code oneOf} or {@code anyOf} member allows
+   * it in one of these ways. An {@code enum} without null or a {@code const} other than null
+   * rejects null all the same.
    */
   public boolean isNullable(Node schema) {
     Optional<Node> resolved = refs.resolve(schema);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return false;
     }
-    Optional<Node> values = map.get("enum");
-    boolean enumHasNull = values.isPresent() && values.get() instanceof ListNode list
-        && list.items().stream().anyMatch(SchemaTypeMapper::isNull);
-    Optional<Node> constant = map.get("const");
-    boolean constIsNull = constant.isPresent() && isNull(constant.get());
-    if (values.isPresent() && !enumHasNull || constant.isPresent() && !constIsNull) {
+    if (allowsNullItself(map)) {
+      return true;
+    }
+    if (excludesNull(map)) {
+      return false;
+    }
+    // One level of members only, so a union that contains itself cannot recurse forever.
+    List<Node> members = map.get("oneOf").or(() -> map.get("anyOf"))
+        .filter(ListNode.class::isInstance)
+        .map(node -> ((ListNode) node).items())
+        .orElse(List.of());
+    for (Node member : members) {
+      if (refs.resolve(member).orElse(null) instanceof MapNode memberMap
+          && allowsNullItself(memberMap)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allowsNullItself(MapNode map) {
+    if (excludesNullByValue(map)) {
       return false;
     }
     if (map.get("nullable").filter(SchemaTypeMapper::isTrue).isPresent()
         || types(map).contains("null")) {
       return true;
     }
-    return !map.has("type") && (enumHasNull || constIsNull);
+    return !map.has("type") && (enumHasNull(map) || constIsNull(map));
+  }
+
+  /** Returns whether the schema's own {@code type}, {@code enum} or {@code const} rejects null. */
+  private static boolean excludesNull(MapNode map) {
+    return excludesNullByValue(map) || map.has("type") && !types(map).contains("null");
+  }
+
+  private static boolean excludesNullByValue(MapNode map) {
+    return map.has("enum") && !enumHasNull(map) || map.has("const") && !constIsNull(map);
+  }
+
+  private static boolean enumHasNull(MapNode map) {
+    return map.get("enum").orElse(null) instanceof ListNode list
+        && list.items().stream().anyMatch(SchemaTypeMapper::isNull);
+  }
+
+  private static boolean constIsNull(MapNode map) {
+    return map.get("const").filter(SchemaTypeMapper::isNull).isPresent();
   }
 
   /**
-   * Returns whether the schema allows only {@code null}: by {@code type: "null"}, by a {@code
-   * const} of null, or by an {@code enum} whose values are all null.
+   * Returns whether the schema allows only {@code null}, so it maps to {@code Void}: by {@code
+   * type: "null"}, by a {@code const} of null, or by an {@code enum} whose values are all null.
    */
-  private boolean onlyNull(MapNode schema) {
+  static boolean isNullOnly(MapNode schema) {
     if (types(schema).equals(Set.of("null"))) {
       return true;
     }
@@ -481,7 +517,7 @@ public final class SchemaTypeMapper {
 
   private TypeName mapObjectSchema(MapNode schema, String hint) {
     Set<String> types = types(schema);
-    if (onlyNull(schema)) {
+    if (isNullOnly(schema)) {
       return ClassName.get(Void.class);
     }
     types.remove("null");

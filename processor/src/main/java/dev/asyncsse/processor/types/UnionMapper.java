@@ -53,6 +53,7 @@ final class UnionMapper {
         .filter(ListNode.class::isInstance)
         .map(node -> ((ListNode) node).items())
         .orElse(List.of());
+    boolean skipNullOnly = candidates.stream().anyMatch(candidate -> !isNullOnly(candidate));
 
     List<Member> members = new ArrayList<>();
     Map<ClassName, MapNode> objectSchemas = new LinkedHashMap<>();
@@ -61,7 +62,7 @@ final class UnionMapper {
     for (int i = 0; i < candidates.size(); i++) {
       Node candidate = candidates.get(i);
       Optional<Node> resolved = refs.resolve(candidate);
-      if (resolved.isEmpty()) {
+      if (resolved.isEmpty() || (skipNullOnly && isNullOnly(candidate))) {
         continue;
       }
       Member member = member(union, candidate, resolved.get(), hint, labels.get(i), candidates.size());
@@ -103,6 +104,17 @@ final class UnionMapper {
         tags,
         tagAccessors(discriminator, objectSchemas.keySet())));
     return union;
+  }
+
+  /**
+   * Returns whether the candidate allows only {@code null}. The union gets no member for it unless
+   * every candidate does. Such a candidate makes {@link SchemaTypeMapper#isNullable} true, so a
+   * property of the union reads JSON {@code null} as Java {@code null} and the member would never
+   * be chosen. The other members keep the names they have with it.
+   */
+  private boolean isNullOnly(Node candidate) {
+    return refs.resolve(candidate).orElse(null) instanceof MapNode map
+        && SchemaTypeMapper.isNullOnly(map);
   }
 
   private Member member(

@@ -25,13 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}.
  *
  * <p>The default mapper writes {@code java.time} values as ISO-8601 text and leaves out null
- * components. It reads strictly: no number is read as a string or the other way round, {@code
- * java.time} values must be ISO-8601 text, a number beyond the range of a {@code double} fails
- * even inside a {@code JsonNode}, and an unknown property fails unless the type allows it. For
- * integers it is stricter than JSON Schema: a number written with a fraction or an exponent, even
- * {@code 1.0} or {@code 1e2}, is not read as an integer. A {@code Void} value, the type of a
- * property that allows only null, is read only from JSON {@code null}. Generated records allow
- * unknown properties unless their schema sets {@code additionalProperties: false}.
+ * components, except those annotated {@code @JsonInclude(JsonInclude.Include.ALWAYS)}, which
+ * generated records put on required properties that allow null. It reads strictly: no number is
+ * read as a string or the other way round, {@code java.time} values must be ISO-8601 text, a
+ * number beyond the range of a {@code double} fails even inside a {@code JsonNode}, and an unknown
+ * property fails unless the type allows it. For integers it is stricter than JSON Schema: a number
+ * written with a fraction or an exponent, even {@code 1.0} or {@code 1e2}, is not read as an
+ * integer. A {@code Void} value, the type of a property that allows only null, is read only from
+ * JSON {@code null}. Generated records allow unknown properties unless their schema sets {@code
+ * additionalProperties: false}.
  */
 public final class JacksonJsonCodec implements JsonCodec {
 
