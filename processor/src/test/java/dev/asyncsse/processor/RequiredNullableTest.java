@@ -376,4 +376,33 @@ class RequiredNullableTest {
 
     assertTrue(message.contains("No member of Shape accepts a JSON OBJECT"), message);
   }
+
+  @Test
+  void nullMemberDoesNotOverrideOwnType(@TempDir Path dir) throws Exception {
+    String document = "asyncapi: 3.0.0\n"
+        + "info: {title: Own type, version: 1.0.0}\n"
+        + "channels:\n"
+        + "  codes:\n"
+        + "    address: codes\n"
+        + "    messages:\n"
+        + "      code: {payload: {$ref: '#/components/schemas/Code'}}\n"
+        + "components:\n"
+        + "  schemas:\n"
+        + "    Code:\n"
+        + "      type: object\n"
+        + "      required: [value, label]\n"
+        + "      properties:\n"
+        + "        value: {type: string, anyOf: [{maxLength: 5}, {type: 'null'}]}\n"
+        + "        label: {enum: [a, b], oneOf: [{type: string}, {type: 'null'}]}\n";
+    Compilation compilation =
+        Sources.compile(dir, PACKAGE + ".own", "codes.yaml", document, "-Xlint:all");
+    assertThat(compilation).succeeded();
+    Class<?> code = new CompiledClasses(compilation).loadClass(PACKAGE + ".own.Code");
+    SchemaVerdicts verdicts = new SchemaVerdicts(
+        document, "/components/schemas/Code", SpecificationVersion.DRAFT_7, code);
+
+    verdicts.accepts("{\"value\":\"abc\",\"label\":\"a\"}");
+    verdicts.rejects("{\"value\":null,\"label\":\"a\"}");
+    verdicts.rejects("{\"value\":\"abc\",\"label\":null}");
+  }
 }
