@@ -1,5 +1,6 @@
 package dev.asyncsse.runtime;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,7 +132,10 @@ public final class RequestValues {
    * required value, a value given more than once, a value that is not of the component's type or
    * not one of its enum's values fails with a message of the form {@code name: rule, but was
    * value}. The record's constructor then applies the schema's other checks (such as {@code
-   * minimum} or {@code pattern}) with messages of the same form.
+   * minimum} or {@code pattern}) with messages of the same form. HTTP cannot send a null, so
+   * {@link #encode} leaves a null value out, and an absent required value reads as null when its
+   * component is written even when null ({@code @JsonInclude(ALWAYS)}, which generated records put
+   * on required properties whose schema allows null).
    *
    * @param lookup returns every value of one name, in request order, such as each occurrence of a
    *     query parameter
@@ -158,7 +162,11 @@ public final class RequestValues {
         RecordComponent component = components.get(name);
         if (values.isEmpty()) {
           if (component != null && isRequired(component)) {
-            throw new IllegalArgumentException(name + ": required property is missing");
+            if (!writtenWhenNull(component)) {
+              throw new IllegalArgumentException(name + ": required property is missing");
+            }
+            // HTTP has no null: an absent required value whose schema allows null is null.
+            object.putNull(name);
           }
           continue;
         }
@@ -201,6 +209,15 @@ public final class RequestValues {
   private static boolean isRequired(RecordComponent component) {
     JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
     return property != null && property.required();
+  }
+
+  /**
+   * Returns whether the codec writes the component even when it is null, which generated records
+   * mark on required properties whose schema allows null.
+   */
+  private static boolean writtenWhenNull(RecordComponent component) {
+    JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+    return include != null && include.value() == JsonInclude.Include.ALWAYS;
   }
 
   /**

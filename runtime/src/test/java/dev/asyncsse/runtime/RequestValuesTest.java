@@ -3,13 +3,17 @@ package dev.asyncsse.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.asyncsse.runtime.json.JsonCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Decoding of request values whose component is an object, which the codec reads as JSON. */
+/**
+ * Encoding and decoding of request values: object components, and required values that allow null.
+ */
 class RequestValuesTest {
 
   /** A nested object parameter. */
@@ -17,6 +21,41 @@ class RequestValuesTest {
 
   /** Request values with an object component. */
   public record Filter(Range range) {}
+
+  /** Request values with a required value that allows null, as generated records mark it. */
+  public record Trace(
+      @JsonProperty(value = "X-Trace", required = true) @JsonInclude(JsonInclude.Include.ALWAYS)
+          String trace,
+      @JsonProperty(value = "X-Span", required = true) String span) {}
+
+  private static Trace decodeTrace(Map<String, String> headers) {
+    return RequestValues.decode(
+        name -> headers.containsKey(name) ? List.of(headers.get(name)) : List.of(),
+        List.of("X-Trace", "X-Span"),
+        Set.of(),
+        Trace.class,
+        JsonCodec.jackson(),
+        "request headers");
+  }
+
+  @Test
+  void absentRequiredNullableValueReadsAsNull() {
+    Trace sent = new Trace(null, "s1");
+    Map<String, String> headers = RequestValues.encode(sent, JsonCodec.jackson());
+
+    assertEquals(Map.of("X-Span", "s1"), headers);
+    assertEquals(sent, decodeTrace(headers));
+    assertEquals(new Trace("t1", "s1"), decodeTrace(Map.of("X-Trace", "t1", "X-Span", "s1")));
+  }
+
+  @Test
+  void absentRequiredValueIsStillMissing() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> decodeTrace(Map.of("X-Trace", "t1")));
+
+    assertEquals(
+        "Invalid request headers: X-Span: required property is missing", error.getMessage());
+  }
 
   @Test
   void nestedValueOfWrongTypeNamesPath() {
