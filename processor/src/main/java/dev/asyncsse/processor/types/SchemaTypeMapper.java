@@ -72,7 +72,7 @@ public final class SchemaTypeMapper {
   private static final ClassName BOOLEAN = ClassName.get(Boolean.class);
   private static final ClassName URI_TYPE = ClassName.get("java.net", "URI");
   private static final ClassName LIST = ClassName.get(List.class);
-  private static final ClassName MAP = ClassName.get(Map.class);
+  static final ClassName MAP = ClassName.get(Map.class);
   private static final String COMPONENT_SCHEMAS = "/components/schemas/";
   private static final Pattern TRAIT_HEADERS =
       Pattern.compile("(/components/messageTraits/[^/]+)/headers");
@@ -977,7 +977,8 @@ public final class SchemaTypeMapper {
     return types;
   }
 
-  private Constraints constraints(Node raw) {
+  /** Returns the validation keywords of the schema that {@code raw} is or refers to. */
+  Constraints constraints(Node raw) {
     Optional<Node> resolved = refs.resolve(raw);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
       return Constraints.NONE;

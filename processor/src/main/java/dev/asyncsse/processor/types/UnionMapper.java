@@ -143,9 +143,13 @@ final class UnionMapper {
 
     ClassName wrapper = types.allocate(
         hint + (count > 1 ? label : "Value"), resolved.location() + "#wrapper", resolved.position());
+    Constraints rules = types.constraints(candidate);
+    if (type instanceof ParameterizedTypeName generic && generic.rawType().equals(SchemaTypeMapper.MAP)) {
+      // Of the constraints, only const and enum apply to an object.
+      rules = Constraints.NONE.allowing(rules.allowed());
+    }
     Component value = new Component(
-        "value", "value", type, true, false, SchemaDoc.of("the member's value"), Constraints.NONE,
-        false);
+        "value", "value", type, true, false, SchemaDoc.of("the member's value"), rules, false);
     types.register(new RecordType(
         wrapper,
         resolved.location(),
