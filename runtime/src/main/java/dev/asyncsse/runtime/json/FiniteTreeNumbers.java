@@ -30,8 +30,8 @@ import java.io.IOException;
  * agree. The node factory rejects an infinite number while the parser still points at it, and
  * the deserializer turns that into the same decoding error, with the number's position.
  *
- * <p>NOTE: only reading is checked. A tree built in code may still contain an infinite {@code
- * DoubleNode}, which encoding writes as the string {@code "Infinity"}.
+ * <p>A tree built in code may still hold an infinite or NaN {@code DoubleNode};
+ * {@link FiniteNumberWriter} refuses to encode it.
  */
 final class FiniteTreeNumbers {
 

@@ -120,6 +120,9 @@ final class JacksonErrorMessages {
     if (failure != null) {
       return place + cap(failure.getMessage(), MAX_PASSED_MESSAGE);
     }
+    if (innermost(e) instanceof FiniteNumberWriter.NonFiniteNumberException nonFinite) {
+      return place + nonFinite.getOriginalMessage();
+    }
     if (e instanceof InvalidDefinitionException definition && definition.getType() != null) {
       return place + "Jackson has no way to write values of type "
           + definition.getType().getRawClass().getTypeName() + " (see the cause)";

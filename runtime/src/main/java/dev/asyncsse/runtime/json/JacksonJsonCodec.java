@@ -2,6 +2,7 @@ package dev.asyncsse.runtime.json;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -24,9 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link JsonCodec} backed by a Jackson {@link ObjectMapper}.
  *
- * <p>The default mapper writes {@code java.time} values as ISO-8601 text and leaves out null
- * components, except those annotated {@code @JsonInclude(JsonInclude.Include.ALWAYS)}, which
- * generated records put on required properties that allow null. It reads strictly: no number is
+ * <p>The default mapper writes {@code java.time} values as ISO-8601 text, refuses to write NaN or
+ * infinity, which JSON cannot hold, and leaves out null components, except those annotated {@code
+ * @JsonInclude(JsonInclude.Include.ALWAYS)}, which generated records put on required properties
+ * that allow null. It reads strictly: no number is
  * read as a string or the other way round, {@code java.time} values must be ISO-8601 text, a
  * number beyond the range of a {@code double} fails even inside a {@code JsonNode}, and an unknown
  * property fails unless the type allows it. For integers it is stricter than JSON Schema: a number
@@ -55,7 +57,8 @@ public final class JacksonJsonCodec implements JsonCodec {
 
   /** Returns a new mapper with the settings described on this class. */
   public static ObjectMapper defaultMapper() {
-    JsonMapper mapper = JsonMapper.builder()
+    JsonFactory factory = JsonFactory.builder().addDecorator(FiniteNumberWriter.decorator()).build();
+    JsonMapper mapper = JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(new SimpleModule("asyncsse-strict-time")
             .setDeserializerModifier(TextOnlyDeserializer.modifier()))

@@ -3,10 +3,13 @@ package dev.asyncsse.runtime.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.asyncsse.runtime.TypeToken;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
@@ -211,6 +214,32 @@ class JacksonJsonCodecTest {
             + " as JSON: unsendable.level: Level.UNKNOWN cannot be sent",
         error.getMessage());
     assertInstanceOf(JacksonException.class, error.getCause());
+  }
+
+  /** A record with floating-point values inside a list and a map. */
+  public record Series(List<Double> values, Map<String, Float> limits) {}
+
+  @Test
+  void encodingRejectsNonFiniteNumbersEverywhere() {
+    assertEquals("values[1]: must be a finite number, but was NaN, which JSON cannot hold",
+        encodingReason(new Series(List.of(1.0, Double.NaN), Map.of())));
+    assertEquals("limits[\"high\"]: must be a finite number, but was Infinity, which JSON cannot hold",
+        encodingReason(new Series(List.of(), Map.of("high", Float.POSITIVE_INFINITY))));
+    assertEquals("value: must be a finite number, but was -Infinity, which JSON cannot hold",
+        encodingReason(new Measure(Double.NEGATIVE_INFINITY, null, 0f)));
+    ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    tree.putArray("points").add(2.5).add(Double.NaN);
+    assertTrue(encodingReason(new Tree(tree))
+        .endsWith("must be a finite number, but was NaN, which JSON cannot hold"));
+    assertEquals("{\"values\":[1.5,-0.0],\"limits\":{\"low\":0.25}}",
+        codec.encode(new Series(List.of(1.5, -0.0), Map.of("low", 0.25f))));
+  }
+
+  private String encodingReason(Object value) {
+    JsonCodecException error = assertThrows(JsonCodecException.class, () -> codec.encode(value));
+    String prefix = "Cannot encode " + value.getClass().getName() + " as JSON: ";
+    assertTrue(error.getMessage().startsWith(prefix), error.getMessage());
+    return error.getMessage().substring(prefix.length());
   }
 
   @Test
