@@ -66,6 +66,7 @@ final class DocumentPipeline {
     }
 
     DocumentFile file = new DocumentFile(request.path(), located.found().get().uri());
+    problems.mainFile(file.name());
     DocumentSet documents = new DocumentSet(file, located.found().get().content(), problems);
     Optional<Node> root = documents.mainRoot();
     if (root.isEmpty()) {

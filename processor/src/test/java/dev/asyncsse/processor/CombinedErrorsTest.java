@@ -132,6 +132,26 @@ class CombinedErrorsTest {
   }
 
   @Test
+  void mainDocumentErrorsComeBeforeReferencedFiles() throws IOException {
+    Files.writeString(dir.resolve("shared.yaml"), "Size: {type: integer, minimum: many}\n");
+    String document = "asyncapi: 3.0.0\n"
+        + "info: {title: Files, version: 1.0.0}\n"
+        + "channels:\n"
+        + "  sizes:\n"
+        + "    address: sizes\n"
+        + "    messages:\n"
+        + "      size: {payload: {$ref: 'shared.yaml#/Size'}}\n"
+        + "      label: {payload: {type: string, maxLength: -3}}\n";
+
+    Compilation compilation = compile(document);
+
+    assertErrors(compilation, List.of(
+        at("8:50", Messages.invalidCount("maxLength", "-3")),
+        "shared.yaml:1:32: "
+            + Messages.invalidKeywordKind("minimum", "the string \"many\"", "a number")));
+  }
+
+  @Test
   void schemaErrorsAloneUnchanged() throws IOException {
     String schemaErrorsOnly = MIXED
         .replace("address: 42", "address: ticks")

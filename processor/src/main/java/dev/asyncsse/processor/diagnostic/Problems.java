@@ -25,6 +25,12 @@ public final class Problems {
   private final Set<Problem> problems = new LinkedHashSet<>();
   private final Set<SourcePosition> reportedErrors = new HashSet<>();
   private boolean warningsDropped;
+  private String mainFile;
+
+  /** Names the file whose problems {@link #all} lists before those of every other file. */
+  public void mainFile(String file) {
+    mainFile = file;
+  }
 
   /** Records an error at {@code position}. */
   public void error(SourcePosition position, String message) {
@@ -73,13 +79,16 @@ public final class Problems {
   }
 
   /**
-   * Returns every problem, those without a position first, then file by file in the order the
-   * files were first reported, by line and column. Problems at one position keep the order found.
+   * Returns every problem, those without a position first, then file by file, the main file first
+   * and the others in the order they were first reported, by line and column. Problems at one position keep the order found.
    * So within a file the order does not depend on which step found a problem or in what order it
    * followed the {@code $ref}s.
    */
   public List<Problem> all() {
     Map<String, Integer> fileOrder = new HashMap<>();
+    if (mainFile != null) {
+      fileOrder.put(mainFile, 0);
+    }
     for (Problem problem : problems) {
       if (problem.position() != null) {
         fileOrder.putIfAbsent(problem.position().file(), fileOrder.size());
