@@ -41,11 +41,16 @@ class ItemRulesTest {
           + "        payload: {$ref: '#/components/schemas/Thing'}\n"
           + "      codes:\n"
           + "        payload: {$ref: '#/components/schemas/Codes'}\n"
+          + "      limits:\n"
+          + "        payload: {$ref: '#/components/schemas/Limits'}\n"
           + "components:\n"
           + "  schemas:\n"
           + "    Codes:\n"
           + "      type: array\n"
-          + "      items: {type: string, maxLength: 2}\n";
+          + "      items: {type: string, maxLength: 2}\n"
+          + "    Limits:\n"
+          + "      type: object\n"
+          + "      additionalProperties: {type: integer, minimum: 1}\n";
   private static final String DOCUMENT = HEAD
       + "    Thing:\n"
       + "      type: object\n"
@@ -160,6 +165,19 @@ class ItemRulesTest {
     verdicts.rejects("[\"ab\",\"abc\"]");
     assertEquals("value[1]: must have at most 2 characters, but was abc",
         reason("[\"ab\",\"abc\"]", codes));
+  }
+
+  @Test
+  void mapPayloadWithValueRulesIsRecord() throws Exception {
+    Compilation compilation = compile(DOCUMENT);
+    Class<?> limits = new CompiledClasses(compilation).loadClass(PACKAGE + ".Limits");
+    assertTrue(limits.isRecord());
+    SchemaVerdicts verdicts = new SchemaVerdicts(
+        DOCUMENT, "/components/schemas/Limits", SpecificationVersion.DRAFT_7, limits);
+
+    verdicts.accepts("{\"a\":1}");
+    verdicts.rejects("{\"a\":1,\"b\":0}");
+    assertEquals("value[\"b\"]: must be >= 1, but was 0", reason("{\"a\":1,\"b\":0}", limits));
   }
 
   @Test
