@@ -61,6 +61,7 @@ class ItemRulesTest {
       + "        links: {type: array, items: {type: string, format: uri}}\n"
       + "        sizes: {type: array, items: {type: integer, enum: [1, 2]}}\n"
       + "        mixed: {type: array, items: {enum: [1, a]}}\n"
+      + "        optional: {type: array, items: {enum: [1, a, null]}}\n"
       + "        fixed: {type: array, items: {const: x}}\n"
       + "        ratios: {type: array, items: {type: number, exclusiveMaximum: 1}}\n"
       + "        grid:\n"
@@ -96,6 +97,9 @@ class ItemRulesTest {
     verdicts.rejects("{\"sizes\":[3]}");
     verdicts.accepts("{\"mixed\":[1,\"a\"]}");
     verdicts.rejects("{\"mixed\":[\"b\"]}");
+    verdicts.rejects("{\"mixed\":[null]}");
+    verdicts.accepts("{\"optional\":[null,1]}");
+    verdicts.rejects("{\"optional\":[2]}");
     verdicts.accepts("{\"fixed\":[\"x\"]}");
     verdicts.rejects("{\"fixed\":[\"y\"]}");
     verdicts.accepts("{\"ratios\":[0.5]}");
@@ -255,7 +259,9 @@ class ItemRulesTest {
         + "        item: {type: array, items: {type: array, items: {type: integer, minimum: 0}}}\n"
         + "        entry: {type: object, additionalProperties: {type: string, pattern: '^a'}}\n"
         + "        value: {type: string, pattern: '^b'}\n"
-        + "        entryValue: {type: string, pattern: '^c'}\n";
+        + "        entryValue: {type: string, pattern: '^c'}\n"
+        + "        tags: {type: array, items: {type: string, pattern: '^d'}}\n"
+        + "        tagsItem: {type: string, pattern: '^e'}\n";
     Compilation compilation = compile(document);
     assertThat(compilation).succeededWithoutWarnings();
     Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
@@ -267,6 +273,9 @@ class ItemRulesTest {
     assertEquals("value: must match pattern ^b, but was a", reason("{\"value\":\"a\"}", thing));
     assertEquals("entryValue: must match pattern ^c, but was a",
         reason("{\"entryValue\":\"a\"}", thing));
+    assertEquals("tags[0]: must match pattern ^d, but was a", reason("{\"tags\":[\"a\"]}", thing));
+    assertEquals("tagsItem: must match pattern ^e, but was a",
+        reason("{\"tagsItem\":\"a\"}", thing));
   }
 
   @Test

@@ -990,7 +990,8 @@ public final class SchemaTypeMapper {
     if (rules.format() != null && !CHECKED_FORMATS.contains(rules.format())) {
       rules = rules.withoutFormat();
     }
-    // A JsonNode reads a JSON null as NullNode, which an enum that allows null must accept.
+    // Jackson reads a JSON null item into a JsonNode as NullNode, which the check compares with
+    // the allowed values, so an enum that allows null must list it.
     if (type.equals(JSON_NODE) && !rules.allowed().isEmpty() && !rules.allowed().contains("null")
         && isNullable(schema)) {
       List<String> withNull = new ArrayList<>(rules.allowed());
