@@ -112,6 +112,7 @@ public final class PricesRoundTrip implements Function<String, List<String>> {
     seen.add(get(path + "?currency=EUR&currency=USD", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&live=yes", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&levels=1&levels=z", "X-Api-Version", "1"));
+    seen.add(get(path + "?currency=EUR&levels=1&levels=-1", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&since=yesterday", "X-Api-Version", "1"));
     seen.add(get(path + "?currency=EUR&depth=2", "x-api-version", "1"));
     seen.add(get(path + "?currency=EUR&live=true&levels=1&levels=2", "X-Api-Version", "1"));

@@ -74,6 +74,7 @@ class RequestValuesTest {
             + " EUR, USD",
         "400 Invalid query parameters: live: must be true or false, but was yes",
         "400 Invalid query parameters: levels: must be an integer, but was z",
+        "400 Invalid query parameters: levels[1]: must be >= 0, but was -1",
         "400 Invalid query parameters: since: must be a date-time such as 2024-01-31T10:15:30Z,"
             + " but was yesterday",
         "200 eu 1 null EUR 2 null null null",

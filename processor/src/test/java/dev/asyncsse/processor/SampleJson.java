@@ -214,7 +214,7 @@ final class SampleJson {
       return "sample";
     }
     java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(javaPattern);
-    for (String word : new String[] {"sample", "Sample", "SAMPLE", "abc123", "ABC-123", "42"}) {
+    for (String word : new String[] {"sample", "Sample", "SAMPLE", "abc123", "ABC-123", "ABC/DEF", "42"}) {
       if (compiled.matcher(word).find()) {
         return word;
       }

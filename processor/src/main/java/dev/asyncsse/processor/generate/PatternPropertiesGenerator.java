@@ -144,8 +144,12 @@ final class PatternPropertiesGenerator {
         .addStatement("throw new $T(key + $S)", IllegalArgumentException.class,
             ": name matches no patternProperties pattern (" + sources() + ")")
         .endControlFlow();
-    RecordChecks checks = new RecordChecks(type, "key");
     List<PatternProperty> patterns = patternMap.patterns();
+    List<String> variables = new ArrayList<>(List.of("key", "value"));
+    for (int i = 0; i < patterns.size(); i++) {
+      variables.add("patternValue" + (i + 1));
+    }
+    RecordChecks checks = new RecordChecks(type, "key", variables);
     for (int i = 0; i < patterns.size(); i++) {
       PatternProperty pattern = patterns.get(i);
       if (pattern.forbidden()) {

@@ -107,7 +107,8 @@ final class PayloadGenerator {
       // With a second constructor, @JsonCreator marks the one that Jackson reads JSON with.
       compact.addAnnotation(JSON_CREATOR);
     }
-    RecordChecks checks = new RecordChecks(type);
+    RecordChecks checks = new RecordChecks(
+        type, record.components().stream().map(Component::javaName).toList());
     DeclaredKeyCheck declaredKeys = new DeclaredKeyCheck(record);
     for (Component component : record.components()) {
       ParameterSpec.Builder parameter =

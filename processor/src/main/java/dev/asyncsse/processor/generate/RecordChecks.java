@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.JavaNames;
+import dev.asyncsse.processor.types.SchemaDoc;
 import dev.asyncsse.processor.types.TypeDeclaration.Component;
 import dev.asyncsse.processor.types.TypeDeclaration.Constraints;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +34,9 @@ import javax.lang.model.element.Modifier;
  * Writes a record's compact constructor checks: required components, copies of collections, and
  * the schema's validation keywords. Each failed check throws {@code IllegalArgumentException} (or
  * {@code NullPointerException} for a missing required value) with a message that names the JSON
- * property and the rule.
+ * property and the rule. The keywords of the {@code items} or {@code additionalProperties} schema
+ * of a list or map are checked in one loop per collection, with messages that name the item's
+ * index or the value's key, as in {@code tags[1]} or {@code limits["a"]}.
  */
 final class RecordChecks {
 
@@ -73,27 +77,36 @@ final class RecordChecks {
   private final TypeSpec.Builder type;
   private final CodeText compact = CodeText.builder();
   private final String keyVariable;
+  /** The names of the variables in scope, which a loop must not declare again. */
+  private final Set<String> variables;
+  private final Set<String> fields = new HashSet<>();
   private boolean any;
 
-  RecordChecks(TypeSpec.Builder type) {
-    this(type, null);
+  /** @param parameters the names of the compact constructor's parameters */
+  RecordChecks(TypeSpec.Builder type, Collection<String> parameters) {
+    this(type, null, parameters);
   }
 
   /**
    * Creates checks whose messages start with the value of the {@code String} variable {@code
    * keyVariable}, for map values named by their key; {@code null} starts them with the property.
+   *
+   * @param variables the names of the variables in scope where the checks are written
    */
-  RecordChecks(TypeSpec.Builder type, String keyVariable) {
+  RecordChecks(TypeSpec.Builder type, String keyVariable, Collection<String> variables) {
     this.type = type;
     this.keyVariable = keyVariable;
+    this.variables = new HashSet<>(variables);
   }
 
   /**
    * Returns the checks of one map value, held in the variable {@code component.javaName()}, with
-   * messages that start with the key. The value must not be null.
+   * messages that start with the key. The value must not be null, but the items of a list value
+   * and the values of a map value may be.
    */
   CodeText valueChecks(Component component) {
-    return checks(component, "");
+    Place place = new Place("$L + ", List.of(keyVariable), "");
+    return checks(component, place, JavaNames.constantName(component.javaName()), true);
   }
 
   /** Returns whether any check was added. */
@@ -142,11 +155,18 @@ final class RecordChecks {
       any = true;
     }
 
-    CodeText checks = checks(component, property);
+    // The copy above rejects null items and values, except in the additionalProperties map.
+    boolean nullElements = component.catchAll() && component.nullable();
+    Place place = keyVariable == null
+        ? Place.of(property)
+        : new Place("$L + ", List.of(keyVariable), property);
+    CodeText checks =
+        checks(component, place, JavaNames.constantName(name), nullElements);
     if (checks.isEmpty()) {
       return;
     }
-    if (component.javaType().isPrimitive()) {
+    if (component.javaType().isPrimitive() || component.catchAll()) {
+      // The copy above replaces a null additionalProperties map with an empty one.
       compact.add(checks);
     } else {
       compact.beginControlFlow("if ($L != null)", name).add(checks).endControlFlow();
@@ -154,7 +174,17 @@ final class RecordChecks {
     any = true;
   }
 
-  private CodeText checks(Component component, String property) {
+  /**
+   * Returns the checks of the value in the variable {@code component.javaName()}, which is not
+   * null.
+   *
+   * @param place the place that the messages name
+   * @param fieldBase the start of the names of the constants that the checks add to the type
+   * @param nullElements whether the items or values of a list or map may be null, which their
+   *     checks then skip
+   */
+  private CodeText checks(
+      Component component, Place place, String fieldBase, boolean nullElements) {
     String name = component.javaName();
     TypeName valueType = component.type();
     Constraints rules = component.constraints();
@@ -162,60 +192,135 @@ final class RecordChecks {
     if (valueType.equals(DOUBLE)) {
       // JSON has no NaN or infinity, so such a value could not be sent or read back.
       fail(body, CodeText.builder().add("!$T.isFinite($L)", Double.class, name),
-          property + ": must be a finite number, but was ", name);
+          place, ": must be a finite number, but was ", name);
     }
     if (rules.isEmpty()) {
       return body;
     }
-    allowed(body, component, property);
+    allowed(body, component, place, fieldBase);
     if (isNumber(valueType)) {
-      bound(body, name, property, valueType, ">=", "<", rules.minimum());
-      bound(body, name, property, valueType, "<=", ">", rules.maximum());
-      bound(body, name, property, valueType, ">", "<=", rules.exclusiveMinimum());
-      bound(body, name, property, valueType, "<", ">=", rules.exclusiveMaximum());
-      multipleOf(body, name, property, valueType, rules.multipleOf());
+      bound(body, name, place, valueType, ">=", "<", rules.minimum());
+      bound(body, name, place, valueType, "<=", ">", rules.maximum());
+      bound(body, name, place, valueType, ">", "<=", rules.exclusiveMinimum());
+      bound(body, name, place, valueType, "<", ">=", rules.exclusiveMaximum());
+      multipleOf(body, name, place, valueType, rules.multipleOf());
     } else if (valueType.equals(STRING)) {
-      strings(body, name, property, rules);
+      strings(body, name, place, fieldBase, rules);
     } else if (valueType.equals(URI)
         && "uri".equals(rules.format())) {
       fail(body, CodeText.builder().add("!$L.isAbsolute()", name),
-          property + ": must be an absolute URI, but was ", name);
+          place, ": must be an absolute URI, but was ", name);
     } else if (collectionType(valueType) != null) {
-      length(body, name, property, "size()", "items", rules.minItems(), rules.maxItems());
+      length(body, name, place, "size()", "items", rules.minItems(), rules.maxItems());
       if (rules.uniqueItems()) {
         fail(body, CodeText.builder().add(
             "new $T<>($L).size() != $L.size()", HashSet.class, name, name),
-            property + ": items must be unique, but are ", name);
+            place, ": items must be unique, but are ", name);
       }
+      elements(body, component, place, fieldBase, nullElements);
     }
     return body;
   }
 
-  private void strings(CodeText body, String name, String property, Constraints rules) {
-    length(body, name, property, "codePointCount(0, " + name + ".length())", "characters",
+  /**
+   * Adds one loop over the items of a list or the values of a map that checks each against the
+   * keywords of the {@code items} or {@code additionalProperties} schema. An item that is a record
+   * or a Java enum checks itself, so such a loop checks only {@code const} or {@code enum}, if
+   * given. The items of a nested list are not copied, so they may be null, and the loop skips
+   * them.
+   */
+  private void elements(CodeText body, Component collection, Place place, String fieldBase,
+      boolean nullElements) {
+    Constraints rules = collection.constraints().elements();
+    if (rules == null) {
+      return;
+    }
+    String name = collection.javaName();
+    List<TypeName> arguments = ((ParameterizedTypeName) collection.type()).typeArguments();
+    TypeName elementType = arguments.get(arguments.size() - 1);
+    boolean list = collectionType(collection.type()).equals(LIST);
+    String position = declare(list ? "i" : "entry");
+    String element = declare(list ? "item" : "value");
+    Place elementPlace;
+    if (!list && collection.catchAll()) {
+      // The keys of the additionalProperties map are property names of the record's own object.
+      elementPlace = new Place("$L + ", List.of(position + ".getKey()"), "");
+    } else if (list) {
+      elementPlace = place.item(position);
+    } else {
+      elementPlace = place.value(position + ".getKey()");
+    }
+    Component item = new Component(
+        element, "", elementType, true, false, SchemaDoc.NONE, rules, false);
+    CodeText checks =
+        checks(item, elementPlace, fieldBase + (list ? "_ITEM" : "_VALUE"), true);
+    variables.remove(position);
+    variables.remove(element);
+    if (checks.isEmpty()) {
+      return;
+    }
+    if (list) {
+      body.beginControlFlow(
+              "for (int $L = 0; $L < $L.size(); $L++)", position, position, name, position)
+          .addStatement("$T $L = $L.get($L)", elementType, element, name, position);
+    } else {
+      body.beginControlFlow("for ($T $L : $L.entrySet())",
+              ParameterizedTypeName.get(ClassName.get(Map.Entry.class), STRING, elementType),
+              position, name)
+          .addStatement("$T $L = $L.getValue()", elementType, element, position);
+    }
+    if (nullElements && !elementType.equals(JSON_NODE)) {
+      body.beginControlFlow("if ($L != null)", element).add(checks).endControlFlow();
+    } else {
+      body.add(checks);
+    }
+    body.endControlFlow();
+  }
+
+  /** Returns a variable name that starts with {@code base} and is not in scope, and takes it. */
+  private String declare(String base) {
+    String name = base;
+    for (int i = 2; !variables.add(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
+  /** Returns a constant name that starts with {@code base} and no check took before, and takes it. */
+  private String field(String base) {
+    String name = base;
+    for (int i = 2; !fields.add(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
+  private void strings(
+      CodeText body, String name, Place place, String fieldBase, Constraints rules) {
+    length(body, name, place, "codePointCount(0, " + name + ".length())", "characters",
         rules.minLength(), rules.maxLength());
     Optional<String> javaPattern = rules.pattern() == null
         ? Optional.empty()
         : EcmaPatternTranslator.translated(rules.pattern());
     if (javaPattern.isPresent()) {
-      String field = JavaNames.constantName(name) + "_PATTERN";
+      String field = field(fieldBase + "_PATTERN");
       type.addField(FieldSpec.builder(
               Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer(CodeText.of("$T.compile($S)", Pattern.class, javaPattern.get()))
           .build());
       // The message shows the pattern as the document wrote it, not its translation.
       fail(body, CodeText.builder().add("!$L.matcher($L).find()", field, name),
-          property + ": must match pattern " + rules.pattern() + ", but was ", name);
+          place, ": must match pattern " + rules.pattern() + ", but was ", name);
     }
     String check = rules.format() == null ? null : FORMAT_CHECKS.get(rules.format());
     if (check != null) {
       fail(body, CodeText.builder().add("!$T.$L($L)", FORMATS, check, name),
-          property + ": must be a valid " + rules.format() + ", but was ", name);
+          place, ": must be a valid " + rules.format() + ", but was ", name);
     }
   }
 
   /** Checks {@code enum} or {@code const} values that no Java enum checks. */
-  private void allowed(CodeText body, Component component, String property) {
+  private void allowed(CodeText body, Component component, Place place, String fieldBase) {
     List<String> literals = allowedLiterals(component);
     if (literals.isEmpty()) {
       return;
@@ -224,7 +329,7 @@ final class RecordChecks {
     boolean numberTree = component.type().equals(JSON_NODE)
         && literals.stream().anyMatch(RecordChecks::isNumberLiteral);
     if (numberTree || literals.stream().anyMatch(RecordChecks::isStructured)) {
-      allowedTrees(body, literals, component, property);
+      allowedTrees(body, literals, component, place, fieldBase);
       return;
     }
     TypeName valueType = component.type();
@@ -248,14 +353,14 @@ final class RecordChecks {
         values.add(CodeBlock.of("0.0"));
       }
     }
-    String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
+    String field = field(fieldBase + "_ALLOWED");
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(SET, valueType),
             field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.of($L)", Set.class, CodeBlock.join(List.copyOf(values), ", "))
         .build());
     fail(body, CodeText.builder().add("!$L.contains($L)", field, component.javaName()),
-        property + ": must be one of " + String.join(", ", literals) + ", but was ",
+        place, ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
   }
 
@@ -265,13 +370,13 @@ final class RecordChecks {
    * tree, because JSON Schema compares such values structurally and numbers by value, which no
    * {@code equals} of a Java type does.
    */
-  private void allowedTrees(
-      CodeText body, List<String> literals, Component component, String property) {
+  private void allowedTrees(CodeText body, List<String> literals, Component component,
+      Place place, String fieldBase) {
     List<CodeBlock> values = new ArrayList<>();
     for (String literal : literals) {
       values.add(CodeText.of("$T.parse($S)", JSON_TREES, literal));
     }
-    String field = JavaNames.constantName(component.javaName()) + "_ALLOWED";
+    String field = field(fieldBase + "_ALLOWED");
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(LIST, JSON_NODE),
             field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -279,7 +384,7 @@ final class RecordChecks {
         .build());
     fail(body, CodeText.builder().add(
             "!$T.equalsAny($L, $L)", JSON_TREES, component.javaName(), field),
-        property + ": must be one of " + String.join(", ", literals) + ", but was ",
+        place, ": must be one of " + String.join(", ", literals) + ", but was ",
         component.javaName());
   }
 
@@ -389,12 +494,12 @@ final class RecordChecks {
    * {@code Long.MAX_VALUE} for a {@code long}, cannot be written as a literal. It needs no check
    * when every value meets it, and it fails every value when none does.
    */
-  private void bound(CodeText body, String name, String property,
+  private void bound(CodeText body, String name, Place place,
       TypeName valueType, String rule, String failing, BigDecimal limit) {
     if (limit == null) {
       return;
     }
-    String message = property + ": must be " + rule + " " + limit.toPlainString() + ", but was ";
+    String message = ": must be " + rule + " " + limit.toPlainString() + ", but was ";
     boolean lower = rule.startsWith(">");
     boolean integral = !valueType.equals(DOUBLE);
     String literal;
@@ -402,7 +507,7 @@ final class RecordChecks {
       if (limit.compareTo(LONG_MIN) < 0 || limit.compareTo(LONG_MAX) > 0) {
         boolean aboveEveryValue = limit.signum() > 0;
         if (lower == aboveEveryValue) {
-          fail(body, CodeText.builder().add("true"), message, name);
+          fail(body, CodeText.builder().add("true"), place, message, name);
         }
         return;
       }
@@ -413,16 +518,16 @@ final class RecordChecks {
       double value = limit.doubleValue();
       if (Double.isInfinite(value)) {
         if (lower == value > 0) {
-          fail(body, CodeText.builder().add("true"), message, name);
+          fail(body, CodeText.builder().add("true"), place, message, name);
         }
         return;
       }
       literal = Double.toString(value);
     }
-    fail(body, CodeText.builder().add("$L $L $L", name, failing, literal), message, name);
+    fail(body, CodeText.builder().add("$L $L $L", name, failing, literal), place, message, name);
   }
 
-  private void multipleOf(CodeText body, String name, String property,
+  private void multipleOf(CodeText body, String name, Place place,
       TypeName valueType, BigDecimal factor) {
     if (factor == null || factor.signum() <= 0) {
       return;
@@ -434,31 +539,65 @@ final class RecordChecks {
       test = CodeText.builder().add("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
           BigDecimal.class, name, BigDecimal.class, factor.toPlainString());
     }
-    fail(body, test, property + ": must be a multiple of " + factor.toPlainString() + ", but was ",
+    fail(body, test, place, ": must be a multiple of " + factor.toPlainString() + ", but was ",
         name);
   }
 
-  private void length(CodeText body, String name, String property,
+  private void length(CodeText body, String name, Place place,
       String accessor, String unit, Integer min, Integer max) {
     if (min != null && min > 0) {
       fail(body, CodeText.builder().add("$L.$L < $L", name, accessor, min),
-          property + ": must have at least " + min + " " + unit + ", but was ", name);
+          place, ": must have at least " + min + " " + unit + ", but was ", name);
     }
     if (max != null) {
       fail(body, CodeText.builder().add("$L.$L > $L", name, accessor, max),
-          property + ": must have at most " + max + " " + unit + ", but was ", name);
+          place, ": must have at most " + max + " " + unit + ", but was ", name);
     }
   }
 
-  private void fail(CodeText body, CodeText test, String message, String name) {
+  /**
+   * Adds the statement that throws when {@code test} holds, with the message {@code place}, then
+   * {@code rule}, then the value of {@code name}.
+   */
+  private void fail(CodeText body, CodeText test, Place place, String rule, String name) {
     body.add("if (").add(test).add(") {\n$>");
-    if (keyVariable == null) {
-      body.addStatement("throw new $T($S + $L)", IllegalArgumentException.class, message, name);
-    } else {
-      body.addStatement(
-          "throw new $T($L + $S + $L)", IllegalArgumentException.class, keyVariable, message, name);
-    }
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(IllegalArgumentException.class);
+    arguments.addAll(place.args());
+    arguments.add(place.text() + rule);
+    arguments.add(name);
+    body.addStatement("throw new $T(" + place.format() + "$S + $L)", arguments.toArray());
     body.endControlFlow();
+  }
+
+  /**
+   * The place that a message names, such as {@code tags} or {@code tags[1]}: the code {@code
+   * format} with {@code args}, a Java expression that ends in {@code +} or is empty, then the
+   * text {@code text}.
+   */
+  private record Place(String format, List<Object> args, String text) {
+
+    /** Returns the place of a property, named by its JSON name. */
+    static Place of(String property) {
+      return new Place("", List.of(), property);
+    }
+
+    /** Returns the place of the list item whose index is the variable {@code index}. */
+    Place item(String index) {
+      return then(text + "[", index, "]");
+    }
+
+    /** Returns the place of the map value whose key is the expression {@code key}. */
+    Place value(String key) {
+      return then(text + "[\"", key, "\"]");
+    }
+
+    private Place then(String before, String expression, String after) {
+      List<Object> more = new ArrayList<>(args);
+      more.add(before);
+      more.add(expression);
+      return new Place(format + "$S + $L + ", more, after);
+    }
   }
 
   private static boolean isNumber(TypeName type) {

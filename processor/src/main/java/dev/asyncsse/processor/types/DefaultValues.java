@@ -229,8 +229,35 @@ final class DefaultValues {
           && !list.items().stream().map(JsonLiterals::of).allMatch(distinct::add)) {
         return Optional.of("uniqueItems true");
       }
+      for (int i = 0; i < size; i++) {
+        Optional<String> broken = brokenElementRule(list.items().get(i), type, rules);
+        if (broken.isPresent()) {
+          return Optional.of(broken.get() + " of item " + i);
+        }
+      }
+    }
+    if (value instanceof MapNode map) {
+      for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+        Optional<String> broken = brokenElementRule(entry.getValue(), type, rules);
+        if (broken.isPresent()) {
+          return Optional.of(broken.get() + " of value " + JsonLiterals.string(entry.getKey()));
+        }
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns the validation keyword that {@code element}, an item or value of the list or map
+   * {@code type}, breaks among the rules of the elements, or empty.
+   */
+  private static Optional<String> brokenElementRule(
+      Node element, TypeName type, Constraints rules) {
+    if (rules.elements() == null || !(type instanceof ParameterizedTypeName generic)) {
+      return Optional.empty();
+    }
+    List<TypeName> arguments = generic.typeArguments();
+    return brokenRule(element, arguments.get(arguments.size() - 1), rules.elements());
   }
 
   private static Optional<String> brokenNumberRule(BigDecimal number, Constraints rules) {

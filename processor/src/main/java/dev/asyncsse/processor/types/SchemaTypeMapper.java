@@ -73,6 +73,9 @@ public final class SchemaTypeMapper {
   private static final ClassName URI_TYPE = ClassName.get("java.net", "URI");
   private static final ClassName LIST = ClassName.get(List.class);
   static final ClassName MAP = ClassName.get(Map.class);
+  /** The formats whose values a record checks. */
+  private static final Set<String> CHECKED_FORMATS =
+      Set.of("email", "hostname", "ipv4", "ipv6", "uri");
   private static final String COMPONENT_SCHEMAS = "/components/schemas/";
   private static final Pattern TRAIT_HEADERS =
       Pattern.compile("(/components/messageTraits/[^/]+)/headers");
@@ -405,18 +408,13 @@ public final class SchemaTypeMapper {
     if (!wrappable || resolved.isEmpty() || !(resolved.get() instanceof MapNode map)) {
       return type;
     }
-    Constraints rules = constraints(map);
+    Constraints rules = constraints(map, type);
     if (mapType) {
-      // Of the constraints, only const and enum apply to an object.
-      rules = Constraints.NONE.allowing(rules.allowed());
+      // Of the constraints, only const, enum and the rules of the values apply to an object.
+      rules = Constraints.NONE.allowing(rules.allowed()).withElements(rules.elements());
     }
-    boolean checkedFormat = Set.of("email", "hostname", "ipv4", "ipv6", "uri")
-        .contains(rules.format() == null ? "" : rules.format());
-    Constraints withoutFormat = new Constraints(rules.minimum(), rules.maximum(),
-        rules.exclusiveMinimum(), rules.exclusiveMaximum(), rules.minLength(), rules.maxLength(),
-        rules.pattern(), rules.minItems(), rules.maxItems(), null, rules.allowed(),
-        rules.uniqueItems(), rules.multipleOf());
-    if (withoutFormat.isEmpty() && !checkedFormat) {
+    boolean checkedFormat = CHECKED_FORMATS.contains(rules.format() == null ? "" : rules.format());
+    if (rules.withoutFormat().isEmpty() && !checkedFormat) {
       return type;
     }
     ClassName known = payloadWrappers.get(map.location());
@@ -651,7 +649,7 @@ public final class SchemaTypeMapper {
               flat.required().contains(jsonName),
               nullable,
               document(propertySchema),
-              constraints(propertySchema),
+              constraints(propertySchema, type),
               false,
               defaultValue,
               fixed.isPresent()));
@@ -677,6 +675,7 @@ public final class SchemaTypeMapper {
       TypeName value = additional.get() instanceof MapNode
           ? map(additional.get(), name.simpleName() + "Value")
           : JSON_NODE;
+      Constraints valueRules = elementConstraints(additional.get(), value);
       components.add(new Component(
           uniqueMember("additionalProperties", usedNames),
           "",
@@ -687,7 +686,7 @@ public final class SchemaTypeMapper {
               ? "the properties the schema does not name"
               : "the properties the schema does not name that match no pattern of"
                   + " patternProperties"),
-          Constraints.NONE,
+          Constraints.NONE.withElements(valueRules),
           true));
     }
     RecordType record = new RecordType(
@@ -727,8 +726,8 @@ public final class SchemaTypeMapper {
       }
       try {
         String javaPattern = EcmaPatternTranslator.translate(pattern);
-        mapped.add(new PatternProperty(pattern, javaPattern, type, constraints(entry.getValue()),
-            forbidden, allowsNull(entry.getValue(), type)));
+        mapped.add(new PatternProperty(pattern, javaPattern, type,
+            constraints(entry.getValue(), type), forbidden, allowsNull(entry.getValue(), type)));
       } catch (UntranslatablePatternException e) {
         problems.error(patterns.keyPosition(pattern),
             Messages.invalidPatternPropertiesKey(pattern, e.index(), e.reason(), e.fix()));
@@ -919,7 +918,7 @@ public final class SchemaTypeMapper {
       return Optional.empty();
     }
     Node given = schema.get("default").orElseThrow();
-    return defaults.check(property, given, type, constraints(schema), nullable);
+    return defaults.check(property, given, type, constraints(schema, type), nullable);
   }
 
   /** Returns whether {@code value} is a value of {@code type}: a matching scalar or enum value. */
@@ -977,8 +976,8 @@ public final class SchemaTypeMapper {
     return types;
   }
 
-  /** Returns the validation keywords of the schema that {@code raw} is or refers to. */
-  Constraints constraints(Node raw) {
+  /** Returns the validation keywords of a schema that maps to {@code type}. */
+  Constraints constraints(Node raw, TypeName type) {
     Optional<Node> resolved = refs.resolve(raw);
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
       return Constraints.NONE;
@@ -996,7 +995,46 @@ public final class SchemaTypeMapper {
         schema.text("format").orElse(null),
         allowedLiterals(schema),
         schema.get("uniqueItems").filter(SchemaTypeMapper::isTrue).isPresent(),
-        number(schema, "multipleOf"));
+        number(schema, "multipleOf"),
+        itemConstraints(schema, type));
+  }
+
+  /**
+   * Returns the validation keywords of each item of a list or value of a map of {@code type},
+   * from the schema's {@code items} or {@code additionalProperties}, or {@code null} when there
+   * are none or {@code type} is no list or map.
+   */
+  private Constraints itemConstraints(MapNode schema, TypeName type) {
+    if (!(type instanceof ParameterizedTypeName generic)) {
+      return null;
+    }
+    List<TypeName> arguments = generic.typeArguments();
+    TypeName element = arguments.get(arguments.size() - 1);
+    Optional<Node> elementSchema = generic.rawType().equals(LIST)
+        ? schema.get("items").filter(items -> !(items instanceof ListNode))
+        : schema.get("additionalProperties");
+    return elementSchema.map(node -> elementConstraints(node, element)).orElse(null);
+  }
+
+  /**
+   * Returns the validation keywords of a list item or map value of {@code type}, or {@code null}
+   * when none of them is checked. A {@code format} that no check reads is left out, so that it
+   * alone does not make a payload a record.
+   */
+  private Constraints elementConstraints(Node schema, TypeName type) {
+    Constraints rules = constraints(schema, type);
+    if (rules.format() != null && !CHECKED_FORMATS.contains(rules.format())) {
+      rules = rules.withoutFormat();
+    }
+    // Jackson reads a JSON null item into a JsonNode as NullNode, which the check compares with
+    // the allowed values, so an enum that allows null must list it.
+    if (type.equals(JSON_NODE) && !rules.allowed().isEmpty() && !rules.allowed().contains("null")
+        && isNullable(schema)) {
+      List<String> withNull = new ArrayList<>(rules.allowed());
+      withNull.add("null");
+      rules = rules.allowing(withNull);
+    }
+    return rules.isEmpty() ? null : rules;
   }
 
   /**

@@ -260,6 +260,8 @@ public sealed interface TypeDeclaration {
    *     the Java type does not check them itself; empty when any value is allowed
    * @param uniqueItems whether array items must be distinct
    * @param multipleOf the number every value must be a multiple of
+   * @param elements the validation keywords of each item of a list or value of a map, or {@code
+   *     null} when there are none
    */
   record Constraints(
       BigDecimal minimum,
@@ -274,19 +276,37 @@ public sealed interface TypeDeclaration {
       String format,
       List<String> allowed,
       boolean uniqueItems,
-      BigDecimal multipleOf) {
+      BigDecimal multipleOf,
+      Constraints elements) {
 
     static final Constraints NONE = new Constraints(
-        null, null, null, null, null, null, null, null, null, null, List.of(), false, null);
+        null, null, null, null, null, null, null, null, null, null, List.of(), false, null, null);
 
     public Constraints {
       allowed = List.copyOf(allowed);
+      if (elements != null && elements.isEmpty()) {
+        elements = null;
+      }
     }
 
     /** Returns these constraints with {@code literals} (JSON text) as the allowed values. */
     Constraints allowing(List<String> literals) {
       return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
-          maxLength, pattern, minItems, maxItems, format, literals, uniqueItems, multipleOf);
+          maxLength, pattern, minItems, maxItems, format, literals, uniqueItems, multipleOf,
+          elements);
+    }
+
+    /** Returns these constraints with {@code rules} for each item of a list or value of a map. */
+    Constraints withElements(Constraints rules) {
+      return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
+          maxLength, pattern, minItems, maxItems, format, allowed, uniqueItems, multipleOf, rules);
+    }
+
+    /** Returns these constraints without {@code format}. */
+    Constraints withoutFormat() {
+      return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
+          maxLength, pattern, minItems, maxItems, null, allowed, uniqueItems, multipleOf,
+          elements);
     }
 
     /** Returns whether there is anything to check. */

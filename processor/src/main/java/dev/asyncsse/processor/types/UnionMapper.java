@@ -143,7 +143,7 @@ final class UnionMapper {
 
     ClassName wrapper = types.allocate(
         hint + (count > 1 ? label : "Value"), resolved.location() + "#wrapper", resolved.position());
-    Constraints rules = types.constraints(candidate);
+    Constraints rules = types.constraints(candidate, type);
     if (type instanceof ParameterizedTypeName generic && generic.rawType().equals(SchemaTypeMapper.MAP)) {
       // Of the constraints, only const and enum apply to an object.
       rules = Constraints.NONE.allowing(rules.allowed());
