@@ -194,18 +194,22 @@ final class RecordChecks {
   private void strings(CodeText body, String name, String property, Constraints rules) {
     length(body, name, property, "codePointCount(0, " + name + ".length())", "characters",
         rules.minLength(), rules.maxLength());
-    Optional<String> javaPattern = rules.pattern() == null
-        ? Optional.empty()
-        : EcmaPatternTranslator.translated(rules.pattern());
-    if (javaPattern.isPresent()) {
-      String field = JavaNames.constantName(name) + "_PATTERN";
+    int count = 0;
+    for (String pattern : rules.patterns()) {
+      Optional<String> javaPattern = EcmaPatternTranslator.translated(pattern);
+      if (javaPattern.isEmpty()) {
+        continue;
+      }
+      count++;
+      String field =
+          JavaNames.constantName(name) + "_PATTERN" + (count == 1 ? "" : String.valueOf(count));
       type.addField(FieldSpec.builder(
               Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer(CodeText.of("$T.compile($S)", Pattern.class, javaPattern.get()))
           .build());
       // The message shows the pattern as the document wrote it, not its translation.
       fail(body, CodeText.builder().add("!$L.matcher($L).find()", field, name),
-          property + ": must match pattern " + rules.pattern() + ", but was ", name);
+          property + ": must match pattern " + pattern + ", but was ", name);
     }
     String check = rules.format() == null ? null : FORMAT_CHECKS.get(rules.format());
     if (check != null) {

@@ -414,7 +414,7 @@ public final class SchemaTypeMapper {
         .contains(rules.format() == null ? "" : rules.format());
     Constraints withoutFormat = new Constraints(rules.minimum(), rules.maximum(),
         rules.exclusiveMinimum(), rules.exclusiveMaximum(), rules.minLength(), rules.maxLength(),
-        rules.pattern(), rules.minItems(), rules.maxItems(), null, rules.allowed(),
+        rules.patterns(), rules.minItems(), rules.maxItems(), null, rules.allowed(),
         rules.uniqueItems(), rules.multipleOf());
     if (withoutFormat.isEmpty() && !checkedFormat) {
       return type;
@@ -953,7 +953,7 @@ public final class SchemaTypeMapper {
         SchemaKeywordChecks.bound(schema, "exclusiveMaximum"),
         count(schema, "minLength"),
         count(schema, "maxLength"),
-        schema.text("pattern").orElse(null),
+        schema.text("pattern").map(List::of).orElse(List.of()),
         count(schema, "minItems"),
         maxItems(schema),
         schema.text("format").orElse(null),

@@ -256,6 +256,8 @@ public sealed interface TypeDeclaration {
   /**
    * Validation keywords of a property schema; {@code null} where the schema has none.
    *
+   * @param patterns the ECMA-262 patterns a string must match, each as the document writes it;
+   *     several when {@code allOf} members each set one
    * @param allowed the JSON text of each {@code enum} value, or of the {@code const} value, when
    *     the Java type does not check them itself; empty when any value is allowed
    * @param uniqueItems whether array items must be distinct
@@ -268,7 +270,7 @@ public sealed interface TypeDeclaration {
       BigDecimal exclusiveMaximum,
       Integer minLength,
       Integer maxLength,
-      String pattern,
+      List<String> patterns,
       Integer minItems,
       Integer maxItems,
       String format,
@@ -277,16 +279,17 @@ public sealed interface TypeDeclaration {
       BigDecimal multipleOf) {
 
     static final Constraints NONE = new Constraints(
-        null, null, null, null, null, null, null, null, null, null, List.of(), false, null);
+        null, null, null, null, null, null, List.of(), null, null, null, List.of(), false, null);
 
     public Constraints {
+      patterns = List.copyOf(patterns);
       allowed = List.copyOf(allowed);
     }
 
     /** Returns these constraints with {@code literals} (JSON text) as the allowed values. */
     Constraints allowing(List<String> literals) {
       return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
-          maxLength, pattern, minItems, maxItems, format, literals, uniqueItems, multipleOf);
+          maxLength, patterns, minItems, maxItems, format, literals, uniqueItems, multipleOf);
     }
 
     /** Returns whether there is anything to check. */
