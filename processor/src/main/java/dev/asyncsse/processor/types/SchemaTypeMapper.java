@@ -267,6 +267,7 @@ public final class SchemaTypeMapper {
     positions.putIfAbsent(target.location(), target.position());
     if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
       keywordChecks.check(checkedSchema);
+      checkAllOfMembers(checkedSchema);
       allOfTypes.check(checkedSchema);
     }
     String hint = componentName(target).orElse(nameHint);
@@ -285,6 +286,24 @@ public final class SchemaTypeMapper {
       return given.get();
     }
     return mapNested(map, hint);
+  }
+
+  /**
+   * Checks the keywords of the schemas written in place in {@code schema}'s {@code allOf}, which
+   * are merged rather than mapped, each once. A member reached through {@code $ref} is checked
+   * where it is mapped.
+   */
+  private void checkAllOfMembers(MapNode schema) {
+    if (!(schema.get("allOf").orElse(null) instanceof ListNode members)) {
+      return;
+    }
+    for (Node member : members.items()) {
+      if (member instanceof MapNode inline && !RefResolver.isRef(inline)
+          && checked.add(inline.location())) {
+        keywordChecks.check(inline);
+        checkAllOfMembers(inline);
+      }
+    }
   }
 
   /**
