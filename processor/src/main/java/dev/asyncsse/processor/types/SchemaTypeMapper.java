@@ -93,6 +93,7 @@ public final class SchemaTypeMapper {
   private final DefaultValues defaults;
   private final SchemaKeywordChecks keywordChecks;
   private final AllOfTypeCheck allOfTypes;
+  private final AllOfMerger allOfMerger;
   private final Set<String> checked = new HashSet<>();
   // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
   private final List<MapNode> nesting = new ArrayList<>();
@@ -121,6 +122,7 @@ public final class SchemaTypeMapper {
     this.defaults = new DefaultValues(problems, this::generatedEnum);
     this.keywordChecks = new SchemaKeywordChecks(problems);
     this.allOfTypes = new AllOfTypeCheck(refs, problems);
+    this.allOfMerger = new AllOfMerger(refs, problems);
   }
 
   /**
@@ -516,6 +518,10 @@ public final class SchemaTypeMapper {
       if (sole.isPresent()) {
         return map(sole.get(), hint);
       }
+      Optional<AllOfMerger.Merged> merged = allOfMerger.merge(schema);
+      if (merged.isPresent()) {
+        return mergedType(schema, merged.get(), hint);
+      }
       return objectType(schema, hint);
     }
     if (schema.has("not")) {
@@ -545,6 +551,52 @@ public final class SchemaTypeMapper {
     }
   }
 
+  /**
+   * Returns the Java type of an {@code allOf} of string, number, integer, boolean or array parts:
+   * the type a single schema with the merged keywords would map to. A string {@code allOf} with
+   * {@code enum} values becomes an enum of the values every part allows, named after its owner.
+   */
+  private TypeName mergedType(MapNode schema, AllOfMerger.Merged merged, String hint) {
+    String format = merged.format() == null ? "" : merged.format();
+    switch (merged.type()) {
+      case "string":
+        return merged.enumValues() != null
+            ? mergedEnum(schema, merged.enumValues(), hint)
+            : stringType(format);
+      case "integer":
+        return format.equals("int64") ? LONG : INTEGER;
+      case "number":
+        return DOUBLE;
+      case "boolean":
+        return BOOLEAN;
+      default:
+        if (merged.items().size() > 1) {
+          return fallback(schema, "allOf with several items schemas", hint);
+        }
+        TypeName element = merged.items().isEmpty()
+            ? JSON_NODE
+            : map(merged.items().get(0), hint + "Item");
+        return ParameterizedTypeName.get(
+            LIST, element.equals(ClassName.get(Void.class)) ? JSON_NODE : element);
+    }
+  }
+
+  /**
+   * Returns the enum of a string {@code allOf}: the type of a member {@code $ref} whose enum has
+   * exactly these values, else a new enum named after the owner.
+   */
+  private TypeName mergedEnum(MapNode schema, List<String> values, String hint) {
+    ListNode members = (ListNode) schema.get("allOf").orElseThrow();
+    for (Node member : members.items()) {
+      if (RefResolver.isRef(member) && refs.resolve(member).orElse(null) instanceof MapNode target
+          && isStringEnum(target)
+          && stringValues(target.get("enum").orElseThrow()).equals(values)) {
+        return map(member, hint);
+      }
+    }
+    return enumType(schema, hint, values);
+  }
+
   private TypeName integerType(MapNode schema) {
     if (schema.text("format").filter("int64"::equals).isPresent()) {
       return LONG;
@@ -553,7 +605,10 @@ public final class SchemaTypeMapper {
   }
 
   private TypeName stringType(MapNode schema) {
-    String format = schema.text("format").orElse("");
+    return stringType(schema.text("format").orElse(""));
+  }
+
+  private TypeName stringType(String format) {
     switch (format) {
       case "date-time":
         return ClassName.get("java.time", "OffsetDateTime");
@@ -826,11 +881,14 @@ public final class SchemaTypeMapper {
   }
 
   private TypeName enumType(MapNode schema, String hint) {
+    return enumType(schema, hint, stringValues(schema.get("enum").orElseThrow()));
+  }
+
+  private TypeName enumType(MapNode schema, String hint, List<String> values) {
     ClassName name = allocate(hint, schema.location(), schema.position());
     bySchema.put(schema.location(), name);
     List<Constant> constants = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
-    List<String> values = stringValues(schema.get("enum").orElseThrow());
     List<String> names = strings(schema.get("x-java-enum-names").orElse(null));
     if (!names.isEmpty() && names.size() != values.size()) {
       problems.error(
@@ -965,6 +1023,10 @@ public final class SchemaTypeMapper {
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
       return Constraints.NONE;
     }
+    Optional<AllOfMerger.Merged> merged = allOfMerger.merge(schema);
+    if (merged.isPresent()) {
+      return merged.get().rules();
+    }
     return new Constraints(
         SchemaKeywordChecks.bound(schema, "minimum"),
         SchemaKeywordChecks.bound(schema, "maximum"),
@@ -985,7 +1047,7 @@ public final class SchemaTypeMapper {
    * Returns the maximum number of items: {@code maxItems}, or fewer when {@code items: false} or
    * {@code additionalItems: false} allows fewer.
    */
-  private static Integer maxItems(MapNode schema) {
+  static Integer maxItems(MapNode schema) {
     Integer declared = count(schema, "maxItems");
     Integer positional = SchemaKeywordChecks.positionalItemLimit(schema);
     if (positional == null) {
@@ -1048,7 +1110,7 @@ public final class SchemaTypeMapper {
         .orElse(null);
   }
 
-  private static Integer count(MapNode schema, String keyword) {
+  static Integer count(MapNode schema, String keyword) {
     BigDecimal value = number(schema, keyword);
     if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
       return null;
