@@ -129,6 +129,8 @@ final class AllOfMerger {
       enumValues = values.stream().map(value -> (String) ((ScalarNode) value).value()).toList();
       allowed = List.of();
     }
+    // NOTE: bounds from different parts that leave no value, such as minimum 10 in one part and
+    // maximum 5 in another, are not reported, so the generated type rejects every value.
     Constraints rules = new Constraints(
         tightest(parts, part -> SchemaKeywordChecks.bound(part, "minimum"), BigDecimal::max),
         tightest(parts, part -> SchemaKeywordChecks.bound(part, "maximum"), BigDecimal::min),
