@@ -203,6 +203,27 @@ class AllOfMergeTest {
   }
 
   @Test
+  void unionMemberIsWrapped() throws Exception {
+    String document = HEAD
+        + "    Thing:\n"
+        + "      type: object\n"
+        + "      properties:\n"
+        + "        choice:\n"
+        + "          oneOf:\n"
+        + "            - allOf: [{type: string}, {maxLength: 3}]\n"
+        + "            - {type: integer}\n";
+    Compilation compilation = compile(document);
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
+    SchemaVerdicts verdicts = new SchemaVerdicts(
+        document, "/components/schemas/Thing", SpecificationVersion.DRAFT_2020_12, thing);
+
+    verdicts.accepts("{\"choice\":\"abc\"}");
+    verdicts.accepts("{\"choice\":5}");
+    verdicts.rejects("{\"choice\":true}");
+  }
+
+  @Test
   void differentItemsSchemasFallBack() throws IOException {
     Compilation compilation = compile(HEAD
         + "    Thing:\n"

@@ -840,6 +840,14 @@ public final class SchemaTypeMapper {
     }
   }
 
+  /**
+   * Returns whether the schema's {@code allOf} describes strings, numbers, booleans or arrays, so
+   * it maps to such a value rather than to a record.
+   */
+  boolean mergesAllOf(MapNode schema) {
+    return allOfMerger.merge(schema).isPresent();
+  }
+
   /** Registers a generated type; used for wrapper records and unions. */
   void register(TypeDeclaration declaration) {
     declarations.put(declaration.name().simpleName(), declaration);

@@ -203,8 +203,8 @@ final class UnionMapper {
     return "any";
   }
 
-  private static boolean isObjectSchema(MapNode map) {
-    return map.has("properties") || map.has("allOf")
+  private boolean isObjectSchema(MapNode map) {
+    return map.has("properties") || map.has("allOf") && !types.mergesAllOf(map)
         || SchemaTypeMapper.types(map).contains("object");
   }
 
