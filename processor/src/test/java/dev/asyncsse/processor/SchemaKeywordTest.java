@@ -665,4 +665,28 @@ class SchemaKeywordTest {
     json.decode("{\"n\":1}", thing);
     assertThrows(JsonCodecException.class, () -> json.decode("{\"n\":2}", thing));
   }
+
+  @Test
+  void allOfMembersAreCheckedOnce() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Code:\n"
+            + "      allOf: [{type: string, minLength: -1}, {pattern: '(a'}]\n"
+            + "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        first: {$ref: '#/components/schemas/Code'}\n"
+            + "        second: {$ref: '#/components/schemas/Code'}\n"
+            + "        nested:\n"
+            + "          allOf: [{properties: {id: {type: string}}}, {allOf: [{maxItems: -2}]}]\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:15:41: " + Messages.invalidCount("minLength", "-1"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:15:56: " + Messages.invalidSchemaPattern("(a", 0, "unclosed group",
+            "Close the group with ')'."));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:22:75: " + Messages.invalidCount("maxItems", "-2"));
+  }
 }

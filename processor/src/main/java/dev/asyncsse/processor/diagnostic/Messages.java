@@ -575,6 +575,30 @@ public final class Messages {
         + " 'oneOf' or 'anyOf' when a value may have either type.";
   }
 
+  public static String allOfFormatConflict(List<String> parts) {
+    return "Conflicting formats in 'allOf': no string is a valid "
+        + String.join(" and ", parts)
+        + " at once, so every value would be rejected. Correct the format that is wrong, or use"
+        + " 'oneOf' or 'anyOf' when a value may have either format.";
+  }
+
+  public static String allOfFormatNotChecked(String unchecked, String checked) {
+    return "Format " + unchecked + " in 'allOf' is not checked, because the value is checked as "
+        + checked + " and the generated type checks one format. Check the other format in your"
+        + " own code, or remove one of them.";
+  }
+
+  public static String allOfValueConflict(List<String> parts) {
+    String listed = parts.size() == 1
+        ? parts.get(0)
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
+            + parts.get(parts.size() - 1);
+    return "Conflicting values in 'allOf': no value of the merged type is allowed by "
+        + listed
+        + " at once, so every value would be rejected. Correct the value that is wrong, or use"
+        + " 'oneOf' or 'anyOf' when a value may match either.";
+  }
+
   public static String tooFewPositionalItems(String minItems, String keyword, int limit) {
     String rule;
     if (keyword.equals("additionalItems")) {

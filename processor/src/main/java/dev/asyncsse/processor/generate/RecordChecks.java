@@ -299,10 +299,11 @@ final class RecordChecks {
       CodeText body, String name, Place place, String fieldBase, Constraints rules) {
     length(body, name, place, "codePointCount(0, " + name + ".length())", "characters",
         rules.minLength(), rules.maxLength());
-    Optional<String> javaPattern = rules.pattern() == null
-        ? Optional.empty()
-        : EcmaPatternTranslator.translated(rules.pattern());
-    if (javaPattern.isPresent()) {
+    for (String pattern : rules.patterns()) {
+      Optional<String> javaPattern = EcmaPatternTranslator.translated(pattern);
+      if (javaPattern.isEmpty()) {
+        continue;
+      }
       String field = field(fieldBase + "_PATTERN");
       type.addField(FieldSpec.builder(
               Pattern.class, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -310,7 +311,7 @@ final class RecordChecks {
           .build());
       // The message shows the pattern as the document wrote it, not its translation.
       fail(body, CodeText.builder().add("!$L.matcher($L).find()", field, name),
-          place, ": must match pattern " + rules.pattern() + ", but was ", name);
+          place, ": must match pattern " + pattern + ", but was ", name);
     }
     String check = rules.format() == null ? null : FORMAT_CHECKS.get(rules.format());
     if (check != null) {

@@ -288,11 +288,11 @@ final class DefaultValues {
     if (rules.maxLength() != null && length > rules.maxLength()) {
       return Optional.of("maxLength " + rules.maxLength());
     }
-    if (rules.pattern() != null) {
+    for (String pattern : rules.patterns()) {
       // find(), not matches(): a JSON Schema pattern is not anchored, as in the record's check.
-      Optional<String> javaPattern = EcmaPatternTranslator.translated(rules.pattern());
+      Optional<String> javaPattern = EcmaPatternTranslator.translated(pattern);
       if (javaPattern.isPresent() && !Pattern.compile(javaPattern.get()).matcher(text).find()) {
-        return Optional.of("pattern " + rules.pattern());
+        return Optional.of("pattern " + pattern);
       }
     }
     // NOTE: format email, hostname, ipv4 and ipv6 are checked only when the record is created.

@@ -96,6 +96,7 @@ public final class SchemaTypeMapper {
   private final DefaultValues defaults;
   private final SchemaKeywordChecks keywordChecks;
   private final AllOfTypeCheck allOfTypes;
+  private final AllOfMerger allOfMerger;
   private final Set<String> checked = new HashSet<>();
   // The schemas being mapped, outermost first, and those on the way to a schema that was too deep.
   private final List<MapNode> nesting = new ArrayList<>();
@@ -124,6 +125,7 @@ public final class SchemaTypeMapper {
     this.defaults = new DefaultValues(problems, this::generatedEnum);
     this.keywordChecks = new SchemaKeywordChecks(problems);
     this.allOfTypes = new AllOfTypeCheck(refs, problems);
+    this.allOfMerger = new AllOfMerger(refs, problems);
   }
 
   /**
@@ -270,6 +272,7 @@ public final class SchemaTypeMapper {
     positions.putIfAbsent(target.location(), target.position());
     if (target instanceof MapNode checkedSchema && checked.add(target.location())) {
       keywordChecks.check(checkedSchema);
+      checkAllOfMembers(checkedSchema);
       allOfTypes.check(checkedSchema);
     }
     String hint = componentName(target).orElse(nameHint);
@@ -288,6 +291,24 @@ public final class SchemaTypeMapper {
       return given.get();
     }
     return mapNested(map, hint);
+  }
+
+  /**
+   * Checks the keywords of the schemas written in place in {@code schema}'s {@code allOf}, which
+   * are merged rather than mapped, each once. A member reached through {@code $ref} is checked
+   * where it is mapped.
+   */
+  private void checkAllOfMembers(MapNode schema) {
+    if (!(schema.get("allOf").orElse(null) instanceof ListNode members)) {
+      return;
+    }
+    for (Node member : members.items()) {
+      if (member instanceof MapNode inline && !RefResolver.isRef(inline)
+          && checked.add(inline.location())) {
+        keywordChecks.check(inline);
+        checkAllOfMembers(inline);
+      }
+    }
   }
 
   /**
@@ -531,6 +552,10 @@ public final class SchemaTypeMapper {
       if (sole.isPresent()) {
         return map(sole.get(), hint);
       }
+      Optional<AllOfMerger.Merged> merged = allOfMerger.merge(schema);
+      if (merged.isPresent()) {
+        return mergedType(schema, merged.get(), hint);
+      }
       return objectType(schema, hint);
     }
     if (schema.has("not")) {
@@ -560,6 +585,52 @@ public final class SchemaTypeMapper {
     }
   }
 
+  /**
+   * Returns the Java type of an {@code allOf} of string, number, integer, boolean or array parts:
+   * the type a single schema with the merged keywords would map to. A string {@code allOf} with
+   * {@code enum} values becomes an enum of the values every part allows, named after its owner.
+   */
+  private TypeName mergedType(MapNode schema, AllOfMerger.Merged merged, String hint) {
+    String format = merged.format() == null ? "" : merged.format();
+    switch (merged.type()) {
+      case "string":
+        return merged.enumValues() != null
+            ? mergedEnum(schema, merged.enumValues(), hint)
+            : stringType(format);
+      case "integer":
+        return format.equals("int64") ? LONG : INTEGER;
+      case "number":
+        return DOUBLE;
+      case "boolean":
+        return BOOLEAN;
+      default:
+        if (merged.items().size() > 1) {
+          return fallback(schema, "allOf with several items schemas", hint);
+        }
+        TypeName element = merged.items().isEmpty()
+            ? JSON_NODE
+            : map(merged.items().get(0), hint + "Item");
+        return ParameterizedTypeName.get(
+            LIST, element.equals(ClassName.get(Void.class)) ? JSON_NODE : element);
+    }
+  }
+
+  /**
+   * Returns the enum of a string {@code allOf}: the type of a member {@code $ref} whose enum has
+   * exactly these values, else a new enum named after the owner.
+   */
+  private TypeName mergedEnum(MapNode schema, List<String> values, String hint) {
+    ListNode members = (ListNode) schema.get("allOf").orElseThrow();
+    for (Node member : members.items()) {
+      if (RefResolver.isRef(member) && refs.resolve(member).orElse(null) instanceof MapNode target
+          && isStringEnum(target)
+          && stringValues(target.get("enum").orElseThrow()).equals(values)) {
+        return map(member, hint);
+      }
+    }
+    return enumType(schema, hint, values);
+  }
+
   private TypeName integerType(MapNode schema) {
     if (schema.text("format").filter("int64"::equals).isPresent()) {
       return LONG;
@@ -568,7 +639,10 @@ public final class SchemaTypeMapper {
   }
 
   private TypeName stringType(MapNode schema) {
-    String format = schema.text("format").orElse("");
+    return stringType(schema.text("format").orElse(""));
+  }
+
+  private TypeName stringType(String format) {
     switch (format) {
       case "date-time":
         return ClassName.get("java.time", "OffsetDateTime");
@@ -801,6 +875,14 @@ public final class SchemaTypeMapper {
     }
   }
 
+  /**
+   * Returns whether the schema's {@code allOf} describes strings, numbers, booleans or arrays, so
+   * it maps to such a value rather than to a record.
+   */
+  boolean mergesAllOf(MapNode schema) {
+    return allOfMerger.merge(schema).isPresent();
+  }
+
   /** Registers a generated type; used for wrapper records and unions. */
   void register(TypeDeclaration declaration) {
     declarations.put(declaration.name().simpleName(), declaration);
@@ -842,11 +924,14 @@ public final class SchemaTypeMapper {
   }
 
   private TypeName enumType(MapNode schema, String hint) {
+    return enumType(schema, hint, stringValues(schema.get("enum").orElseThrow()));
+  }
+
+  private TypeName enumType(MapNode schema, String hint, List<String> values) {
     ClassName name = allocate(hint, schema.location(), schema.position());
     bySchema.put(schema.location(), name);
     List<Constant> constants = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
-    List<String> values = stringValues(schema.get("enum").orElseThrow());
     List<String> names = strings(schema.get("x-java-enum-names").orElse(null));
     if (!names.isEmpty() && names.size() != values.size()) {
       problems.error(
@@ -982,6 +1067,16 @@ public final class SchemaTypeMapper {
     if (resolved.isEmpty() || !(resolved.get() instanceof MapNode schema)) {
       return Constraints.NONE;
     }
+    Optional<AllOfMerger.Merged> merged = allOfMerger.merge(schema);
+    if (merged.isPresent()) {
+      Constraints rules = merged.get().rules();
+      List<Node> items = merged.get().items();
+      if (items.size() == 1 && type instanceof ParameterizedTypeName generic
+          && generic.rawType().equals(LIST)) {
+        rules = rules.withElements(elementConstraints(items.get(0), generic.typeArguments().get(0)));
+      }
+      return rules;
+    }
     return new Constraints(
         SchemaKeywordChecks.bound(schema, "minimum"),
         SchemaKeywordChecks.bound(schema, "maximum"),
@@ -989,7 +1084,7 @@ public final class SchemaTypeMapper {
         SchemaKeywordChecks.bound(schema, "exclusiveMaximum"),
         count(schema, "minLength"),
         count(schema, "maxLength"),
-        schema.text("pattern").orElse(null),
+        schema.text("pattern").map(List::of).orElse(List.of()),
         count(schema, "minItems"),
         maxItems(schema),
         schema.text("format").orElse(null),
@@ -1041,7 +1136,7 @@ public final class SchemaTypeMapper {
    * Returns the maximum number of items: {@code maxItems}, or fewer when {@code items: false} or
    * {@code additionalItems: false} allows fewer.
    */
-  private static Integer maxItems(MapNode schema) {
+  static Integer maxItems(MapNode schema) {
     Integer declared = count(schema, "maxItems");
     Integer positional = SchemaKeywordChecks.positionalItemLimit(schema);
     if (positional == null) {
@@ -1104,7 +1199,7 @@ public final class SchemaTypeMapper {
         .orElse(null);
   }
 
-  private static Integer count(MapNode schema, String keyword) {
+  static Integer count(MapNode schema, String keyword) {
     BigDecimal value = number(schema, keyword);
     if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
       return null;

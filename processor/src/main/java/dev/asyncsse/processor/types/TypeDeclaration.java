@@ -256,6 +256,8 @@ public sealed interface TypeDeclaration {
   /**
    * Validation keywords of a property schema; {@code null} where the schema has none.
    *
+   * @param patterns the ECMA-262 patterns a string must match, each as the document writes it;
+   *     several when {@code allOf} members each set one
    * @param allowed the JSON text of each {@code enum} value, or of the {@code const} value, when
    *     the Java type does not check them itself; empty when any value is allowed
    * @param uniqueItems whether array items must be distinct
@@ -270,7 +272,7 @@ public sealed interface TypeDeclaration {
       BigDecimal exclusiveMaximum,
       Integer minLength,
       Integer maxLength,
-      String pattern,
+      List<String> patterns,
       Integer minItems,
       Integer maxItems,
       String format,
@@ -280,9 +282,11 @@ public sealed interface TypeDeclaration {
       Constraints elements) {
 
     static final Constraints NONE = new Constraints(
-        null, null, null, null, null, null, null, null, null, null, List.of(), false, null, null);
+        null, null, null, null, null, null, List.of(), null, null, null, List.of(), false, null,
+        null);
 
     public Constraints {
+      patterns = List.copyOf(patterns);
       allowed = List.copyOf(allowed);
       if (elements != null && elements.isEmpty()) {
         elements = null;
@@ -292,20 +296,20 @@ public sealed interface TypeDeclaration {
     /** Returns these constraints with {@code literals} (JSON text) as the allowed values. */
     Constraints allowing(List<String> literals) {
       return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
-          maxLength, pattern, minItems, maxItems, format, literals, uniqueItems, multipleOf,
+          maxLength, patterns, minItems, maxItems, format, literals, uniqueItems, multipleOf,
           elements);
     }
 
     /** Returns these constraints with {@code rules} for each item of a list or value of a map. */
     Constraints withElements(Constraints rules) {
       return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
-          maxLength, pattern, minItems, maxItems, format, allowed, uniqueItems, multipleOf, rules);
+          maxLength, patterns, minItems, maxItems, format, allowed, uniqueItems, multipleOf, rules);
     }
 
     /** Returns these constraints without {@code format}. */
     Constraints withoutFormat() {
       return new Constraints(minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength,
-          maxLength, pattern, minItems, maxItems, null, allowed, uniqueItems, multipleOf,
+          maxLength, patterns, minItems, maxItems, null, allowed, uniqueItems, multipleOf,
           elements);
     }
 

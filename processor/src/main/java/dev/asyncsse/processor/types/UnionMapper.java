@@ -144,9 +144,10 @@ final class UnionMapper {
     ClassName wrapper = types.allocate(
         hint + (count > 1 ? label : "Value"), resolved.location() + "#wrapper", resolved.position());
     Constraints rules = types.constraints(candidate, type);
-    if (type instanceof ParameterizedTypeName generic && generic.rawType().equals(SchemaTypeMapper.MAP)) {
-      // Of the constraints, only const and enum apply to an object.
-      rules = Constraints.NONE.allowing(rules.allowed());
+    if (type instanceof ParameterizedTypeName generic
+        && generic.rawType().equals(SchemaTypeMapper.MAP)) {
+      // Of the constraints, only const, enum and the rules of the values apply to an object.
+      rules = Constraints.NONE.allowing(rules.allowed()).withElements(rules.elements());
     }
     Component value = new Component(
         "value", "value", type, true, false, SchemaDoc.of("the member's value"), rules, false);
@@ -219,8 +220,8 @@ final class UnionMapper {
     return "any";
   }
 
-  private static boolean isObjectSchema(MapNode map) {
-    return map.has("properties") || map.has("allOf")
+  private boolean isObjectSchema(MapNode map) {
+    return map.has("properties") || map.has("allOf") && !types.mergesAllOf(map)
         || SchemaTypeMapper.types(map).contains("object");
   }
 
