@@ -66,4 +66,41 @@ class UnionMemberCheckTest {
         () -> JsonCodec.jackson().decode("{\"code\":\"abcd\"}", code));
     assertEquals("code: value: must have at most 3 characters, but was abcd", e.reason());
   }
+
+  @Test
+  void mergedAndWrappedCollectionsCheckTheirElements(@TempDir Path dir) throws Exception {
+    String document = "asyncapi: 3.0.0\n"
+        + "info: {title: Element checks, version: 1.0.0}\n"
+        + "channels:\n"
+        + "  bags:\n"
+        + "    address: bags\n"
+        + "    messages:\n"
+        + "      bag: {payload: {$ref: '#/components/schemas/Bag'}}\n"
+        + "components:\n"
+        + "  schemas:\n"
+        + "    Bag:\n"
+        + "      type: object\n"
+        + "      properties:\n"
+        + "        tags:\n"
+        + "          allOf:\n"
+        + "            - {type: array, items: {type: string, maxLength: 2}}\n"
+        + "            - {minItems: 1}\n"
+        + "        counts:\n"
+        + "          oneOf:\n"
+        + "            - {type: object, additionalProperties: {type: integer, minimum: 1}}\n"
+        + "            - {type: string}\n";
+    Compilation compilation =
+        Sources.compile(dir, PACKAGE + ".elements", "bags.yaml", document, "-Xlint:all");
+    assertThat(compilation).succeeded();
+    Class<?> bag = new CompiledClasses(compilation).loadClass(PACKAGE + ".elements.Bag");
+    SchemaVerdicts verdicts = new SchemaVerdicts(
+        document, "/components/schemas/Bag", SpecificationVersion.DRAFT_7, bag);
+
+    verdicts.accepts("{\"tags\":[\"ab\"]}");
+    verdicts.rejects("{\"tags\":[]}");
+    verdicts.rejects("{\"tags\":[\"ab\",\"abc\"]}");
+    verdicts.accepts("{\"counts\":{\"a\":1}}");
+    verdicts.accepts("{\"counts\":\"none\"}");
+    verdicts.rejects("{\"counts\":{\"a\":0}}");
+  }
 }
