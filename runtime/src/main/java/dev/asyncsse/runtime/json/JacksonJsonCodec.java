@@ -57,7 +57,7 @@ public final class JacksonJsonCodec implements JsonCodec {
   public static ObjectMapper defaultMapper() {
     JsonMapper mapper = JsonMapper.builder()
         .addModule(new JavaTimeModule())
-        .addModule(new SimpleModule("asyncsse-strict-time")
+        .addModule(new SimpleModule("asyncsse-text-only")
             .setDeserializerModifier(TextOnlyDeserializer.modifier()))
         .addModule(new SimpleModule("asyncsse-finite-numbers")
             .setDeserializerModifier(FiniteNumberDeserializer.modifier()))
