@@ -655,6 +655,50 @@ public final class Messages {
         + " only the other values are allowed. Remove it, or use 'format: int64'.";
   }
 
+  /** @param large whether the number is too large, else it is too close to 0 */
+  public static String numberBeyondDoubleRange(String keyword, String value, boolean large) {
+    return "Number beyond the range of a double in '"
+        + keyword
+        + "': "
+        + value
+        + (large
+            ? " is larger in magnitude than 1.7976931348623157E308, so decoding rejects it"
+            : " is not 0 but closer to 0 than 4.9E-324, so decoding reads it as 0")
+        + " and no value can equal it. Write a number that a double can represent.";
+  }
+
+  /** @param range {@code int} for an integer without format, or {@code int64} */
+  public static String constOutOfIntegerRange(String value, String range) {
+    return "Invalid 'const': "
+        + value
+        + " is outside the range of "
+        + integerTypeOf(range)
+        + ", so every value would be rejected. "
+        + integerRangeFix(range);
+  }
+
+  /** @param range {@code int} for an integer without format, or {@code int64} */
+  public static String enumValueOutOfIntegerRange(String value, String range) {
+    return "Enum value "
+        + value
+        + " is outside the range of "
+        + integerTypeOf(range)
+        + ", so no valid value can equal it and only the other values are allowed. "
+        + integerRangeFix(range);
+  }
+
+  private static String integerTypeOf(String range) {
+    return range.equals("int64")
+        ? "Long, the Java type of 'format: int64'"
+        : "Integer, the Java type of an integer without 'format: int64'";
+  }
+
+  private static String integerRangeFix(String range) {
+    return range.equals("int64")
+        ? "Change the value: no Java integer type that the processor maps to holds it."
+        : "Add 'format: int64' to map the schema to Long, or change the value.";
+  }
+
   public static String unknownJavaType(String value) {
     return "Unknown x-java-type "
         + quote(value)
