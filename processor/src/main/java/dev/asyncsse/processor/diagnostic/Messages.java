@@ -396,7 +396,7 @@ public final class Messages {
         + " for channel "
         + whole(channel)
         + ": "
-        + reason
+        + escapeControls(reason)
         + ". Write the address as a path with parameters such as rooms/{roomId}/messages.";
   }
 
@@ -942,7 +942,7 @@ public final class Messages {
         + " in the headers of message "
         + whole(message)
         + ": "
-        + reason
+        + escapeControls(reason)
         + ", so the channel gets no typed request headers. Rename the property to a header name"
         + " of letters, digits and !#$%&'*+-.^_`|~ that java.net.http may send.";
   }

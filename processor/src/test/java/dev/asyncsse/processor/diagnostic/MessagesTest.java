@@ -42,9 +42,12 @@ class MessagesTest {
 
   @Test
   void namesInMessagesAreEscaped() {
-    String message = Messages.missingOperationAction("send\nticks");
+    String action = Messages.missingOperationAction("send\nticks");
+    String address = Messages.invalidAddress("c\n", "/{a\tb}", "parameter name \"a\tb\" is bad");
 
-    assertEquals(-1, message.indexOf('\n'), message);
+    assertEquals(-1, action.indexOf('\n'), action);
+    assertEquals(-1, address.indexOf('\n'), address);
+    assertEquals(-1, address.indexOf('\t'), address);
   }
 
   @Test
