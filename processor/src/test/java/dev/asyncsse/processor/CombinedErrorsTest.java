@@ -298,10 +298,10 @@ class CombinedErrorsTest {
             + "    Alias: {$ref: '#/info/title'}\n");
 
     assertErrors(compilation, List.of(
-        at("2:15", Messages.referencedSchemaKind("#/info/title", "the string \"Clock\"")),
         at("14:39", Messages.invalidSchemaPattern(
             "([a-z", 1, "unclosed character class", "Close the class with ']'.")),
-        at("15:22", Messages.unknownSchemaType("integr"))));
+        at("15:22", Messages.unknownSchemaType("integr")),
+        at("16:19", Messages.referencedSchemaKind("#/info/title", "the string \"Clock\""))));
     assertEquals(List.of(), compilation.warnings(), "warnings of an unused schema");
     assertNothingGenerated();
   }

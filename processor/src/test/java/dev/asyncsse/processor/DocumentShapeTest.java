@@ -456,7 +456,66 @@ class DocumentShapeTest {
             + "  schemas:\n"
             + "    sentAt: [1, 2]\n",
         "14:13",
-        Messages.referencedSchemaKind("#/components/schemas/sentAt", "a list"));
+        Messages.componentSchemaKind("sentAt", "a list"));
+  }
+
+  @Test
+  void refToScalarIsReportedAtRef() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          type: object\n"
+            + "          properties:\n"
+            + "            t: {$ref: '#/info/title'}\n",
+        "11:23",
+        Messages.referencedSchemaKind("#/info/title", "the string \"Shape\""));
+  }
+
+  @Test
+  void nonSchemaComponentIsErrorAtValue() throws IOException {
+    List<String> values = List.of("null", "5", "text", "[1, 2]");
+    List<String> found = List.of("null", "the number 5", "the string \"text\"", "a list");
+    for (int i = 0; i < values.size(); i++) {
+      assertOneError(
+          HEAD + TICKS + "components:\n  schemas:\n    A: " + values.get(i) + "\n",
+          "11:8",
+          Messages.componentSchemaKind("A", found.get(i)));
+    }
+  }
+
+  @Test
+  void nonSchemaInJsonSchemaFormatComponentIsError() throws IOException {
+    assertOneError(
+        HEAD + TICKS + "components:\n  schemas:\n    A:\n"
+            + "      schemaFormat: application/schema+json;version=draft-07\n"
+            + "      schema: null\n",
+        "13:15",
+        Messages.componentSchemaKind("A", "null"));
+  }
+
+  @Test
+  void referencedNullComponentIsOneError() throws IOException {
+    assertOneError(
+        HEAD
+            + "channels:\n"
+            + "  ticks:\n"
+            + "    address: ticks\n"
+            + "    messages:\n"
+            + "      tick:\n"
+            + "        payload:\n"
+            + "          properties:\n"
+            + "            a: {$ref: '#/components/schemas/A'}\n"
+            + "            b: {$ref: '#/components/schemas/A'}\n"
+            + "components:\n"
+            + "  schemas:\n"
+            + "    A: null\n",
+        "14:8",
+        Messages.componentSchemaKind("A", "null"));
   }
 
   @Test

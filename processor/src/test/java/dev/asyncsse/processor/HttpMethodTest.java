@@ -174,6 +174,23 @@ class HttpMethodTest {
             + Messages.conflictingHttpMethods("ticks", "sendTicks", "POST", "receiveTicks", "PUT"));
   }
 
+  @Test
+  void controlCharactersInMethodAreEscaped(@TempDir Path dir) throws Exception {
+    String[] methods = {"POST\\n", "GE\\tT", "GET\\u0000"};
+    String[] shown = {"\"POST\\n\"", "\"GE\\tT\"", "\"GET\\u0000\""};
+    for (int i = 0; i < methods.length; i++) {
+      Compilation compilation = compile(dir, HEADER
+          + "  o: {action: receive, channel: {$ref: '#/channels/ticks'},"
+          + " bindings: {http: {method: \"" + methods[i] + "\"}}}\n");
+
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorCount(1);
+      String message = compilation.errors().get(0).getMessage(null);
+      assertTrue(message.contains("Invalid HTTP method " + shown[i] + " in"), message);
+      assertTrue(message.chars().noneMatch(c -> c < 0x20), message);
+    }
+  }
+
   private static String operation(String name, String method) {
     return "  " + name + ":\n"
         + "    action: send\n"

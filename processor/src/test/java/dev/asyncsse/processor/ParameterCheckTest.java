@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.asyncsse.processor.diagnostic.Messages;
 import com.sun.net.httpserver.HttpServer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -283,5 +284,31 @@ class ParameterCheckTest {
       server.getClass().getMethod("shutdown").invoke(server);
       http.stop(0);
     }
+  }
+
+  @Test
+  void boundsBeyondDoubleCompile() throws Exception {
+    Compilation compilation = Sources.compile(dir, RULES_PACKAGE, "wide.yaml",
+        RULES_DOCUMENT
+            .replace("          exclusiveMinimum: 0\n", "          minimum: -1e400\n")
+            .replace("          exclusiveMaximum: 1\n", "          maximum: 1e400\n")
+            .replace("          maximum: 40\n", "          maximum: 1e400\n"),
+        "-Xlint:all");
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void enumBeyondDoubleIsError() throws Exception {
+    Compilation compilation = Sources.compile(dir, RULES_PACKAGE, "wide.yaml",
+        RULES_DOCUMENT
+            .replace("          exclusiveMinimum: 0\n", "          enum: [1e400, 0.5, abc]\n"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(
+        "wide.yaml:22:18: " + Messages.numberBeyondDoubleRange("enum", "1E+400", true));
+    assertThat(compilation).hadErrorContaining(
+        "wide.yaml:22:30: " + Messages.expectedKind("enum value", "a number", "string"));
   }
 }

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.asyncsse.processor.diagnostic.Messages;
@@ -688,5 +689,108 @@ class SchemaKeywordTest {
             "Close the group with ')'."));
     assertThat(compilation).hadErrorContaining(
         "keywords.yaml:22:75: " + Messages.invalidCount("maxItems", "-2"));
+  }
+
+  @Test
+  void numbersBeyondDoubleRangeAreErrors() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: number, const: 1e400}\n"
+            + "        b: {type: number, enum: [1e400, 1]}\n"
+            + "        c: {type: number, default: -1e400}\n"
+            + "        d: {type: number, const: 1e-400}\n"
+            + "        e: {const: {x: [1e400]}}\n"
+            + "        f: {type: integer, const: 1e400}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(6);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:34: " + Messages.numberBeyondDoubleRange("const", "1E+400", true));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:18:34: " + Messages.numberBeyondDoubleRange("enum", "1E+400", true));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:19:36: " + Messages.numberBeyondDoubleRange("default", "-1E+400", true));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:20:34: " + Messages.numberBeyondDoubleRange("const", "1E-400", false));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:21:25: " + Messages.numberBeyondDoubleRange("const", "1E+400", true));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:22:35: " + Messages.numberBeyondDoubleRange("const", "1E+400", true));
+    assertNothingGenerated();
+  }
+
+  @Test
+  void extremeNumbersCompile() throws Exception {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: number, minimum: 1e70000, maximum: 1e80000}\n"
+            + "        b: {type: number, multipleOf: 1e70000}\n"
+            + "        c: {type: integer, format: int64, multipleOf: 1e20}\n"
+            + "        d: {type: integer, minimum: 1e-400}\n"
+            + "        e: {type: number, const: -0.0}\n"
+            + "        f: {type: integer, format: int64, enum: [-9223372036854775808, 1]}\n"
+            + "        g: {type: number, maximum: 1e-70000}\n");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    String error = assertThrows(JsonCodecException.class,
+        () -> json.decode("{\"a\":1}", thing)).getMessage();
+    assertTrue(error.contains("a: must be >= 1E+70000, but was 1.0"), error);
+    json.decode("{\"b\":0}", thing);
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"b\":1}", thing));
+    json.decode("{\"c\":0}", thing);
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"c\":5}", thing));
+    json.decode("{\"d\":1}", thing);
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"d\":0}", thing));
+    json.decode("{\"e\":0}", thing);
+    json.decode("{\"f\":-9223372036854775808}", thing);
+    json.decode("{\"g\":0}", thing);
+  }
+
+  @Test
+  void integerConstOutsideIntWithoutFormatIsError() throws IOException {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        a: {type: integer, const: 3000000000}\n"
+            + "        b: {type: integer, format: int64, const: 99999999999999999999}\n"
+            + "        c: {type: integer, enum: [3000000000, -3000000000]}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:17:35: " + Messages.constOutOfIntegerRange("3000000000", "int"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:18:50: "
+            + Messages.constOutOfIntegerRange("99999999999999999999", "int64"));
+    assertThat(compilation).hadErrorContaining(
+        "keywords.yaml:19:34: " + Messages.enumWithoutDeclaredType("integer"));
+  }
+
+  @Test
+  void integerEnumValueOutsideIntWithoutFormatIsDropped() throws Exception {
+    Compilation compilation = compileSchemas(
+        "    Thing:\n"
+            + "      type: object\n"
+            + "      properties:\n"
+            + "        n: {type: integer, enum: [1, 3000000000]}\n"
+            + "        m: {type: integer, format: int64, enum: [1, 3000000000]}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        "keywords.yaml:17:38: " + Messages.enumValueOutOfIntegerRange("3000000000", "int"));
+    Class<?> thing = load(compilation, "Thing");
+    JsonCodec json = JsonCodec.jackson();
+    json.decode("{\"n\":1,\"m\":3000000000}", thing);
+    assertThrows(JsonCodecException.class, () -> json.decode("{\"n\":2}", thing));
   }
 }

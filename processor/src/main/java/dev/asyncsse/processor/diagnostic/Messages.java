@@ -38,9 +38,45 @@ public final class Messages {
   public static String quote(String text) {
     int length = text.codePointCount(0, text.length());
     if (length <= QUOTED_LENGTH) {
-      return "\"" + text + "\"";
+      return whole(text);
     }
-    return "\"" + startOf(text) + "...\" (" + length + " characters)";
+    return "\"" + escapeControls(startOf(text)) + "...\" (" + length + " characters)";
+  }
+
+  /** Returns {@code text} in double quotes, whole, with its control characters escaped. */
+  private static String whole(String text) {
+    return "\"" + escapeControls(text) + "\"";
+  }
+
+  /**
+   * Returns {@code text} with each control character, line or paragraph separator written as a
+   * JSON escape ({@code \n}, {@code \t}, {@code \u0000}), so that a document value can neither
+   * split a compiler message into lines nor put raw bytes into the compiler's output.
+   */
+  public static String escapeControls(String text) {
+    StringBuilder escaped = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (escaped == null && !control) {
+        continue;
+      }
+      if (escaped == null) {
+        escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (!control) {
+        escaped.append(c);
+      } else if (c == '\n') {
+        escaped.append("\\n");
+      } else if (c == '\r') {
+        escaped.append("\\r");
+      } else if (c == '\t') {
+        escaped.append("\\t");
+      } else {
+        escaped.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return escaped == null ? text : escaped.toString();
   }
 
   /** Returns the first {@link #QUOTED_LENGTH} characters of {@code text}, or a shorter text. */
@@ -50,11 +86,11 @@ public final class Messages {
   }
 
   public static String documentNotFound(String path, String packageName, List<String> tried) {
-    return "AsyncAPI document not found: \""
-        + path
-        + "\" for package \""
-        + packageName
-        + "\". Looked in:\n  "
+    return "AsyncAPI document not found: "
+        + whole(path)
+        + " for package "
+        + whole(packageName)
+        + ". Looked in:\n  "
         + String.join("\n  ", tried)
         + "\nPut the file in one of these places (for Maven, next to the package under"
         + " src/main/java or src/main/resources), or pass -A"
@@ -86,23 +122,24 @@ public final class Messages {
   }
 
   public static String readFailed(String file, Exception e) {
-    return "Cannot read \"" + file + "\": " + e.getMessage() + ". Check that the file is readable.";
+    return "Cannot read " + whole(file) + ": " + escapeControls(String.valueOf(e.getMessage()))
+        + ". Check that the file is readable.";
   }
 
   /** @param badByte the first byte that is not part of a UTF-8 character, from 0 to 255 */
   public static String notUtf8(String file, int badByte) {
-    return "Document is not valid UTF-8: \""
-        + file
-        + "\" has the byte "
+    return "Document is not valid UTF-8: "
+        + whole(file)
+        + " has the byte "
         + String.format("0x%02X", badByte)
         + " here, which does not start or continue a UTF-8 character, and AsyncAPI documents are"
         + " read as UTF-8. Save the file as UTF-8.";
   }
 
   public static String referencedFileUnreadable(String file, Exception e) {
-    return "$ref target file not readable: \""
-        + file
-        + "\" ("
+    return "$ref target file not readable: "
+        + whole(file)
+        + " ("
         + e.getClass().getSimpleName()
         + ": "
         + e.getMessage()
@@ -110,9 +147,9 @@ public final class Messages {
   }
 
   public static String duplicateKey(String key, SourcePosition first) {
-    return "Duplicate key \""
-        + key
-        + "\"; it was first defined at "
+    return "Duplicate key "
+        + whole(key)
+        + "; it was first defined at "
         + first
         + ". Remove or rename one of them.";
   }
@@ -144,9 +181,9 @@ public final class Messages {
   public static String refTargetMissing(String ref, String file) {
     return "$ref target not found: "
         + quote(ref)
-        + " points at nothing in \""
-        + file
-        + "\". Point the $ref at an existing node, or add the missing component.";
+        + " points at nothing in "
+        + whole(file)
+        + ". Point the $ref at an existing node, or add the missing component.";
   }
 
   /** @param steps the cycle's {@code $ref}s in order, the first repeated at the end */
@@ -213,7 +250,7 @@ public final class Messages {
   public static String invalidAddressKind(String channel, String found) {
     return invalidFieldKind(
         "address",
-        "channel \"" + channel + "\"",
+        "channel " + whole(channel),
         found,
         "a string or null",
         "Write the address as one string, quoted where YAML would read a number or boolean,"
@@ -223,17 +260,27 @@ public final class Messages {
   public static String invalidPayloadKind(String message, String found) {
     return invalidFieldKind(
         "payload",
-        "message \"" + message + "\"",
+        "message " + whole(message),
         found,
         "a JSON Schema, which is an object or a boolean",
         "Write the payload's schema as an object, such as payload: {type: string}, or write"
             + " true to accept any JSON value.");
   }
 
+  public static String componentSchemaKind(String key, String found) {
+    return invalidFieldKind(
+        escapeControls(key),
+        "components/schemas",
+        found,
+        "a JSON Schema, which is an object or a boolean",
+        "Write the schema as an object, such as " + escapeControls(key) + ": {type: string}, write true to accept"
+            + " any JSON value, or remove the entry.");
+  }
+
   public static String invalidHeadersKind(String message, String found) {
     return invalidFieldKind(
         "headers",
-        "message \"" + message + "\"",
+        "message " + whole(message),
         found,
         "a schema object of type object",
         "Write the headers as an object schema, such as headers: {type: object, properties:"
@@ -243,23 +290,23 @@ public final class Messages {
   public static String operationChannelNotRef(String operation, String found) {
     return invalidFieldKind(
         "channel",
-        "operation \"" + operation + "\"",
+        "operation " + whole(operation),
         found,
         "a Reference Object",
         "Point it at a channel with $ref, such as channel: {$ref: '#/channels/userSignups'}.");
   }
 
   public static String missingOperationAction(String operation) {
-    return "Missing 'action' in operation \""
-        + operation
-        + "\". Add action: send when the application sends the operation's messages, or action:"
+    return "Missing 'action' in operation "
+        + whole(operation)
+        + ". Add action: send when the application sends the operation's messages, or action:"
         + " receive when it receives them.";
   }
 
   public static String invalidOperationAction(String operation, String found) {
-    return "Invalid 'action' of operation \""
-        + operation
-        + "\": it is "
+    return "Invalid 'action' of operation "
+        + whole(operation)
+        + ": it is "
         + found
         + " but must be send or receive. Write action: send when the application sends the"
         + " operation's messages and action: receive when it receives them; AsyncAPI 2's"
@@ -267,9 +314,9 @@ public final class Messages {
   }
 
   public static String operationMessageNotRef(String operation, String found) {
-    return "Invalid item in 'messages' of operation \""
-        + operation
-        + "\": it is "
+    return "Invalid item in 'messages' of operation "
+        + whole(operation)
+        + ": it is "
         + found
         + " but must be a Reference Object. Point it at a message of the operation's channel with"
         + " $ref, such as {$ref: '#/channels/userSignups/messages/userSignedUp'}.";
@@ -288,30 +335,30 @@ public final class Messages {
   }
 
   public static String undeclaredParameter(String channel, String parameter) {
-    return "Channel \""
-        + channel
-        + "\" uses '{"
+    return "Channel "
+        + whole(channel)
+        + " uses '{"
         + parameter
         + "}' in its address but does not declare it under 'parameters'; it is generated"
         + " as a string parameter. Declare it to document it.";
   }
 
   public static String unusedParameter(String channel, String parameter) {
-    return "Channel \""
-        + channel
-        + "\" declares parameter \""
-        + parameter
-        + "\" that its address does not use. Add '{"
+    return "Channel "
+        + whole(channel)
+        + " declares parameter "
+        + whole(parameter)
+        + " that its address does not use. Add '{"
         + parameter
         + "}' to the address or remove the parameter.";
   }
 
   public static String unsupportedParameterType(String channel, String parameter, String type) {
-    return "Parameter \""
-        + parameter
-        + "\" of channel \""
-        + channel
-        + "\" has type "
+    return "Parameter "
+        + whole(parameter)
+        + " of channel "
+        + whole(channel)
+        + " has type "
         + quote(type)
         + ", which a path segment cannot carry as such; it is generated as a string parameter."
         + " Use type string, integer or number.";
@@ -326,48 +373,48 @@ public final class Messages {
     return "Invalid pattern "
         + quote(pattern)
         + atIndex(index)
-        + " of parameter \""
-        + parameter
-        + "\" in channel \""
-        + channel
-        + "\": "
+        + " of parameter "
+        + whole(parameter)
+        + " in channel "
+        + whole(channel)
+        + ": "
         + reason
         + ". "
         + fix;
   }
 
   public static String nullAddress(String channel) {
-    return "Channel \""
-        + channel
-        + "\" has address null, which AsyncAPI 3 defines as unknown or set at runtime, so no"
+    return "Channel "
+        + whole(channel)
+        + " has address null, which AsyncAPI 3 defines as unknown or set at runtime, so no"
         + " client or server is generated for it. Give it an address to serve it over SSE.";
   }
 
   public static String invalidAddress(String channel, String address, String reason) {
-    return "Invalid address \""
-        + address
-        + "\" for channel \""
-        + channel
-        + "\": "
-        + reason
+    return "Invalid address "
+        + whole(address)
+        + " for channel "
+        + whole(channel)
+        + ": "
+        + escapeControls(reason)
         + ". Write the address as a path with parameters such as rooms/{roomId}/messages.";
   }
 
   public static String unsupportedSchemaFormat(String format, String message) {
     return "Unsupported schemaFormat "
         + quote(format)
-        + " in message \""
-        + message
-        + "\". Only JSON Schema and AsyncAPI schema formats are read; describe the payload"
+        + " in message "
+        + whole(message)
+        + ". Only JSON Schema and AsyncAPI schema formats are read; describe the payload"
         + " with a JSON Schema.";
   }
 
   public static String schemaFallback(String construct, String typeName) {
     return "Schema construct '"
         + construct
-        + "' is not mapped to a Java type yet; \""
-        + typeName
-        + "\" uses Jackson's JsonNode for it. Replace it with an object, array or"
+        + "' is not mapped to a Java type yet; "
+        + whole(typeName)
+        + " uses Jackson's JsonNode for it. Replace it with an object, array or"
         + " primitive schema to get a typed value.";
   }
 
@@ -382,9 +429,9 @@ public final class Messages {
   public static String schemaTooDeep(String outermost, int maxDepth) {
     return "Schema nested too deeply: this schema is more than "
         + maxDepth
-        + " steps deep inside \""
-        + outermost
-        + "\", counting each schema under properties, items, additionalProperties, allOf, oneOf"
+        + " steps deep inside "
+        + whole(outermost)
+        + ", counting each schema under properties, items, additionalProperties, allOf, oneOf"
         + " or anyOf as one step; a $ref adds none."
         + " Schemas this deep overflow the stack of javac or of the processor. Flatten the"
         + " schema, or replace a nested part with {} (any JSON value) or with x-java-type naming"
@@ -439,9 +486,9 @@ public final class Messages {
         : name.substring(0, name.offsetByCodePoints(0, 40))
             + "..."
             + name.substring(name.offsetByCodePoints(name.length(), -40));
-    return "Generated type name too long: the type generated here would be named \""
-        + shown
-        + "\", "
+    return "Generated type name too long: the type generated here would be named "
+        + whole(shown)
+        + ", "
         + length
         + " bytes long in UTF-8, and the processor allows at most "
         + maxLength
@@ -632,6 +679,50 @@ public final class Messages {
         + " only the other values are allowed. Remove it, or use 'format: int64'.";
   }
 
+  /** @param large whether the number is too large, else it is too close to 0 */
+  public static String numberBeyondDoubleRange(String keyword, String value, boolean large) {
+    return "Number beyond the range of a double in '"
+        + keyword
+        + "': "
+        + value
+        + (large
+            ? " is larger in magnitude than 1.7976931348623157E308, so decoding rejects it"
+            : " is not 0 but closer to 0 than 4.9E-324, so decoding reads it as 0")
+        + " and no value can equal it. Write a number that a double can represent.";
+  }
+
+  /** @param range {@code int} for an integer without format, or {@code int64} */
+  public static String constOutOfIntegerRange(String value, String range) {
+    return "Invalid 'const': "
+        + value
+        + " is outside the range of "
+        + integerTypeOf(range)
+        + ", so every value would be rejected. "
+        + integerRangeFix(range);
+  }
+
+  /** @param range {@code int} for an integer without format, or {@code int64} */
+  public static String enumValueOutOfIntegerRange(String value, String range) {
+    return "Enum value "
+        + value
+        + " is outside the range of "
+        + integerTypeOf(range)
+        + ", so no valid value can equal it and only the other values are allowed. "
+        + integerRangeFix(range);
+  }
+
+  private static String integerTypeOf(String range) {
+    return range.equals("int64")
+        ? "Long, the Java type of 'format: int64'"
+        : "Integer, the Java type of an integer without 'format: int64'";
+  }
+
+  private static String integerRangeFix(String range) {
+    return range.equals("int64")
+        ? "Change the value: no Java integer type that the processor maps to holds it."
+        : "Add 'format: int64' to map the schema to Long, or change the value.";
+  }
+
   public static String unknownJavaType(String value) {
     return "Unknown x-java-type "
         + quote(value)
@@ -674,71 +765,71 @@ public final class Messages {
   }
 
   public static String requiredPropertyMissing(String property, String schema) {
-    return "Required property \""
-        + property
-        + "\" is not declared under 'properties' of \""
-        + schema
-        + "\", so a valid message must carry a property the generated type cannot hold."
+    return "Required property "
+        + whole(property)
+        + " is not declared under 'properties' of "
+        + whole(schema)
+        + ", so a valid message must carry a property the generated type cannot hold."
         + " Declare the property, or remove it from 'required'.";
   }
 
   public static String propertyNameCollision(
       String owner, String javaName, String first, String second, String used) {
-    return "Name collision: properties \""
-        + first
-        + "\" and \""
-        + second
-        + "\" of \""
-        + owner
-        + "\" both map to Java component \""
-        + javaName
-        + "\"; \""
-        + first
-        + "\" is generated as \""
-        + javaName
-        + "\" and \""
-        + second
-        + "\" as \""
-        + used
-        + "\". Set x-java-name on a property to choose its name yourself.";
+    return "Name collision: properties "
+        + whole(first)
+        + " and "
+        + whole(second)
+        + " of "
+        + whole(owner)
+        + " both map to Java component "
+        + whole(javaName)
+        + "; "
+        + whole(first)
+        + " is generated as "
+        + whole(javaName)
+        + " and "
+        + whole(second)
+        + " as "
+        + whole(used)
+        + ". Set x-java-name on a property to choose its name yourself.";
   }
 
   public static String parameterEnumNull(String channel, String parameter) {
-    return "Enum value null of parameter \""
-        + parameter
-        + "\" in channel \""
-        + channel
-        + "\" is dropped: a path segment is never null. Remove it.";
+    return "Enum value null of parameter "
+        + whole(parameter)
+        + " in channel "
+        + whole(channel)
+        + " is dropped: a path segment is never null. Remove it.";
   }
 
   public static String parameterEnumNotString(String channel, String parameter, String value) {
     return "Enum value "
         + value
-        + " of parameter \""
-        + parameter
-        + "\" in channel \""
-        + channel
-        + "\" is not a string; it is allowed as the text \""
-        + value
-        + "\". Quote it.";
+        + " of parameter "
+        + whole(parameter)
+        + " in channel "
+        + whole(channel)
+        + " is not a string; it is allowed as the text "
+        + whole(value)
+        + ". Quote it.";
   }
 
   public static String parameterEnumDuplicate(String channel, String parameter, String value) {
     return "Duplicate enum value "
         + quote(value)
-        + " of parameter \""
-        + parameter
-        + "\" in channel \""
-        + channel
-        + "\" is dropped; JSON Schema says enum values should be unique. Remove the duplicate.";
+        + " of parameter "
+        + whole(parameter)
+        + " in channel "
+        + whole(channel)
+        + " is dropped; JSON Schema says enum values should be unique. Remove the duplicate.";
   }
 
   public static String v3ParameterSchema(String channel, String parameter) {
-    return "Parameter \""
-        + parameter
-        + "\" of channel \""
-        + channel
-        + "\" has a 'schema' field, which AsyncAPI 3 parameter objects do not define; the"
+    return "Parameter "
+        + whole(parameter)
+        + " of channel "
+        + whole(channel)
+        + " has a 'schema' field, which AsyncAPI 3 parameter objects do not define; the"
         + " processor reads it as AsyncAPI 2 does, for the Java type and the checks. Move"
         + " 'enum', 'default' and 'description' onto the parameter itself, or keep 'schema' for"
         + " a typed parameter.";
@@ -749,11 +840,11 @@ public final class Messages {
         + first
         + " and "
         + second
-        + " both map to Java type \""
-        + javaName
-        + "\"; the second is generated as \""
-        + used
-        + "\". Rename one of them to choose the names yourself.";
+        + " both map to Java type "
+        + whole(javaName)
+        + "; the second is generated as "
+        + whole(used)
+        + ". Rename one of them to choose the names yourself.";
   }
 
   public static String invalidJavaType(String value) {
@@ -766,9 +857,9 @@ public final class Messages {
   public static String defaultBreaksRule(String property, String value, String rule) {
     return "Unusable default "
         + value
-        + " for property \""
-        + property
-        + "\": it breaks the property's own rule "
+        + " for property "
+        + whole(property)
+        + ": it breaks the property's own rule "
         + rule
         + ", so the property has no default. Change the default to a value that meets the rule.";
   }
@@ -776,9 +867,9 @@ public final class Messages {
   public static String defaultNotApplied(String property, String value, String javaType) {
     return "Default "
         + value
-        + " for property \""
-        + property
-        + "\" is not applied, because its Java type "
+        + " for property "
+        + whole(property)
+        + " is not applied, because its Java type "
         + javaType
         + " is a record, union or nested collection, which the record would have to decode from"
         + " JSON each time it is created. Remove the default, or set the value in the code that"
@@ -788,9 +879,9 @@ public final class Messages {
   public static String defaultOnNullable(String property, String value) {
     return "Default "
         + value
-        + " for property \""
-        + property
-        + "\" is not applied, because the property allows null and a record cannot tell an"
+        + " for property "
+        + whole(property)
+        + " is not applied, because the property allows null and a record cannot tell an"
         + " absent property from an explicit null, so every null would become the default."
         + " Remove the default, or remove null from the property's type.";
   }
@@ -798,9 +889,9 @@ public final class Messages {
   public static String defaultIgnored(String property, String value, String javaType) {
     return "Unusable default "
         + value
-        + " for property \""
-        + property
-        + "\": it is not a value of its Java type "
+        + " for property "
+        + whole(property)
+        + ": it is not a value of its Java type "
         + javaType
         + ", so the property has no default. Give a default of the property's own type.";
   }
@@ -814,13 +905,13 @@ public final class Messages {
   }
 
   public static String pathnameWithoutSlash(String server, String pathname, String corrected) {
-    return "Server \""
-        + server
-        + "\" has the pathname \""
-        + pathname
-        + "\", which does not start with /, so it is read as \""
-        + corrected
-        + "\". Write the pathname with its leading slash.";
+    return "Server "
+        + whole(server)
+        + " has the pathname "
+        + whole(pathname)
+        + ", which does not start with /, so it is read as "
+        + whole(corrected)
+        + ". Write the pathname with its leading slash.";
   }
 
   public static String invalidHttpMethod(String method) {
@@ -833,26 +924,26 @@ public final class Messages {
   }
 
   public static String unsupportedHttpMethod(String method, String operation) {
-    return "Unsupported HTTP method \""
-        + method
-        + "\" in bindings.http.method of operation \""
-        + operation
-        + "\": an event stream is opened with a method token whose response carries a body, not"
+    return "Unsupported HTTP method "
+        + whole(method)
+        + " in bindings.http.method of operation "
+        + whole(operation)
+        + ": an event stream is opened with a method token whose response carries a body, not"
         + " HEAD, CONNECT, TRACE or OPTIONS, so the generated client and server ignore it. Set the"
         + " method to GET or POST, or remove it.";
   }
 
   public static String conflictingHttpMethods(
       String channel, String firstOperation, String firstMethod, String operation, String method) {
-    return "Conflicting HTTP methods for channel \""
-        + channel
-        + "\": operation \""
-        + firstOperation
-        + "\" sets bindings.http.method "
+    return "Conflicting HTTP methods for channel "
+        + whole(channel)
+        + ": operation "
+        + whole(firstOperation)
+        + " sets bindings.http.method "
         + firstMethod
-        + " and operation \""
-        + operation
-        + "\" sets "
+        + " and operation "
+        + whole(operation)
+        + " sets "
         + method
         + ", but one event stream is opened with one method. Give every operation on the channel"
         + " the same method, or move the operations to separate channels.";
@@ -860,22 +951,22 @@ public final class Messages {
 
   public static String differentChannelHeaders(String channel, List<String> messages) {
     return "Different headers schemas on one channel: the messages "
-        + messages.stream().map(message -> "\"" + message + "\"").collect(Collectors.joining(", "))
-        + " of channel \""
-        + channel
-        + "\" declare different headers schemas, so the channel gets no typed request headers and"
+        + messages.stream().map(Messages::whole).collect(Collectors.joining(", "))
+        + " of channel "
+        + whole(channel)
+        + " declare different headers schemas, so the channel gets no typed request headers and"
         + " its server checks none of them. Give these messages one headers schema (the same $ref"
         + " or the same content), or send the headers with ClientBuilder.header and check them in"
         + " the server's handler.";
   }
 
   public static String invalidHeaderName(String name, String message, String reason) {
-    return "Invalid request header name \""
-        + name
-        + "\" in the headers of message \""
-        + message
-        + "\": "
-        + reason
+    return "Invalid request header name "
+        + whole(name)
+        + " in the headers of message "
+        + whole(message)
+        + ": "
+        + escapeControls(reason)
         + ", so the channel gets no typed request headers. Rename the property to a header name"
         + " of letters, digits and !#$%&'*+-.^_`|~ that java.net.http may send.";
   }
@@ -889,7 +980,7 @@ public final class Messages {
         + where
         + (reached == null ? "" : " at " + reached)
         + ": "
-        + e
+        + escapeControls(e.toString())
         + ". This is a bug in asyncsse; please report it with the document.";
   }
 }

@@ -73,6 +73,12 @@ public final class Problems {
     }
   }
 
+  /** Returns whether an error has been recorded at {@code position}. */
+  public boolean hasErrorAt(SourcePosition position) {
+    return problems.stream().anyMatch(problem -> problem.kind() == Diagnostic.Kind.ERROR
+        && position.equals(problem.position()));
+  }
+
   /** Returns whether any error has been recorded. */
   public boolean hasErrors() {
     return problems.stream().anyMatch(problem -> problem.kind() == Diagnostic.Kind.ERROR);

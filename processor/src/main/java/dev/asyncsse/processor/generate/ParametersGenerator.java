@@ -12,6 +12,7 @@ import dev.asyncsse.processor.generate.DocumentPlan.ChannelPlan;
 import dev.asyncsse.processor.model.ParameterModel;
 import dev.asyncsse.processor.model.ParameterModel.Kind;
 import dev.asyncsse.processor.model.ParameterModel.Rules;
+import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.JavaNames;
 import java.math.BigDecimal;
@@ -357,9 +358,18 @@ final class ParametersGenerator {
     if (limit == null) {
       return;
     }
+    String message = "parameter " + parameter.name() + " must be " + rule + " "
+        + ScalarNode.numberText(limit) + ", but was ";
+    if (Double.isInfinite(limit.doubleValue())) {
+      // Beyond the range of a double: every value meets such a bound, or none does.
+      boolean lower = failing.startsWith("<");
+      if (lower == limit.signum() > 0) {
+        fail(compact, CodeText.of("true"), message, field);
+      }
+      return;
+    }
     fail(compact, CodeText.of("$L $L $L", field, failing, literal(limit, parameter.kind())),
-        "parameter " + parameter.name() + " must be " + rule + " " + limit.toPlainString()
-            + ", but was ", field);
+        message, field);
   }
 
   /** Returns a Java literal for a schema number: a long for whole numbers, else a double. */

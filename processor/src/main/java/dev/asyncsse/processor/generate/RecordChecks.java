@@ -8,6 +8,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.asyncsse.processor.read.ScalarNode;
 import dev.asyncsse.processor.types.EcmaPatternTranslator;
 import dev.asyncsse.processor.types.JavaNames;
 import dev.asyncsse.processor.types.SchemaDoc;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -500,7 +502,7 @@ final class RecordChecks {
     if (limit == null) {
       return;
     }
-    String message = ": must be " + rule + " " + limit.toPlainString() + ", but was ";
+    String message = ": must be " + rule + " " + ScalarNode.numberText(limit) + ", but was ";
     boolean lower = rule.startsWith(">");
     boolean integral = !valueType.equals(DOUBLE);
     String literal;
@@ -515,6 +517,13 @@ final class RecordChecks {
       literal = limit.stripTrailingZeros().scale() <= 0
           ? limit.toBigInteger() + "L"
           : Double.toString(limit.doubleValue());
+      if (limit.stripTrailingZeros().scale() > 0 && limit.doubleValue() == 0) {
+        // A fraction too close to 0 for a double, such as 1e-400, would read as 0.0 and let 0
+        // through, so the bound becomes the whole number that keeps the check the same.
+        boolean up = failing.equals("<") || failing.equals(">=");
+        literal = limit.setScale(0, up ? RoundingMode.CEILING : RoundingMode.FLOOR)
+            .toBigInteger() + "L";
+      }
     } else {
       double value = limit.doubleValue();
       if (Double.isInfinite(value)) {
@@ -534,14 +543,15 @@ final class RecordChecks {
       return;
     }
     CodeText test;
-    if (!valueType.equals(DOUBLE) && factor.stripTrailingZeros().scale() <= 0) {
+    if (!valueType.equals(DOUBLE) && factor.stripTrailingZeros().scale() <= 0
+        && factor.compareTo(LONG_MAX) <= 0) {
       test = CodeText.builder().add("$L % $LL != 0", name, factor.toBigInteger());
     } else {
       test = CodeText.builder().add("$T.valueOf($L).remainder(new $T($S)).signum() != 0",
-          BigDecimal.class, name, BigDecimal.class, factor.toPlainString());
+          BigDecimal.class, name, BigDecimal.class, ScalarNode.numberText(factor));
     }
-    fail(body, test, place, ": must be a multiple of " + factor.toPlainString() + ", but was ",
-        name);
+    fail(body, test, place, ": must be a multiple of " + ScalarNode.numberText(factor)
+        + ", but was ", name);
   }
 
   private void length(CodeText body, String name, Place place,

@@ -70,8 +70,8 @@ public final class ModelReader {
     SourcePosition position = info.map(Node::position).orElse(document.position());
     List<ServerModel> servers = new ServerReader(nodes).read(document);
     List<SecuritySchemeModel> schemes = new SecuritySchemeReader(nodes).read(document);
-    Map<String, Node> componentSchemas =
-        new ComponentSchemaReader(nodes.refs()).read(document, nodes.otherFormatSchemas());
+    Map<String, Node> componentSchemas = new ComponentSchemaReader(nodes.refs(), problems)
+        .read(document, nodes.otherFormatSchemas());
     return Optional.of(new ApiModel(
         title, version, description, channels, servers, schemes, componentSchemas, position));
   }

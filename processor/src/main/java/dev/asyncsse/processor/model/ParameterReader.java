@@ -132,9 +132,33 @@ final class ParameterReader {
         nodes.problems().warning(
             item.position(), Messages.parameterEnumNotString(channelId, name, scalar.text()));
       }
+      if (kind != ParameterModel.Kind.STRING && !isNumber(scalar)) {
+        nodes.problems().error(
+            item.position(), Messages.expectedKind("enum value", "a number", scalar.kind()));
+        continue;
+      }
+      BigDecimal number = kind == ParameterModel.Kind.STRING ? null : new BigDecimal(scalar.text());
+      if (number != null && SchemaKeywordChecks.beyondDoubleRange(number)) {
+        nodes.problems().error(item.position(), Messages.numberBeyondDoubleRange(
+            "enum", scalar.text(), Double.isInfinite(number.doubleValue())));
+        continue;
+      }
       allowed.add(scalar.text());
     }
     return allowed;
+  }
+
+  /** Returns whether {@code scalar} is a number, or a string that reads as one. */
+  private static boolean isNumber(ScalarNode scalar) {
+    if (scalar.value() instanceof BigDecimal) {
+      return true;
+    }
+    try {
+      new BigDecimal(scalar.text());
+      return scalar.value() instanceof String;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Returns the scalar {@code examples} as text, reporting a value that is not a list. */

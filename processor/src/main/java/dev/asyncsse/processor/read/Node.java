@@ -46,8 +46,8 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
     if (scalar.value() instanceof String text
         && text.codePointCount(0, text.length()) > Messages.QUOTED_LENGTH) {
       return "a string of " + text.codePointCount(0, text.length()) + " characters starting "
-          + ScalarNode.jsonString(Messages.startOf(text));
+          + Messages.escapeControls(ScalarNode.jsonString(Messages.startOf(text)));
     }
-    return "the " + scalar.kind() + " " + scalar.json();
+    return "the " + scalar.kind() + " " + Messages.escapeControls(scalar.json());
   }
 }

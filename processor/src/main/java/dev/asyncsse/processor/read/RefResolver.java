@@ -58,6 +58,11 @@ public final class RefResolver {
         .isPresent();
   }
 
+  /** Returns whether {@code node} belongs to the main document, the one the annotation names. */
+  public boolean inMainDocument(Node node) {
+    return node.file().uri().normalize().equals(documents.main().uri().normalize());
+  }
+
   /**
    * Returns the node that {@code node} stands for: the node itself unless it is a {@code $ref},
    * else the end of its reference chain.

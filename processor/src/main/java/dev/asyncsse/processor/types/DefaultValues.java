@@ -262,20 +262,22 @@ final class DefaultValues {
 
   private static Optional<String> brokenNumberRule(BigDecimal number, Constraints rules) {
     if (rules.minimum() != null && number.compareTo(rules.minimum()) < 0) {
-      return Optional.of("minimum " + rules.minimum().toPlainString());
+      return Optional.of("minimum " + ScalarNode.numberText(rules.minimum()));
     }
     if (rules.maximum() != null && number.compareTo(rules.maximum()) > 0) {
-      return Optional.of("maximum " + rules.maximum().toPlainString());
+      return Optional.of("maximum " + ScalarNode.numberText(rules.maximum()));
     }
     if (rules.exclusiveMinimum() != null && number.compareTo(rules.exclusiveMinimum()) <= 0) {
-      return Optional.of("exclusiveMinimum " + rules.exclusiveMinimum().toPlainString());
+      return Optional.of(
+          "exclusiveMinimum " + ScalarNode.numberText(rules.exclusiveMinimum()));
     }
     if (rules.exclusiveMaximum() != null && number.compareTo(rules.exclusiveMaximum()) >= 0) {
-      return Optional.of("exclusiveMaximum " + rules.exclusiveMaximum().toPlainString());
+      return Optional.of(
+          "exclusiveMaximum " + ScalarNode.numberText(rules.exclusiveMaximum()));
     }
     if (rules.multipleOf() != null && rules.multipleOf().signum() > 0
         && number.remainder(rules.multipleOf()).signum() != 0) {
-      return Optional.of("multipleOf " + rules.multipleOf().toPlainString());
+      return Optional.of("multipleOf " + ScalarNode.numberText(rules.multipleOf()));
     }
     return Optional.empty();
   }

@@ -71,8 +71,44 @@ public final class SchemaKeywordChecks {
     }
     checkBounds(schema);
     checkFormat(schema, types);
+    for (String keyword : List.of("const", "enum", "default")) {
+      schema.get(keyword).ifPresent(value -> checkDoubleRange(keyword, value));
+    }
     checkEnum(schema, types);
     checkConst(schema, types);
+  }
+
+  /**
+   * Reports each number in a {@code const}, {@code enum} or {@code default} value, also inside an
+   * array or object, that no {@code double} can represent: one beyond its range, such as {@code
+   * 1e400}, or one so close to 0 that it reads as 0, such as {@code 1e-400}. Decoding rejects or rounds such a
+   * number, so no value read from JSON can equal it, and the generated code cannot write it.
+   */
+  private void checkDoubleRange(String keyword, Node value) {
+    if (value instanceof ScalarNode scalar && scalar.value() instanceof BigDecimal number
+        && beyondDoubleRange(number)) {
+      problems.error(scalar.position(), Messages.numberBeyondDoubleRange(
+          keyword, scalar.text(), Double.isInfinite(number.doubleValue())));
+    } else if (value instanceof ListNode list) {
+      list.items().forEach(item -> checkDoubleRange(keyword, item));
+    } else if (value instanceof MapNode map) {
+      map.entries().values().forEach(member -> checkDoubleRange(keyword, member));
+    }
+  }
+
+  /**
+   * Returns whether no {@code double} can represent {@code number}: it is beyond the range of a
+   * double, or it is not 0 but reads as 0.
+   */
+  public static boolean beyondDoubleRange(BigDecimal number) {
+    double value = number.doubleValue();
+    return Double.isInfinite(value) || value == 0 && number.signum() != 0;
+  }
+
+  /** Returns whether {@code node} is a number that {@link #checkDoubleRange} reports. */
+  private static boolean reportedBeyondDouble(Node node) {
+    return node instanceof ScalarNode scalar && scalar.value() instanceof BigDecimal number
+        && beyondDoubleRange(number);
   }
 
   /**
@@ -111,20 +147,41 @@ public final class SchemaKeywordChecks {
 
   /**
    * Returns whether the {@code enum} value {@code value} can be valid for {@code schema}: it is of
-   * one of the declared {@code types} and, under {@code format: int32}, an integer within the
-   * int32 range.
+   * one of the declared {@code types} and, for an integer, within the range of its Java type (see
+   * {@link #integerRange}).
    */
   static boolean allowedEnumValue(ScalarNode value, Set<String> types, MapNode schema) {
-    return ofDeclaredType(value, types) && !outsideInt32(value, types, schema);
+    return ofDeclaredType(value, types) && integerRange(value, types, schema).isEmpty();
   }
 
-  private static boolean outsideInt32(ScalarNode value, Set<String> types, MapNode schema) {
-    if (!types.contains("integer") || !schema.text("format").filter("int32"::equals).isPresent()
-        || !(value.value() instanceof BigDecimal number) || !isIntegral(number)) {
-      return false;
+  /**
+   * Returns the Java type whose range the integer {@code value} is outside of, or empty. The type
+   * is {@code int} under {@code format: int32}, {@code long} under {@code format: int64}, and
+   * {@code int} for a schema whose only type is {@code integer} and that has no other format,
+   * because such a schema maps to {@code Integer}.
+   */
+  static Optional<String> integerRange(ScalarNode value, Set<String> types, MapNode schema) {
+    if (!types.contains("integer") || !(value.value() instanceof BigDecimal number)
+        || !isIntegral(number)) {
+      return Optional.empty();
     }
-    return number.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
-        || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0;
+    String format = schema.text("format").orElse("");
+    if (format.equals("int64")) {
+      return outside(number, Long.MIN_VALUE, Long.MAX_VALUE) ? Optional.of("int64")
+          : Optional.empty();
+    }
+    if (!format.equals("int32") && !types.equals(Set.of("integer"))) {
+      return Optional.empty();
+    }
+    if (!outside(number, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
+      return Optional.empty();
+    }
+    return Optional.of(format.equals("int32") ? "int32" : "int");
+  }
+
+  private static boolean outside(BigDecimal number, long min, long max) {
+    return number.compareTo(BigDecimal.valueOf(min)) < 0
+        || number.compareTo(BigDecimal.valueOf(max)) > 0;
   }
 
   /**
@@ -259,13 +316,20 @@ public final class SchemaKeywordChecks {
       return;
     }
     String typeText = String.join(" or ", declared);
+    if (reportedBeyondDouble(node.get())) {
+      return;
+    }
     if (node.get() instanceof ScalarNode scalar) {
       if (scalar.value() == null && !typeAllowsNull(schema)) {
         problems.error(scalar.position(), Messages.constTypeMismatch("null", typeText));
-      } else if (scalar.value() != null && !allowedEnumValue(scalar, declared, schema)) {
-        String type = ofDeclaredType(scalar, declared) ? "int32 integer" : typeText;
+      } else if (scalar.value() != null && !ofDeclaredType(scalar, declared)) {
         problems.error(scalar.position(),
-            Messages.constTypeMismatch(JsonLiterals.of(scalar), type));
+            Messages.constTypeMismatch(JsonLiterals.of(scalar), typeText));
+      } else if (scalar.value() != null) {
+        integerRange(scalar, declared, schema).ifPresent(range -> problems.error(
+            scalar.position(), range.equals("int32")
+                ? Messages.constTypeMismatch(JsonLiterals.of(scalar), "int32 integer")
+                : Messages.constOutOfIntegerRange(JsonLiterals.of(scalar), range)));
       }
       return;
     }
@@ -419,7 +483,7 @@ public final class SchemaKeywordChecks {
         ? "additionalItems"
         : "items";
     problems.error(schema.get(keyword).orElseThrow().position(),
-        Messages.tooFewPositionalItems(minItems.toPlainString(), keyword, limit));
+        Messages.tooFewPositionalItems(ScalarNode.numberText(minItems), keyword, limit));
   }
 
   private static boolean isFalse(Node node) {
@@ -445,8 +509,8 @@ public final class SchemaKeywordChecks {
     }
     problems.error(
         upperNode.position(),
-        Messages.emptyRange(lowerKeyword, lower.toPlainString(), upperKeyword,
-            upper.toPlainString()));
+        Messages.emptyRange(lowerKeyword, ScalarNode.numberText(lower), upperKeyword,
+            ScalarNode.numberText(upper)));
   }
 
   private void checkMultipleOf(MapNode schema) {
@@ -503,6 +567,7 @@ public final class SchemaKeywordChecks {
     }
     boolean nullAllowed = typeAllowsNull(schema);
     List<Node> mismatched = values.items().stream()
+        .filter(value -> !reportedBeyondDouble(value))
         .filter(value -> !(value instanceof ScalarNode scalar)
             ? !declared.contains(value.kind())
             : scalar.value() == null
@@ -514,17 +579,25 @@ public final class SchemaKeywordChecks {
             && value instanceof ScalarNode scalar && scalar.value() == null)
         .count();
     String typeText = String.join(" or ", declared);
+    if (values.items().stream().anyMatch(SchemaKeywordChecks::reportedBeyondDouble)) {
+      return;
+    }
     if (allowedNulls == 0 && mismatched.size() == values.items().size()) {
       problems.error(values.position(), Messages.enumWithoutDeclaredType(typeText));
       return;
     }
     for (Node value : mismatched) {
+      Optional<String> range = value instanceof ScalarNode scalar && scalar.value() != null
+              && ofDeclaredType(scalar, declared)
+          ? integerRange(scalar, declared, schema)
+          : Optional.empty();
       problems.warning(
           value.position(),
-          value instanceof ScalarNode scalar && scalar.value() != null
-                  && ofDeclaredType(scalar, declared)
-              ? Messages.int32EnumValueOutOfRange(JsonLiterals.of(value))
-              : Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText));
+          range.isEmpty()
+              ? Messages.enumValueTypeMismatch(JsonLiterals.of(value), typeText)
+              : range.get().equals("int32")
+                  ? Messages.int32EnumValueOutOfRange(JsonLiterals.of(value))
+                  : Messages.enumValueOutOfIntegerRange(JsonLiterals.of(value), range.get()));
     }
   }
 

@@ -261,9 +261,13 @@ public final class SchemaTypeMapper {
     Node target = resolved.get();
     progress.reach(target.pointer(), target.position());
     if (target != schema && !isSchema(target)) {
-      // A non-schema written in place is reported by the keyword that contains it, such as items.
-      problems.error(target.position(), Messages.referencedSchemaKind(
-          ((MapNode) schema).text("$ref").orElse(""), target.describe()));
+      // A non-schema written in place is reported by the keyword that contains it, such as items,
+      // and an entry of components/schemas by the model reader. Any other is reported at the $ref.
+      if (!isComponentSchemaEntry(target)) {
+        MapNode ref = (MapNode) schema;
+        problems.error(ref.get("$ref").orElse(ref).position(), Messages.referencedSchemaKind(
+            ref.text("$ref").orElse(""), target.describe()));
+      }
       return JSON_NODE;
     }
     if (target != schema && refersToNonSchemaObject((MapNode) schema, target)) {
@@ -371,6 +375,13 @@ public final class SchemaTypeMapper {
    */
   private boolean refersToNonSchemaObject(MapNode ref, Node target) {
     return SchemaRefTargets.reportNonSchema(ref, target, refs, problems);
+  }
+
+  /** Returns whether {@code node} is an entry of the main document's {@code components/schemas}. */
+  private boolean isComponentSchemaEntry(Node node) {
+    return refs.inMainDocument(node)
+        && node.pointer().startsWith(COMPONENT_SCHEMAS)
+        && node.pointer().indexOf('/', COMPONENT_SCHEMAS.length()) < 0;
   }
 
   private static boolean isSchema(Node node) {

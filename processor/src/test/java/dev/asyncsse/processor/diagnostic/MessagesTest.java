@@ -27,6 +27,30 @@ class MessagesTest {
   }
 
   @Test
+  void quoteEscapesControlCharacters() {
+    assertEquals("\"a\\nb\\tc\\u0000d\\u007fe\\u2028f\"",
+        Messages.quote("a\nb\tc\u0000d\u007fe\u2028f"));
+  }
+
+  @Test
+  void quoteEscapesControlCharactersAfterCut() {
+    String text = "\n".repeat(Messages.QUOTED_LENGTH + 1);
+
+    assertEquals("\"" + "\\n".repeat(Messages.QUOTED_LENGTH) + "...\" (61 characters)",
+        Messages.quote(text));
+  }
+
+  @Test
+  void namesInMessagesAreEscaped() {
+    String action = Messages.missingOperationAction("send\nticks");
+    String address = Messages.invalidAddress("c\n", "/{a\tb}", "parameter name \"a\tb\" is bad");
+
+    assertEquals(-1, action.indexOf('\n'), action);
+    assertEquals(-1, address.indexOf('\n'), address);
+    assertEquals(-1, address.indexOf('\t'), address);
+  }
+
+  @Test
   void typeNameKeepsPairsWhole() {
     String name = "a".repeat(39) + SCRIPT_A + "b".repeat(100) + SCRIPT_A + "c".repeat(39);
 

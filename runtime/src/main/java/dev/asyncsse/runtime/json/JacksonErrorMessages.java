@@ -370,7 +370,7 @@ final class JacksonErrorMessages {
       return "an array";
     }
     if (type.isEnum()) {
-      return "one of " + enumValues(type);
+      return enumValues(type);
     }
     String time = timeExample(type);
     if (time != null) {
@@ -453,7 +453,10 @@ final class JacksonErrorMessages {
     return null;
   }
 
-  /** Lists the JSON values that Jackson writes for an enum's constants. */
+  /**
+   * Lists the JSON values that Jackson writes for an enum's constants, as {@code the string "a"} or
+   * {@code one of the strings "a", "b"} when all are strings, else as {@code one of 1, 2}.
+   */
   private String enumValues(Class<?> type) {
     List<Object> values = new ArrayList<>();
     for (Object constant : type.getEnumConstants()) {
@@ -463,7 +466,12 @@ final class JacksonErrorMessages {
         // A constant that cannot be written, such as an UNKNOWN one, is not a value to send.
       }
     }
-    return names(values);
+    boolean strings = !values.isEmpty()
+        && values.stream().allMatch(value -> String.valueOf(value).startsWith("\""));
+    if (strings && values.size() == 1) {
+      return "the string " + names(values);
+    }
+    return (strings ? "one of the strings " : "one of ") + names(values);
   }
 
   private static String names(Collection<?> names) {

@@ -60,7 +60,7 @@ public final class JacksonJsonCodec implements JsonCodec {
     JsonFactory factory = JsonFactory.builder().addDecorator(FiniteNumberWriter.decorator()).build();
     JsonMapper mapper = JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
-        .addModule(new SimpleModule("asyncsse-strict-time")
+        .addModule(new SimpleModule("asyncsse-text-only")
             .setDeserializerModifier(TextOnlyDeserializer.modifier()))
         .addModule(new SimpleModule("asyncsse-finite-numbers")
             .setDeserializerModifier(FiniteNumberDeserializer.modifier()))

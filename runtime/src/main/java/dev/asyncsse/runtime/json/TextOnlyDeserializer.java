@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -18,10 +19,14 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
- * Reads {@code Instant}, {@code OffsetDateTime} and {@code ZonedDateTime} only from JSON text.
+ * Reads {@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime} and enums only from JSON
+ * text.
  *
  * <p>Jackson's {@code java.time} support also reads a number as seconds since the epoch, whatever
- * the leniency setting; a {@code date-time} in JSON Schema is always text.
+ * the leniency setting; a {@code date-time} in JSON Schema is always text. An enum whose {@code
+ * JsonCreator} takes a {@code String}, as a generated one-value enum does, would get a number or
+ * boolean as its text, so {@code 5} would fail as the unknown value {@code "5"} instead of as a
+ * number where a string belongs.
  */
 final class TextOnlyDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
 
@@ -36,7 +41,7 @@ final class TextOnlyDeserializer extends StdDeserializer<Object> implements Cont
     this.delegate = delegate;
   }
 
-  /** Returns a modifier that wraps the deserializers of the instant-like {@code java.time} types. */
+  /** Returns a modifier that wraps the deserializers of enums and instant-like time types. */
   static BeanDeserializerModifier modifier() {
     return new BeanDeserializerModifier() {
       @Override
@@ -44,6 +49,12 @@ final class TextOnlyDeserializer extends StdDeserializer<Object> implements Cont
           DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
         Class<?> type = description.getBeanClass();
         return TYPES.contains(type) ? new TextOnlyDeserializer(type, deserializer) : deserializer;
+      }
+
+      @Override
+      public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config,
+          JavaType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+        return new TextOnlyDeserializer(type.getRawClass(), deserializer);
       }
     };
   }

@@ -176,8 +176,8 @@ class DecodingErrorMessageTest {
 
     assertEquals(
         PREFIX
-            + "order.status: expected one of \"open\", \"closed\", found the string \"lost\""
-            + " (line 1, column 29)",
+            + "order.status: expected one of the strings \"open\", \"closed\", found the string"
+            + " \"lost\" (line 1, column 29)",
         error.getMessage());
   }
 
