@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.testing.compile.Compilation;
 import com.networknt.schema.SpecificationVersion;
 import dev.asyncsse.processor.diagnostic.Messages;
@@ -239,6 +240,27 @@ class AllOfMergeTest {
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation).hadWarningContaining("merge.yaml:22:11: "
         + Messages.schemaFallback("allOf with several items schemas", "ThingBoth"));
+  }
+
+  @Test
+  void scalarPartsWithCombinatorsFallBack() throws Exception {
+    Compilation compilation = compile(HEAD
+        + "    Thing:\n"
+        + "      type: object\n"
+        + "      properties:\n"
+        + "        a: {allOf: [{type: string}, {not: {const: x}}]}\n"
+        + "        b: {allOf: [{type: string}, {anyOf: [{maxLength: 2}, {pattern: '^x'}]}]}\n");
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining("merge.yaml:19:12: "
+        + Messages.schemaFallback("allOf with not", "ThingA"));
+    assertThat(compilation).hadWarningContaining("merge.yaml:20:12: "
+        + Messages.schemaFallback("allOf with anyOf", "ThingB"));
+    Class<?> thing = new CompiledClasses(compilation).loadClass(PACKAGE + ".Thing");
+    Object decoded = JsonCodec.jackson().decode("{\"a\":\"y\",\"b\":\"xyz\"}", thing);
+    assertEquals(JsonNode.class, thing.getRecordComponents()[0].getType());
+    assertEquals("\"y\"", thing.getRecordComponents()[0].getAccessor().invoke(decoded).toString());
   }
 
   @Test

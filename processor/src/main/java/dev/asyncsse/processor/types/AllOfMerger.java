@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
@@ -97,6 +98,32 @@ final class AllOfMerger {
       merged.put(schema.location(), known);
     }
     return known;
+  }
+
+  /**
+   * Returns the keyword ({@code oneOf}, {@code anyOf} or {@code not}) that keeps an {@code allOf}
+   * from merging although its parts share one JSON type other than object, or empty when nothing
+   * does so. Such an {@code allOf} is no object, so it must not become a record or a map.
+   */
+  Optional<String> unmergedKeyword(MapNode schema) {
+    if (!schema.has("allOf")) {
+      return Optional.empty();
+    }
+    List<Part> parts = new ArrayList<>();
+    collect(schema, "", parts, new HashSet<>());
+    Optional<String> type = commonType(parts);
+    if (type.isEmpty() || type.get().equals("object")) {
+      return Optional.empty();
+    }
+    for (Part part : parts) {
+      if (part.schema().has("properties") || part.schema().has("additionalProperties")
+          || part.schema().has("patternProperties")) {
+        return Optional.empty();
+      }
+    }
+    return parts.stream()
+        .flatMap(part -> Stream.of("oneOf", "anyOf", "not").filter(part.schema()::has))
+        .findFirst();
   }
 
   private Optional<Merged> compute(MapNode schema) {

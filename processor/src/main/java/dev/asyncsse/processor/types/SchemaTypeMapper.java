@@ -567,6 +567,10 @@ public final class SchemaTypeMapper {
       if (merged.isPresent()) {
         return mergedType(schema, merged.get(), hint);
       }
+      Optional<String> unmerged = allOfMerger.unmergedKeyword(schema);
+      if (unmerged.isPresent()) {
+        return fallback(schema, "allOf with " + unmerged.get(), hint);
+      }
       return objectType(schema, hint);
     }
     if (schema.has("not")) {
