@@ -152,6 +152,25 @@ class CombinedErrorsTest {
   }
 
   @Test
+  void eventNameWithLineBreakIsError() throws IOException {
+    String document = "asyncapi: 3.0.0\n"
+        + "info: {title: Names, version: 1.0.0}\n"
+        + "channels:\n"
+        + "  ticks:\n"
+        + "    address: ticks\n"
+        + "    messages:\n"
+        + "      tick: {name: \"ti\\nck\", payload: {type: string}}\n"
+        + "      \"to\\u0000ck\": {payload: {type: integer}}\n";
+
+    Compilation compilation = compile(document);
+
+    assertErrors(compilation, List.of(
+        at("7:20", Messages.invalidEventName("ti\nck", 2)),
+        at("8:21", Messages.invalidEventName("to\u0000ck", 2))));
+    assertNothingGenerated();
+  }
+
+  @Test
   void schemaErrorsAloneUnchanged() throws IOException {
     String schemaErrorsOnly = MIXED
         .replace("address: 42", "address: ticks")

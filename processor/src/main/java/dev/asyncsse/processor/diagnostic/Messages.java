@@ -409,6 +409,17 @@ public final class Messages {
         + " with a JSON Schema.";
   }
 
+  public static String invalidEventName(String eventName, int index) {
+    return "Invalid SSE event name "
+        + quote(eventName)
+        + ": it contains "
+        + (eventName.charAt(index) == '\0' ? "NUL" : eventName.charAt(index) == '\r' ? "CR" : "LF")
+        + " at index "
+        + index
+        + ", which an event: line cannot hold. Remove it from the message's name, or from"
+        + " its id when the message has no name.";
+  }
+
   public static String schemaFallback(String construct, String typeName) {
     return "Schema construct '"
         + construct

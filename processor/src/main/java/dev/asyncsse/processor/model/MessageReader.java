@@ -57,7 +57,13 @@ final class MessageReader {
         : fallbackId;
     String typeName = message.text("x-java-name")
         .orElse(componentKey != null ? JavaNames.simpleName(componentKey) : id);
-    String eventName = merged(message, traits, "name").flatMap(NodeAccess::text).orElse(id);
+    Optional<Node> nameNode = merged(message, traits, "name");
+    String eventName = nameNode.flatMap(NodeAccess::text).orElse(id);
+    int invalid = firstLineBreakOrNul(eventName);
+    if (invalid >= 0) {
+      nodes.problems().error(nameNode.map(Node::position).orElse(message.position()),
+          Messages.invalidEventName(eventName, invalid));
+    }
     String description = merged(message, traits, "description")
         .or(() -> merged(message, traits, "summary"))
         .or(() -> merged(message, traits, "title"))
@@ -74,6 +80,17 @@ final class MessageReader {
         .orElse(null);
     return Optional.of(
         new MessageModel(id, eventName, typeName, description, payload, headers, message.position()));
+  }
+
+  /** Returns the index of the first CR, LF or NUL, which an SSE {@code event:} line cannot hold. */
+  private static int firstLineBreakOrNul(String eventName) {
+    for (int i = 0; i < eventName.length(); i++) {
+      char c = eventName.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\0') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String componentKey(String pointer) {
