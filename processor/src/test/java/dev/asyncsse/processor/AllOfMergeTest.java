@@ -264,6 +264,27 @@ class AllOfMergeTest {
   }
 
   @Test
+  void integerValuesBeyondJavaTypeAreError() throws IOException {
+    Compilation compilation = compile(HEAD
+        + "    Thing:\n"
+        + "      type: object\n"
+        + "      properties:\n"
+        + "        a: {allOf: [{type: integer}, {const: 3000000000}]}\n"
+        + "        b: {allOf: [{type: integer, enum: [1, 3000000000]}, {enum: [3000000000]}]}\n"
+        + "        c: {allOf: [{type: integer, format: int64}, {const: 3000000000}]}\n"
+        + "        d: {allOf: [{type: integer, const: 3000000000}, {minimum: 0}]}\n");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining("merge.yaml:19:20: "
+        + Messages.constOutOfIntegerRange("3000000000", "int"));
+    assertThat(compilation).hadErrorContaining("merge.yaml:20:20: "
+        + Messages.constOutOfIntegerRange("3000000000", "int"));
+    assertThat(compilation).hadErrorContaining("merge.yaml:22:44: "
+        + Messages.constOutOfIntegerRange("3000000000", "int"));
+  }
+
+  @Test
   void valuesThatCannotHoldAreError() throws IOException {
     Compilation compilation = compile(HEAD
         + "    Thing:\n"

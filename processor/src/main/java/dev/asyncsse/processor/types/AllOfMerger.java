@@ -149,6 +149,9 @@ final class AllOfMerger {
       format = Optional.of("");
       values = List.of();
     }
+    if (type.get().equals("integer")) {
+      checkIntegerRange(parts, values, format.get(), allOf);
+    }
     List<String> allowed = values.stream().map(JsonLiterals::of).toList();
     List<String> enumValues = null;
     if (type.get().equals("string") && !values.isEmpty() && parts.stream()
@@ -302,6 +305,38 @@ final class AllOfMerger {
       return null;
     }
     return allowed;
+  }
+
+  /**
+   * Reports, at the {@code allOf}, a value that every part allows but the merged Java type cannot
+   * hold: beyond {@code long} with {@code format: int64}, else beyond {@code int}. A part's own
+   * {@code const} that its own checks already report as an error is left to them.
+   */
+  private void checkIntegerRange(List<Part> parts, List<Node> values, String format, Node allOf) {
+    boolean int64 = format.equals("int64");
+    long min = int64 ? Long.MIN_VALUE : Integer.MIN_VALUE;
+    long max = int64 ? Long.MAX_VALUE : Integer.MAX_VALUE;
+    for (Node value : values) {
+      if (!(value instanceof ScalarNode scalar) || !(scalar.value() instanceof BigDecimal number)
+          || number.compareTo(BigDecimal.valueOf(min)) >= 0
+              && number.compareTo(BigDecimal.valueOf(max)) <= 0) {
+        continue;
+      }
+      boolean reportedByPart = parts.stream().anyMatch(part -> isConst(part.schema(), number)
+          && SchemaKeywordChecks.integerRange(
+              scalar, SchemaTypeMapper.types(part.schema()), part.schema()).isPresent());
+      if (!reportedByPart) {
+        problems.error(allOf.position(),
+            Messages.constOutOfIntegerRange(JsonLiterals.of(scalar), int64 ? "int64" : "int"));
+        return;
+      }
+    }
+  }
+
+  /** Returns whether the schema's {@code const} is the number. */
+  private static boolean isConst(MapNode schema, BigDecimal number) {
+    return schema.get("const").orElse(null) instanceof ScalarNode scalar
+        && scalar.value() instanceof BigDecimal other && other.compareTo(number) == 0;
   }
 
   /** Returns the values that are of {@code type}, where an integral number is an integer. */
