@@ -264,7 +264,7 @@ class AllOfMergeTest {
   }
 
   @Test
-  void integerValuesBeyondJavaTypeAreError() throws IOException {
+  void integerAllOfBeyondJavaRange() throws IOException {
     Compilation compilation = compile(HEAD
         + "    Thing:\n"
         + "      type: object\n"

@@ -132,7 +132,7 @@ class CombinedErrorsTest {
   }
 
   @Test
-  void mainDocumentErrorsComeBeforeReferencedFiles() throws IOException {
+  void mainDocumentErrorsFirst() throws IOException {
     Files.writeString(dir.resolve("shared.yaml"), "Size: {type: integer, minimum: many}\n");
     String document = "asyncapi: 3.0.0\n"
         + "info: {title: Files, version: 1.0.0}\n"

@@ -747,7 +747,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void nestedMessageTypeNameTooLongIsOneError() throws IOException {
+  void nestedMessageNameTooLong() throws IOException {
     // TicksClient$Event$<message> is 180 + 6 + 7 + 71 bytes, although every top-level name and
     // every name the channel id alone gives, such as its Server$Handler, is under 200.
     String document = channelDocument("Ticks", "c".repeat(180), "m".repeat(71));
@@ -769,7 +769,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void nestedChannelTypeNameTooLongIsOneError() throws IOException {
+  void nestedChannelNameTooLong() throws IOException {
     // The client and server names have 196 bytes, and their nested types up to 204. The message
     // type nested in TicksClient$Event extends a name already over the limit, so it adds no error.
     String document = channelDocument("Ticks", "c".repeat(190), "m".repeat(71));
@@ -791,7 +791,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void nestedEntryTypeNameTooLongIsOneError() throws IOException {
+  void nestedEntryNameTooLong() throws IOException {
     String document = channelDocument("T".repeat(190), "ticks", "tock");
     Compilation compilation = compile("nested.yaml", document);
 

@@ -288,7 +288,7 @@ class DocumentShapeTest {
   }
 
   @Test
-  void refToNonSchemaObjectInCompositionIsAnError() throws IOException {
+  void compositionRefToNonSchemaIsError() throws IOException {
     for (String keyword : new String[] {"allOf", "oneOf", "anyOf"}) {
       assertOneError(
           HEAD
@@ -324,7 +324,7 @@ class DocumentShapeTest {
   }
 
   @Test
-  void v2ParameterSchemaRefToNonSchemaIsAnError() throws IOException {
+  void v2ParameterRefToNonSchemaIsError() throws IOException {
     assertOneError(
         V2_HEAD
             + "channels:\n"
@@ -489,7 +489,7 @@ class DocumentShapeTest {
   }
 
   @Test
-  void nonSchemaInJsonSchemaFormatComponentIsError() throws IOException {
+  void nonSchemaFormatComponentIsError() throws IOException {
     assertOneError(
         HEAD + TICKS + "components:\n  schemas:\n    A:\n"
             + "      schemaFormat: application/schema+json;version=draft-07\n"

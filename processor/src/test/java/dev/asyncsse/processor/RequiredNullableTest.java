@@ -378,7 +378,7 @@ class RequiredNullableTest {
   }
 
   @Test
-  void nullMemberDoesNotOverrideOwnType(@TempDir Path dir) throws Exception {
+  void ownTypeExcludesNullMember(@TempDir Path dir) throws Exception {
     String document = "asyncapi: 3.0.0\n"
         + "info: {title: Own type, version: 1.0.0}\n"
         + "channels:\n"

@@ -776,7 +776,7 @@ class SchemaKeywordTest {
   }
 
   @Test
-  void integerEnumValueOutsideIntWithoutFormatIsDropped() throws Exception {
+  void outOfRangeIntegerEnumDropped() throws Exception {
     Compilation compilation = compileSchemas(
         "    Thing:\n"
             + "      type: object\n"

@@ -68,7 +68,7 @@ class UnionMemberCheckTest {
   }
 
   @Test
-  void mergedAndWrappedCollectionsCheckTheirElements(@TempDir Path dir) throws Exception {
+  void elementRulesThroughAllOfAndUnion(@TempDir Path dir) throws Exception {
     String document = "asyncapi: 3.0.0\n"
         + "info: {title: Element checks, version: 1.0.0}\n"
         + "channels:\n"

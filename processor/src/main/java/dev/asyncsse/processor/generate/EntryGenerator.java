@@ -32,10 +32,10 @@ final class EntryGenerator {
   /** The name of the nested client builder class. */
   static final String CLIENT_BUILDER = "ClientBuilder";
 
-  /** The name of the nested class that holds a client per channel. */
+  /** The name of the nested class that contains a client per channel. */
   static final String CLIENT = "Client";
 
-  /** The name of the nested class that holds a server per channel. */
+  /** The name of the nested class that contains a server per channel. */
   static final String SERVER = "Server";
 
   /** The scheme and literal authority of an http or https URL, up to its path. */

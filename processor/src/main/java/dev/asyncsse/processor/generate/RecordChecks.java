@@ -350,7 +350,7 @@ final class RecordChecks {
         continue;
       }
       values.add(value);
-      // Double.equals tells -0.0 from 0.0, but JSON Schema compares numbers by value.
+      // Double.equals distinguishes -0.0 from 0.0, but JSON Schema compares numbers by value.
       if (valueType.equals(DOUBLE) && new BigDecimal(literal).signum() == 0) {
         values.add(CodeBlock.of("-0.0"));
         values.add(CodeBlock.of("0.0"));

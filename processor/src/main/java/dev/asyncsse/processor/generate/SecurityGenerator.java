@@ -20,7 +20,7 @@ import javax.lang.model.element.Modifier;
  */
 final class SecurityGenerator {
 
-  /** The name of the class nested in the entry class that holds the server's access checks. */
+  /** The name of the class nested in the entry class that contains the server's access checks. */
   static final String SECURITY = "Security";
 
   private static final ClassName ACCESS_CHECK =

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
@@ -58,8 +57,12 @@ final class AllOfMerger {
   private static final Set<Set<String>> OVERLAPPING =
       Set.of(Set.of("uri", "ipv6"), Set.of("uri", "email"));
 
-  private static final Set<String> OBJECT_KEYWORDS = Set.of(
-      "properties", "additionalProperties", "patternProperties", "oneOf", "anyOf", "not");
+  /** The keywords that make a part describe an object's properties. */
+  private static final Set<String> PROPERTY_KEYWORDS =
+      Set.of("properties", "additionalProperties", "patternProperties");
+
+  /** The keywords whose rules a merged scalar type cannot check. */
+  private static final List<String> COMBINATORS = List.of("oneOf", "anyOf", "not");
 
   /**
    * An {@code allOf} merged into one type.
@@ -112,18 +115,19 @@ final class AllOfMerger {
     List<Part> parts = new ArrayList<>();
     collect(schema, "", parts, new HashSet<>());
     Optional<String> type = commonType(parts);
-    if (type.isEmpty() || type.get().equals("object")) {
+    if (type.isEmpty() || type.get().equals("object")
+        || parts.stream().anyMatch(AllOfMerger::describesObject)) {
       return Optional.empty();
     }
-    for (Part part : parts) {
-      if (part.schema().has("properties") || part.schema().has("additionalProperties")
-          || part.schema().has("patternProperties")) {
-        return Optional.empty();
-      }
-    }
     return parts.stream()
-        .flatMap(part -> Stream.of("oneOf", "anyOf", "not").filter(part.schema()::has))
+        .flatMap(part -> COMBINATORS.stream().filter(part.schema()::has))
         .findFirst();
+  }
+
+  /** Returns whether the part declares the type object or describes an object's properties. */
+  private static boolean describesObject(Part part) {
+    return PROPERTY_KEYWORDS.stream().anyMatch(part.schema()::has)
+        || SchemaTypeMapper.types(part.schema()).contains("object");
   }
 
   private Optional<Merged> compute(MapNode schema) {
@@ -132,16 +136,13 @@ final class AllOfMerger {
     }
     List<Part> parts = new ArrayList<>();
     collect(schema, "", parts, new HashSet<>());
-    for (Part part : parts) {
-      if (OBJECT_KEYWORDS.stream().anyMatch(part.schema()::has)
-          || SchemaTypeMapper.types(part.schema()).contains("object")) {
-        return Optional.empty();
-      }
-    }
+    boolean unmergeable = parts.stream().anyMatch(part -> describesObject(part)
+        || COMBINATORS.stream().anyMatch(part.schema()::has));
     Optional<String> type = commonType(parts);
-    if (type.isEmpty()) {
+    if (unmergeable || type.isEmpty()) {
       return Optional.empty();
     }
+
     Optional<String> format = format(parts, type.get(), allOf);
     List<Node> values = allowedValues(parts, type.get(), allOf);
     if (format.isEmpty() || values == null) {
@@ -152,6 +153,7 @@ final class AllOfMerger {
     if (type.get().equals("integer")) {
       checkIntegerRange(parts, values, format.get(), allOf);
     }
+
     List<String> allowed = values.stream().map(JsonLiterals::of).toList();
     List<String> enumValues = null;
     if (type.get().equals("string") && !values.isEmpty() && parts.stream()
@@ -159,6 +161,7 @@ final class AllOfMerger {
       enumValues = values.stream().map(value -> (String) ((ScalarNode) value).value()).toList();
       allowed = List.of();
     }
+
     // NOTE: bounds from different parts that leave no value, such as minimum 10 in one part and
     // maximum 5 in another, are not reported, so the generated type rejects every value.
     Constraints rules = new Constraints(
@@ -377,10 +380,11 @@ final class AllOfMerger {
   private List<Node> items(List<Part> parts) {
     Map<String, Node> items = new java.util.LinkedHashMap<>();
     for (Part part : parts) {
-      Optional<Node> given = part.schema().get("items");
-      if (given.isPresent() && !(given.get() instanceof ListNode) && !isBoolean(given.get())) {
-        Node target = refs.resolve(given.get()).orElse(given.get());
-        items.putIfAbsent(target.location(), given.get());
+      Optional<Node> partItems = part.schema().get("items");
+      if (partItems.isPresent() && !(partItems.get() instanceof ListNode)
+          && !isBoolean(partItems.get())) {
+        Node target = refs.resolve(partItems.get()).orElse(partItems.get());
+        items.putIfAbsent(target.location(), partItems.get());
       }
     }
     return List.copyOf(items.values());

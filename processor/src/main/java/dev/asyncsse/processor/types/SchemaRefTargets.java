@@ -49,7 +49,7 @@ public final class SchemaRefTargets {
    * {@code $ref}, and returns whether it did. A target in a file that is no AsyncAPI document,
    * such as a file of schemas, is never reported.
    *
-   * @param ref the object that holds the {@code $ref}
+   * @param ref the object that contains the {@code $ref}
    * @param target the end of its reference chain
    */
   public static boolean reportNonSchema(

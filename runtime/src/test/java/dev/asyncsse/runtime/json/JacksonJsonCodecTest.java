@@ -220,7 +220,7 @@ class JacksonJsonCodecTest {
   public record Series(List<Double> values, Map<String, Float> limits) {}
 
   @Test
-  void encodingRejectsNonFiniteNumbersEverywhere() {
+  void encodingRejectsNonFiniteNumbers() {
     assertEquals("values[1]: must be a finite number, but was NaN, which JSON cannot hold",
         encodingReason(new Series(List.of(1.0, Double.NaN), Map.of())));
     assertEquals("limits[\"high\"]: must be a finite number, but was Infinity, which JSON cannot hold",
